@@ -1,0 +1,145 @@
+/// @file atlas.hpp
+/// @brief The Atlas: loaded content, its typed concept graph and the query API.
+#pragma once
+
+#include <katlas/content.hpp>
+#include <katlas/diagnostic.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace katlas {
+
+namespace detail {
+struct AtlasData;
+}
+
+/// Which way a relation is read from a concept: written on it (`out`) or pointing at it (`in`).
+enum class Direction { out, in, both };
+
+/// `out`, `in` or `both`.
+std::string_view to_string(Direction direction);
+
+/// A relation seen from one concept. Pointers stay valid while any copy of the Atlas lives.
+struct Link {
+  const RelationType* type = nullptr;
+  Direction direction = Direction::out;  ///< `out` when `self` holds the relation, else `in`.
+  const Concept* self = nullptr;     ///< The concept the link was asked about.
+  const Concept* other = nullptr;    ///< The concept at the other end.
+  const Relation* relation = nullptr;  ///< As written (note, sources, evidence).
+  std::string_view sentence;  ///< Read from `self`'s side, e.g. "7-hydroxymitragynine is formed by CYP3A4."
+  std::string_view heading;   ///< The section heading for this type and direction.
+};
+
+/// Filter for Atlas::related().
+struct RelatedQuery {
+  std::string_view type;  ///< Relation type id; empty means every type.
+  Direction direction = Direction::both;
+};
+
+/// One step of an explanation path.
+struct PathStep {
+  const Concept* from = nullptr;
+  const Concept* to = nullptr;
+  const RelationType* type = nullptr;
+  Direction direction = Direction::out;  ///< `in` when the step walks a relation backwards.
+  std::string_view sentence;
+};
+
+/// A scored search result.
+struct SearchHit {
+  const Concept* entry = nullptr;
+  double score = 0;
+};
+
+/// A file handed to Atlas::load_files(): its path relative to the content root and its bytes.
+struct ContentFile {
+  std::string path;     ///< Relative, with `/`, e.g. `concepts/enzyme/cyp3a4.yaml`.
+  std::string text;
+};
+
+/// Options for loading content.
+struct LoadOptions {
+  /// Prefix shown before relative paths in diagnostics (e.g. `content`). Atlas::load() sets it to the folder.
+  std::string display_root;
+  /// Also run the content rules of `katlas check --strict` (as warnings).
+  bool strict = false;
+};
+
+struct LoadResult;
+
+/// An immutable, loaded content folder with its concept graph and indexes.
+///
+/// Copies are cheap (they share the data) and every const member is safe to call from many
+/// threads at once. No member throws for bad content: loading returns diagnostics instead.
+///
+/// @code
+/// const katlas::Atlas& atlas = katlas::Atlas::builtin();
+/// if (const katlas::Concept* c = atlas.find("CYP 3A4")) std::cout << c->summary;
+/// @endcode
+class Atlas {
+ public:
+  /// The content compiled into the library. Loaded once, on first use; never fails
+  /// (the build's tests check the built-in content).
+  static const Atlas& builtin();
+
+  /// The files of the built-in content, as compiled into the library (e.g. to check them
+  /// with different options, or to export them).
+  static std::vector<ContentFile> builtin_files();
+
+  /// Reads and checks a content folder (see docs/content-schema.md).
+  static LoadResult load(const std::filesystem::path& folder, LoadOptions options = {});
+
+  /// Checks content given as files in memory (the same rules as load()).
+  static LoadResult load_files(std::vector<ContentFile> files, LoadOptions options = {});
+
+  /// The loaded content, with every list sorted by id.
+  const Content& content() const;
+
+  /// A concept by id, by alias, or by title; case-, accent- and spacing-insensitive for
+  /// aliases and titles ("CYP 3A4", "7-OH"). nullptr when there is none.
+  const Concept* find(std::string_view id_or_alias) const;
+
+  /// Up to `limit` concept ids that are closest to a misspelled id or name.
+  std::vector<std::string> suggest(std::string_view text, std::size_t limit = 3) const;
+
+  /// The kind, relation type or source with this id, or nullptr.
+  const Kind* kind(std::string_view id) const;
+  const RelationType* relation_type(std::string_view id) const;
+  const Source* source(std::string_view id) const;
+
+  /// Relations of a concept, outgoing first, each group in content order. Empty for an unknown id.
+  std::vector<Link> related(const Concept& entry, RelatedQuery query = {}) const;
+
+  /// The shortest explanation chain from one concept to another: following relations as
+  /// written when such a chain exists, else in either direction. Empty optional when none.
+  std::optional<std::vector<PathStep>> path(const Concept& from, const Concept& to) const;
+
+  /// Ranked matches over titles, aliases, summaries and details.
+  std::vector<SearchHit> search(std::string_view text, std::size_t limit = 10) const;
+
+  /// Concepts of one kind (every concept when `kind` is empty), sorted by title.
+  std::vector<const Concept*> list(std::string_view kind = {}) const;
+
+  /// The concepts that cite a source (in a concept, relation, side or timing), sorted by title.
+  std::vector<const Concept*> citing(std::string_view source_id) const;
+
+ private:
+  explicit Atlas(std::shared_ptr<const detail::AtlasData> data);
+  friend struct detail::AtlasData;
+  std::shared_ptr<const detail::AtlasData> data_;
+};
+
+/// What a load returns: the atlas when the content had no errors, and every diagnostic either way.
+struct LoadResult {
+  std::optional<Atlas> atlas;
+  std::vector<Diagnostic> diagnostics;
+  bool ok() const { return atlas.has_value(); }
+};
+
+}  // namespace katlas

@@ -1,0 +1,8 @@
+/// @file katlas.hpp
+/// @brief Umbrella header: everything a program needs to embed Kratom Atlas.
+#pragma once
+
+#include <katlas/atlas.hpp>
+#include <katlas/content.hpp>
+#include <katlas/diagnostic.hpp>
+#include <katlas/json.hpp>

@@ -1,0 +1,30 @@
+// What an Atlas shares between its copies: content, graph and indexes, all immutable.
+#pragma once
+
+#include "graph/concept_graph.hpp"
+#include "query/search_index.hpp"
+
+#include <katlas/atlas.hpp>
+
+#include <map>
+#include <memory>
+#include <string_view>
+
+namespace katlas::detail {
+
+struct AtlasData {
+  Content content;
+  ConceptGraph graph;
+  SearchIndex search;
+  std::map<std::string, const Kind*, std::less<>> kinds;
+  std::map<std::string, const RelationType*, std::less<>> relation_types;
+  std::map<std::string, const Source*, std::less<>> sources;
+  std::map<std::string, std::vector<const Concept*>, std::less<>> citing;  ///< source id -> concepts, by title
+
+  /// Builds indexes over validated content. The content is moved in first, so every
+  /// pointer the indexes hold points into this object.
+  static std::shared_ptr<const AtlasData> build(Content content);
+  static Atlas make_atlas(std::shared_ptr<const AtlasData> data) { return Atlas(std::move(data)); }
+};
+
+}  // namespace katlas::detail

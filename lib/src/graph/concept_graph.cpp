@@ -1,0 +1,105 @@
+// Builds the Boost.Graph concept graph and checks the acyclic relation types on it.
+#include "graph/concept_graph.hpp"
+
+#include <boost/graph/depth_first_search.hpp>
+#include <boost/graph/filtered_graph.hpp>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <optional>
+
+namespace katlas::detail {
+
+std::string fill_sentence(std::string_view templ, const Concept& from, const Concept& to) {
+  std::string out;
+  out.reserve(templ.size() + 40);
+  for (std::size_t i = 0; i < templ.size();) {
+    if (templ.substr(i, 6) == "{from}") {
+      out += sentence_name(from);
+      i += 6;
+    } else if (templ.substr(i, 4) == "{to}") {
+      out += sentence_name(to);
+      i += 4;
+    } else {
+      out += templ[i++];
+    }
+  }
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
+void build_graph(const Content& content, ConceptGraph& cg) {
+  std::map<std::string_view, const RelationType*> types;
+  for (const RelationType& type : content.relation_types) types.emplace(type.id, &type);
+  for (const Concept& entry : content.concepts) {
+    const Vertex v = boost::add_vertex(VertexProps{&entry}, cg.graph);
+    boost::add_vertex(cg.undirected);
+    cg.by_id.emplace(entry.id, v);
+  }
+  for (const Concept& entry : content.concepts) {
+    for (const Relation& relation : entry.relations) {
+      const auto type = types.find(relation.type);
+      const auto target = cg.by_id.find(relation.target);
+      if (type == types.end() || target == cg.by_id.end()) continue;
+      const Concept& to = *cg.graph[target->second].entry;
+      EdgeProps props{&relation, type->second, fill_sentence(type->second->sentence, entry, to),
+                      fill_sentence(type->second->inverse_sentence, entry, to)};
+      const Vertex from = cg.by_id.at(entry.id);
+      const Edge e = boost::add_edge(from, target->second, std::move(props), cg.graph).first;
+      boost::add_edge(from, target->second, UndirectedEdgeProps{cg.edges.size()}, cg.undirected);
+      cg.edges.push_back(e);
+    }
+  }
+}
+
+namespace {
+
+struct CycleFound {
+  Edge back_edge;
+};
+
+// Stops the search at the first back edge: one cycle per type is enough to report.
+class BackEdgeFinder : public boost::default_dfs_visitor {
+ public:
+  explicit BackEdgeFinder(std::vector<std::optional<Edge>>& parent) : parent_(&parent) {}
+  template <class G>
+  void tree_edge(Edge e, const G& g) const { (*parent_)[boost::target(e, g)] = e; }
+  template <class G>
+  void back_edge(Edge e, const G&) const { throw CycleFound{e}; }
+
+ private:
+  std::vector<std::optional<Edge>>* parent_;
+};
+
+}  // namespace
+
+void check_cycles(const Content& content, const ConceptGraph& cg, std::vector<Diagnostic>& out) {
+  const Graph& g = cg.graph;
+  for (const RelationType& type : content.relation_types) {
+    if (!type.acyclic) continue;
+    const auto same_type = [&](const Edge& e) { return g[e].type == &type; };
+    const boost::filtered_graph<Graph, std::function<bool(const Edge&)>> view(g, same_type);
+    std::vector<std::optional<Edge>> parent(boost::num_vertices(g));
+    std::vector<boost::default_color_type> colors(boost::num_vertices(g));
+    try {
+      boost::depth_first_search(view, boost::visitor(BackEdgeFinder(parent)).color_map(
+                                          boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, g))));
+    } catch (const CycleFound& found) {
+      // Walk the tree edges back from the edge's source to its target to name the loop.
+      const Vertex start = boost::target(found.back_edge, g);
+      std::vector<std::string> chain{g[start].entry->id};
+      for (Vertex v = boost::source(found.back_edge, g); v != start && parent[v];
+           v = boost::source(*parent[v], g))
+        chain.insert(chain.begin() + 1, g[v].entry->id);
+      std::string loop;
+      for (const std::string& id : chain) loop += id + " -> ";
+      loop += g[start].entry->id;
+      out.push_back({Severity::error, g[found.back_edge].relation->target_loc,
+                     "relation type '" + type.id + "' must not loop back, but it does: " + loop,
+                     "remove or turn around one of these relations"});
+    }
+  }
+}
+
+}  // namespace katlas::detail

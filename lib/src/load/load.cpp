@@ -1,0 +1,76 @@
+// The loading pipeline: files -> parse -> validate -> graph -> Atlas, or diagnostics.
+#include "graph/atlas_data.hpp"
+#include "load/builtin_files.hpp"
+#include "load/parse.hpp"
+#include "load/read_folder.hpp"
+#include "load/validate.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
+
+namespace katlas {
+
+namespace {
+
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.loc.file, a.loc.line, a.loc.column) < std::tie(b.loc.file, b.loc.line, b.loc.column);
+  });
+}
+
+}  // namespace
+
+LoadResult Atlas::load_files(std::vector<ContentFile> files, LoadOptions options) {
+  LoadResult result;
+  std::sort(files.begin(), files.end(), [](const ContentFile& a, const ContentFile& b) { return a.path < b.path; });
+  Content content = detail::parse_files(files, options.display_root, result.diagnostics);
+  std::sort(content.concepts.begin(), content.concepts.end(),
+            [](const Concept& a, const Concept& b) { return a.id < b.id; });
+  std::stable_sort(content.sources.begin(), content.sources.end(),
+                   [](const Source& a, const Source& b) { return a.id < b.id; });
+  detail::validate(content, options.strict, result.diagnostics);
+  const bool valid = count(result.diagnostics, Severity::error) == 0;
+  if (valid) {
+    auto data = detail::AtlasData::build(std::move(content));
+    detail::check_cycles(data->content, data->graph, result.diagnostics);
+    if (count(result.diagnostics, Severity::error) == 0) result.atlas = detail::AtlasData::make_atlas(std::move(data));
+  }
+  sort_diagnostics(result.diagnostics);
+  return result;
+}
+
+LoadResult Atlas::load(const std::filesystem::path& folder, LoadOptions options) {
+  if (options.display_root.empty()) options.display_root = folder.generic_string();
+  std::vector<Diagnostic> read_problems;
+  std::vector<ContentFile> files = detail::read_folder(folder, options.display_root, read_problems);
+  LoadResult result = load_files(std::move(files), options);
+  if (!read_problems.empty()) {
+    result.diagnostics.insert(result.diagnostics.end(), read_problems.begin(), read_problems.end());
+    sort_diagnostics(result.diagnostics);
+    if (count(read_problems, Severity::error) > 0) result.atlas.reset();
+  }
+  return result;
+}
+
+std::vector<ContentFile> Atlas::builtin_files() {
+  std::vector<ContentFile> files;
+  for (const detail::EmbeddedFile& f : detail::builtin_files()) files.push_back({std::string(f.path), std::string(f.data)});
+  return files;
+}
+
+const Atlas& Atlas::builtin() {
+  static const Atlas atlas = [] {
+    LoadResult result = load_files(builtin_files(), {.display_root = "content"});
+    if (!result.atlas) {
+      // The build's tests load the same files, so this means a broken build, not bad input.
+      for (const Diagnostic& d : result.diagnostics) std::cerr << format(d) << '\n';
+      std::cerr << "katlas: the built-in content does not load; rebuild from a checked tree\n";
+      std::abort();
+    }
+    return std::move(*result.atlas);
+  }();
+  return atlas;
+}
+
+}  // namespace katlas

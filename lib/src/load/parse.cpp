@@ -1,0 +1,260 @@
+// Parses content files with yaml-cpp into plain Content values, keeping every position.
+#include "load/parse.hpp"
+
+#include "load/yaml_fields.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace katlas::detail {
+namespace {
+
+// Parses one document. yaml-cpp throws on syntax errors; they become diagnostics here.
+std::optional<YAML::Node> parse_yaml(const ContentFile& file, FieldReader& reader) {
+  if (file.text.size() > max_file_bytes) {
+    reader.error(reader.file_loc(), "file is larger than " + std::to_string(max_file_bytes / (1024 * 1024)) + " MiB",
+                 "split it into smaller files");
+    return std::nullopt;
+  }
+  try {
+    return YAML::Load(file.text);
+  } catch (const YAML::Exception& e) {
+    SourceLoc at = reader.file_loc();
+    if (e.mark.line >= 0) at = {reader.file(), e.mark.line + 1, e.mark.column + 1};
+    std::string message = e.msg.empty() ? "invalid YAML" : "invalid YAML: " + e.msg;
+    std::string hint;
+    if (file.text.find('\t') != std::string::npos) hint = "YAML does not allow tabs for indentation; use spaces";
+    reader.error(at, std::move(message), std::move(hint));
+  }
+  return std::nullopt;
+}
+
+Kind parse_kind(const YAML::Node& node, FieldReader& reader) {
+  Kind kind;
+  const auto fields = reader.mapping(node, "kind", {{"id", true}, {"title", true}, {"plural", true},
+                                                    {"description", true}, {"needs-help-link"}});
+  if (!fields) return kind;
+  kind.loc = fields->loc;
+  kind.id = reader.id(*fields, "id").value_or("");
+  kind.title = reader.text(*fields, "title").value_or("");
+  kind.plural = reader.text(*fields, "plural").value_or("");
+  kind.description = reader.text(*fields, "description").value_or("");
+  kind.needs_help_link = reader.boolean(*fields, "needs-help-link").value_or(false);
+  return kind;
+}
+
+RelationType parse_relation_type(const YAML::Node& node, FieldReader& reader) {
+  RelationType type;
+  const auto fields = reader.mapping(
+      node, "relation type",
+      {{"id", true}, {"label", true}, {"inverse-label", true}, {"heading"}, {"inverse-heading"},
+       {"sentence", true}, {"inverse-sentence", true}, {"from"}, {"to"}, {"acyclic"}});
+  if (!fields) return type;
+  type.loc = fields->loc;
+  type.id = reader.id(*fields, "id").value_or("");
+  type.label = reader.text(*fields, "label").value_or("");
+  type.inverse_label = reader.text(*fields, "inverse-label").value_or("");
+  type.heading = reader.text(*fields, "heading").value_or(type.label);
+  type.inverse_heading = reader.text(*fields, "inverse-heading").value_or(type.inverse_label);
+  type.sentence = reader.text(*fields, "sentence").value_or("");
+  type.inverse_sentence = reader.text(*fields, "inverse-sentence").value_or("");
+  type.from_kinds = reader.text_list(*fields, "from");
+  type.to_kinds = reader.text_list(*fields, "to");
+  type.acyclic = reader.boolean(*fields, "acyclic").value_or(false);
+  for (const char* key : {"sentence", "inverse-sentence"}) {
+    const std::string& templ = std::string_view(key) == "sentence" ? type.sentence : type.inverse_sentence;
+    if (!templ.empty() && (templ.find("{from}") == std::string::npos || templ.find("{to}") == std::string::npos))
+      reader.error(reader.loc(*fields->get(key)), std::string("'") + key + "' must name both {from} and {to}",
+                   "for example \"{from} inhibits {to}.\"");
+  }
+  return type;
+}
+
+Source parse_source(const YAML::Node& node, FieldReader& reader) {
+  Source source;
+  const auto fields = reader.mapping(node, "source",
+                                     {{"id", true}, {"authors", true}, {"year", true}, {"title", true},
+                                      {"venue"}, {"doi"}, {"url"}, {"pmid"}, {"note"}});
+  if (!fields) return source;
+  source.loc = fields->loc;
+  source.id = reader.id(*fields, "id").value_or("");
+  source.authors = reader.text(*fields, "authors").value_or("");
+  source.year = reader.integer(*fields, "year").value_or(0);
+  source.title = reader.text(*fields, "title").value_or("");
+  source.venue = reader.text(*fields, "venue").value_or("");
+  source.doi = reader.text(*fields, "doi").value_or("");
+  source.url = reader.text(*fields, "url").value_or("");
+  source.pmid = reader.text(*fields, "pmid").value_or("");
+  source.note = reader.text(*fields, "note").value_or("");
+  if (source.doi.empty() && source.url.empty() && fields->key_locs.contains("id"))
+    reader.error(fields->loc, "source '" + source.id + "' has neither 'doi' nor 'url'",
+                 "add the DOI (bare, e.g. 10.1021/jacs.6b00360) or a http(s) URL");
+  if (!source.url.empty() && !source.url.starts_with("https://") && !source.url.starts_with("http://"))
+    reader.error(fields->key_loc("url"), "source URL must start with http:// or https://, found '" + source.url + "'");
+  if (!source.doi.empty() && !source.doi.starts_with("10."))
+    reader.error(fields->key_loc("doi"), "DOI must be written bare and start with '10.', found '" + source.doi + "'",
+                 "write 10.1021/jacs.6b00360, not https://doi.org/10.1021/jacs.6b00360");
+  return source;
+}
+
+Relation parse_relation(const YAML::Node& node, FieldReader& reader) {
+  Relation relation;
+  const auto fields = reader.mapping(node, "relation",
+                                     {{"type", true}, {"target", true}, {"evidence"}, {"sources"}, {"note"}});
+  if (!fields) return relation;
+  relation.loc = fields->loc;
+  relation.type_loc = fields->get("type") ? reader.loc(*fields->get("type")) : fields->loc;
+  relation.target_loc = fields->get("target") ? reader.loc(*fields->get("target")) : fields->loc;
+  relation.type = reader.text(*fields, "type").value_or("");
+  relation.target = reader.text(*fields, "target").value_or("");
+  relation.evidence = reader.evidence(*fields, "evidence");
+  relation.sources = reader.text_list(*fields, "sources", &relation.source_locs);
+  relation.note = reader.text(*fields, "note").value_or("");
+  return relation;
+}
+
+Side parse_side(const YAML::Node& node, FieldReader& reader) {
+  Side side;
+  const auto fields = reader.mapping(node, "side", {{"position", true}, {"text", true}, {"sources", true}});
+  if (!fields) return side;
+  side.loc = fields->loc;
+  if (const auto position = reader.text(*fields, "position")) {
+    if (*position == "for") side.position = Side::Position::for_claim;
+    else if (*position == "against") side.position = Side::Position::against_claim;
+    else reader.error(reader.loc(*fields->get("position")), "unknown position '" + *position + "'",
+                      "use 'for' or 'against'");
+  }
+  side.text = reader.text(*fields, "text").value_or("");
+  side.sources = reader.text_list(*fields, "sources", &side.source_locs);
+  return side;
+}
+
+std::optional<Timing> parse_timing(const YAML::Node& node, FieldReader& reader) {
+  const auto fields = reader.mapping(node, "timing", {{"start-hours", true}, {"end-hours", true},
+                                                      {"evidence", true}, {"sources", true}, {"note"}});
+  if (!fields) return std::nullopt;
+  Timing timing;
+  timing.loc = fields->loc;
+  const auto start = reader.range(*fields, "start-hours");
+  const auto end = reader.range(*fields, "end-hours");
+  if (start) std::tie(timing.start_min, timing.start_max) = *start;
+  if (end) std::tie(timing.end_min, timing.end_max) = *end;
+  timing.evidence = reader.evidence(*fields, "evidence").value_or(Evidence::anecdotal);
+  timing.sources = reader.text_list(*fields, "sources", &timing.source_locs);
+  timing.note = reader.text(*fields, "note").value_or("");
+  if (start && end && end->second < start->first)
+    reader.error(reader.loc(*fields->get("end-hours")), "the phase ends before it starts",
+                 "end-hours must not be earlier than start-hours");
+  return timing;
+}
+
+template <class T, class Parse>
+void parse_list_file(const YAML::Node& root, FieldReader& reader, std::string_view what, std::vector<T>& out,
+                     Parse parse) {
+  if (root.IsNull()) return;
+  if (!root.IsSequence()) {
+    reader.error(reader.loc(root), "this file must be a list of " + std::string(what) + " entries",
+                 "start each entry with '- id: ...'");
+    return;
+  }
+  for (const YAML::Node& item : root) {
+    T value = parse(item, reader);
+    if (!value.id.empty()) out.push_back(std::move(value));
+  }
+}
+
+void parse_concept(const YAML::Node& root, const ContentFile& file, FieldReader& reader, Content& content) {
+  const auto fields = reader.mapping(
+      root, "concept",
+      {{"id", true}, {"title", true}, {"kind", true}, {"sentence-name"}, {"aliases"}, {"summary", true},
+       {"details", true}, {"evidence", true}, {"sources", true}, {"reviewed", true}, {"relations"}, {"sides"},
+       {"timing"}});
+  if (!fields) return;
+  Concept entry;
+  entry.loc = reader.file_loc();
+  entry.id_loc = fields->get("id") ? reader.loc(*fields->get("id")) : fields->loc;
+  entry.kind_loc = fields->get("kind") ? reader.loc(*fields->get("kind")) : fields->loc;
+  entry.summary_loc = fields->get("summary") ? reader.loc(*fields->get("summary")) : fields->loc;
+  entry.id = reader.id(*fields, "id").value_or("");
+  entry.title = reader.text(*fields, "title").value_or("");
+  entry.kind = reader.text(*fields, "kind").value_or("");
+  entry.sentence_name = reader.text(*fields, "sentence-name").value_or("");
+  entry.aliases = reader.text_list(*fields, "aliases");
+  entry.summary = reader.text(*fields, "summary").value_or("");
+  entry.details = reader.text(*fields, "details").value_or("");
+  entry.evidence = reader.evidence(*fields, "evidence").value_or(Evidence::anecdotal);
+  entry.sources = reader.text_list(*fields, "sources", &entry.source_locs);
+  entry.reviewed = reader.date(*fields, "reviewed").value_or("");
+  if (const YAML::Node* relations = fields->get("relations"); relations && !relations->IsNull()) {
+    if (!relations->IsSequence())
+      reader.error(reader.loc(*relations), "'relations' must be a list", "start each relation with '- type: ...'");
+    else
+      for (const YAML::Node& item : *relations) entry.relations.push_back(parse_relation(item, reader));
+  }
+  if (const YAML::Node* sides = fields->get("sides"); sides && !sides->IsNull()) {
+    if (!sides->IsSequence())
+      reader.error(reader.loc(*sides), "'sides' must be a list", "start each side with '- position: for'");
+    else
+      for (const YAML::Node& item : *sides) entry.sides.push_back(parse_side(item, reader));
+  }
+  if (const YAML::Node* timing = fields->get("timing")) entry.timing = parse_timing(*timing, reader);
+
+  // The path says what the file holds: concepts/<kind>/<id>.yaml.
+  const std::filesystem::path rel(file.path);
+  const std::string stem = rel.stem().string();
+  const std::string folder = rel.parent_path().filename().string();
+  if (!entry.id.empty() && stem != entry.id)
+    reader.error(entry.id_loc, "file name '" + rel.filename().string() + "' does not match id '" + entry.id + "'",
+                 "rename the file to '" + entry.id + ".yaml' or change the id");
+  if (!entry.kind.empty() && folder != "concepts" && folder != entry.kind)
+    reader.error(entry.kind_loc, "concept of kind '" + entry.kind + "' is in folder '" + folder + "'",
+                 "move it to concepts/" + entry.kind + "/ or change its kind");
+  if (!entry.id.empty()) content.concepts.push_back(std::move(entry));
+}
+
+}  // namespace
+
+std::string display_path(std::string_view root, std::string_view rel) {
+  if (root.empty()) return std::string(rel);
+  std::string out(root);
+  if (out.back() != '/') out += '/';
+  return out + std::string(rel);
+}
+
+Content parse_files(const std::vector<ContentFile>& files, std::string_view display_root,
+                    std::vector<Diagnostic>& out) {
+  Content content;
+  bool seen_kinds = false, seen_relations = false, seen_sources = false;
+  for (const ContentFile& file : files) {
+    FieldReader reader(display_path(display_root, file.path), out);
+    const bool is_concept = file.path.starts_with("concepts/");
+    const bool is_handout = file.path.starts_with("handouts/");
+    if (is_handout) continue;  // Handout recipes are read by the handout renderer.
+    if (!is_concept && file.path != "kinds.yaml" && file.path != "relations.yaml" && file.path != "sources.yaml") {
+      reader.warning(reader.file_loc(), "file is not part of the content schema and was ignored",
+                     "concepts go under concepts/<kind>/<id>.yaml");
+      continue;
+    }
+    const std::optional<YAML::Node> root = parse_yaml(file, reader);
+    seen_kinds |= file.path == "kinds.yaml";
+    seen_relations |= file.path == "relations.yaml";
+    seen_sources |= file.path == "sources.yaml";
+    if (!root) continue;
+    if (file.path == "kinds.yaml") parse_list_file(*root, reader, "kind", content.kinds, parse_kind);
+    else if (file.path == "relations.yaml")
+      parse_list_file(*root, reader, "relation type", content.relation_types, parse_relation_type);
+    else if (file.path == "sources.yaml") parse_list_file(*root, reader, "source", content.sources, parse_source);
+    else parse_concept(*root, file, reader, content);
+  }
+  const auto missing = [&](bool seen, std::string_view name) {
+    if (!seen)
+      out.push_back({Severity::error, {display_path(display_root, name), 0, 0}, "missing " + std::string(name),
+                     "every content folder needs kinds.yaml, relations.yaml and sources.yaml"});
+  };
+  missing(seen_kinds, "kinds.yaml");
+  missing(seen_relations, "relations.yaml");
+  missing(seen_sources, "sources.yaml");
+  return content;
+}
+
+}  // namespace katlas::detail

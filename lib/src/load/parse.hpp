@@ -1,0 +1,24 @@
+// Stage 1 of loading: YAML files -> Content, with a diagnostic for every shape problem.
+#pragma once
+
+#include <katlas/atlas.hpp>
+#include <katlas/content.hpp>
+
+#include <string_view>
+#include <vector>
+
+namespace katlas::detail {
+
+/// Largest content file the loader reads; larger files are reported, not parsed.
+inline constexpr std::size_t max_file_bytes = 8 * 1024 * 1024;
+
+/// Parses every file (vocabularies, sources, concepts) into one Content. Files that fail
+/// to parse are reported and skipped; the rest is still read so that one run shows every
+/// problem. Cross-references are not checked here (see validate.hpp).
+Content parse_files(const std::vector<ContentFile>& files, std::string_view display_root,
+                    std::vector<Diagnostic>& out);
+
+/// `root/rel` as shown in diagnostics (`rel` alone when root is empty).
+std::string display_path(std::string_view root, std::string_view rel);
+
+}  // namespace katlas::detail

@@ -1,0 +1,205 @@
+// Cross-reference checks and strict content rules over parsed content.
+#include "load/validate.hpp"
+
+#include "text/edit_distance.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string_view>
+
+namespace katlas::detail {
+namespace {
+
+std::string where(const SourceLoc& loc) {
+  return loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
+}
+
+class Validator {
+ public:
+  Validator(const Content& content, std::vector<Diagnostic>& out) : content_(content), out_(out) {
+    for (const Kind& kind : content.kinds) kinds_.emplace(kind.id, &kind);
+    for (const RelationType& type : content.relation_types) types_.emplace(type.id, &type);
+    for (const Source& source : content.sources) sources_.emplace(source.id, &source);
+    for (const Concept& entry : content.concepts) concepts_.emplace(entry.id, &entry);
+  }
+
+  void check_duplicates() {
+    duplicates(content_.kinds, "kind", [](const Kind& k) { return k.loc; });
+    duplicates(content_.relation_types, "relation type", [](const RelationType& t) { return t.loc; });
+    duplicates(content_.sources, "source", [](const Source& s) { return s.loc; });
+    duplicates(content_.concepts, "concept", [](const Concept& c) { return c.id_loc; });
+  }
+
+  void check_relation_types() {
+    for (const RelationType& type : content_.relation_types)
+      for (const auto* list : {&type.from_kinds, &type.to_kinds})
+        for (const std::string& kind : *list)
+          if (!kinds_.contains(kind))
+            error(type.loc, "relation type '" + type.id + "' names unknown kind '" + kind + "'",
+                  hint_or(did_you_mean(kind, keys(kinds_)), "kinds are listed in kinds.yaml"));
+  }
+
+  void check_concept(const Concept& entry) {
+    if (!entry.kind.empty() && !kinds_.contains(entry.kind))
+      error(entry.kind_loc, "unknown kind '" + entry.kind + "'",
+            hint_or(did_you_mean(entry.kind, keys(kinds_)), "kinds are listed in kinds.yaml"));
+    check_sources(entry.sources, entry.source_locs);
+    for (const Relation& relation : entry.relations) check_relation(entry, relation);
+    for (const Side& side : entry.sides) check_sources(side.sources, side.source_locs);
+    if (entry.timing) check_sources(entry.timing->sources, entry.timing->source_locs);
+    if (entry.evidence == Evidence::contested) {
+      const auto has = [&](Side::Position p) {
+        return std::any_of(entry.sides.begin(), entry.sides.end(), [&](const Side& s) { return s.position == p; });
+      };
+      if (!has(Side::Position::for_claim) || !has(Side::Position::against_claim))
+        error(entry.id_loc, "concept '" + entry.id + "' is contested but does not show both sides",
+              "add 'sides:' with at least one 'position: for' and one 'position: against', each with sources");
+    }
+  }
+
+  void check_strict() {
+    std::set<std::string, std::less<>> cited, linked;
+    for (const Concept& entry : content_.concepts) {
+      cited.insert(entry.sources.begin(), entry.sources.end());
+      for (const Relation& r : entry.relations) {
+        cited.insert(r.sources.begin(), r.sources.end());
+        linked.insert(entry.id);
+        linked.insert(r.target);
+      }
+      for (const Side& s : entry.sides) cited.insert(s.sources.begin(), s.sources.end());
+      if (entry.timing) cited.insert(entry.timing->sources.begin(), entry.timing->sources.end());
+    }
+    for (const Concept& entry : content_.concepts) {
+      if (entry.sources.empty())
+        warning(entry.id_loc, "concept '" + entry.id + "' cites no source", "add at least one id from sources.yaml");
+      for (const Relation& r : entry.relations)
+        if (r.sources.empty() && entry.sources.empty())
+          warning(r.loc, "relation '" + r.type + "' to '" + r.target + "' has no source",
+                  "add 'sources:' to the relation or to the concept");
+      if (!linked.contains(entry.id))
+        warning(entry.id_loc, "concept '" + entry.id + "' has no relation in or out (an orphan)",
+                "relate it to at least one other concept");
+      check_summary_length(entry);
+      check_help_link(entry);
+    }
+    for (const Source& source : content_.sources)
+      if (!cited.contains(source.id))
+        warning(source.loc, "source '" + source.id + "' is not cited by any concept",
+                "cite it where it supports a claim, or remove it");
+  }
+
+ private:
+  template <class T, class Loc>
+  void duplicates(const std::vector<T>& items, std::string_view what, Loc loc_of) {
+    std::map<std::string_view, const T*> first;
+    for (const T& item : items) {
+      const auto [it, inserted] = first.emplace(item.id, &item);
+      if (!inserted)
+        error(loc_of(item), "duplicate " + std::string(what) + " id '" + item.id + "' (first defined at " +
+                                where(loc_of(*it->second)) + ")",
+              "ids must be unique; rename one of them");
+    }
+  }
+
+  void check_sources(const std::vector<std::string>& ids, const std::vector<SourceLoc>& locs) {
+    for (std::size_t i = 0; i < ids.size(); ++i)
+      if (!sources_.contains(ids[i]))
+        error(i < locs.size() ? locs[i] : SourceLoc{}, "unknown source '" + ids[i] + "'",
+              hint_or(did_you_mean(ids[i], keys(sources_)), "add it to sources.yaml first"));
+  }
+
+  void check_relation(const Concept& entry, const Relation& relation) {
+    const auto type_it = types_.find(relation.type);
+    if (!relation.type.empty() && type_it == types_.end())
+      error(relation.type_loc, "unknown relation type '" + relation.type + "'",
+            hint_or(did_you_mean(relation.type, keys(types_)), "relation types are listed in relations.yaml"));
+    const auto target_it = concepts_.find(relation.target);
+    if (!relation.target.empty() && target_it == concepts_.end())
+      error(relation.target_loc, "relation target '" + relation.target + "' is not a concept",
+            hint_or(did_you_mean(relation.target, keys(concepts_)), "write the id of an existing concept"));
+    if (relation.target == entry.id)
+      error(relation.target_loc, "concept '" + entry.id + "' relates to itself", "point the relation at another concept");
+    check_sources(relation.sources, relation.source_locs);
+    if (type_it == types_.end() || target_it == concepts_.end()) return;
+    const RelationType& type = *type_it->second;
+    const auto allowed = [](const std::vector<std::string>& kinds, const std::string& kind) {
+      return kinds.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+    };
+    if (!allowed(type.from_kinds, entry.kind))
+      error(relation.type_loc, "relation '" + type.id + "' cannot start from a concept of kind '" + entry.kind + "'",
+            "it may start from: " + join(type.from_kinds));
+    if (!allowed(type.to_kinds, target_it->second->kind))
+      error(relation.target_loc, "relation '" + type.id + "' cannot point to '" + relation.target + "' of kind '" +
+                                     target_it->second->kind + "'",
+            "it may point to: " + join(type.to_kinds));
+  }
+
+  void check_summary_length(const Concept& entry) {
+    std::size_t words = 0, sentences = 0;
+    bool in_word = false;
+    for (std::size_t i = 0; i < entry.summary.size(); ++i) {
+      const char c = entry.summary[i];
+      const bool space = c == ' ' || c == '\n' || c == '\t';
+      if (!space && !in_word) ++words;
+      in_word = !space;
+      const bool end = i + 1 == entry.summary.size() || entry.summary[i + 1] == ' ' || entry.summary[i + 1] == '\n';
+      if ((c == '.' || c == '?' || c == '!') && end) ++sentences;
+    }
+    if (words > 60 || sentences > 3)
+      warning(entry.summary_loc,
+              "lay summary of '" + entry.id + "' is too long (" + std::to_string(sentences) + " sentences, " +
+                  std::to_string(words) + " words)",
+              "keep it to 1-3 short sentences and at most 60 words; move the rest to 'details'");
+  }
+
+  void check_help_link(const Concept& entry) {
+    const auto kind = kinds_.find(entry.kind);
+    if (kind == kinds_.end() || !kind->second->needs_help_link) return;
+    const bool linked = std::any_of(entry.relations.begin(), entry.relations.end(), [&](const Relation& r) {
+      const auto target = concepts_.find(r.target);
+      return r.type == "get-help" && target != concepts_.end() && target->second->kind == "guidance";
+    });
+    if (!linked)
+      warning(entry.id_loc, "concept '" + entry.id + "' of kind '" + entry.kind + "' does not say when to get help",
+              "add a relation 'type: get-help' to a guidance concept such as 'when-to-get-help'");
+  }
+
+  template <class Map>
+  static std::vector<std::string> keys(const Map& map) {
+    std::vector<std::string> out;
+    for (const auto& [key, value] : map) out.emplace_back(key);
+    return out;
+  }
+  static std::string hint_or(std::string hint, std::string fallback) { return hint.empty() ? fallback : hint; }
+  static std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
+    return out;
+  }
+  void error(SourceLoc loc, std::string message, std::string hint) {
+    out_.push_back({Severity::error, std::move(loc), std::move(message), std::move(hint)});
+  }
+  void warning(SourceLoc loc, std::string message, std::string hint) {
+    out_.push_back({Severity::warning, std::move(loc), std::move(message), std::move(hint)});
+  }
+
+  const Content& content_;
+  std::vector<Diagnostic>& out_;
+  std::map<std::string, const Kind*, std::less<>> kinds_;
+  std::map<std::string, const RelationType*, std::less<>> types_;
+  std::map<std::string, const Source*, std::less<>> sources_;
+  std::map<std::string, const Concept*, std::less<>> concepts_;
+};
+
+}  // namespace
+
+void validate(const Content& content, bool strict, std::vector<Diagnostic>& out) {
+  Validator validator(content, out);
+  validator.check_duplicates();
+  validator.check_relation_types();
+  for (const Concept& entry : content.concepts) validator.check_concept(entry);
+  if (strict) validator.check_strict();
+}
+
+}  // namespace katlas::detail

@@ -1,0 +1,274 @@
+// Typed, position-carrying reads from yaml-cpp nodes; every problem becomes a diagnostic.
+#include "load/yaml_fields.hpp"
+
+#include "text/edit_distance.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cctype>
+
+namespace katlas::detail {
+namespace {
+
+std::string_view node_type_name(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Null: return "nothing";
+    case YAML::NodeType::Scalar: return "a text";
+    case YAML::NodeType::Sequence: return "a list";
+    case YAML::NodeType::Map: return "a mapping";
+    default: return "an undefined value";
+  }
+}
+
+bool parse_number(std::string_view s, double& out) {
+  if (s.empty()) return false;
+  const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && ptr == s.data() + s.size();
+}
+
+}  // namespace
+
+const YAML::Node* Fields::get(std::string_view key) const {
+  const auto it = values.find(key);
+  return it == values.end() ? nullptr : &it->second;
+}
+
+SourceLoc Fields::key_loc(std::string_view key) const {
+  const auto it = key_locs.find(key);
+  return it == key_locs.end() ? loc : it->second;
+}
+
+SourceLoc FieldReader::loc(const YAML::Node& node) const {
+  const YAML::Mark mark = node.Mark();
+  // yaml-cpp counts from 0 and has no file name; a null mark (-1) means "no position".
+  if (mark.line < 0) return {file_, 0, 0};
+  return {file_, mark.line + 1, mark.column + 1};
+}
+
+void FieldReader::error(SourceLoc at, std::string message, std::string hint) {
+  out_.push_back({Severity::error, std::move(at), std::move(message), std::move(hint)});
+}
+
+void FieldReader::warning(SourceLoc at, std::string message, std::string hint) {
+  out_.push_back({Severity::warning, std::move(at), std::move(message), std::move(hint)});
+}
+
+std::optional<Fields> FieldReader::mapping(const YAML::Node& node, std::string_view what,
+                                           std::initializer_list<FieldSpec> schema) {
+  if (!node.IsMap()) {
+    error(loc(node), std::string(what) + " must be a mapping of keys to values, found " +
+                         std::string(node_type_name(node)),
+          "write it as 'key: value' lines");
+    return std::nullopt;
+  }
+  std::vector<std::string> known;
+  for (const FieldSpec& spec : schema) known.emplace_back(spec.key);
+  Fields fields;
+  fields.loc = loc(node);
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    const YAML::Node& key_node = it->first;
+    if (!key_node.IsScalar()) {
+      error(loc(key_node), "a key in this " + std::string(what) + " is not plain text",
+            "keys are words such as 'title' or 'summary'");
+      continue;
+    }
+    const std::string key = key_node.Scalar();
+    const SourceLoc key_at = loc(key_node);
+    if (const auto seen = fields.key_locs.find(key); seen != fields.key_locs.end()) {
+      error(key_at, "duplicate key '" + key + "' (first written at line " + std::to_string(seen->second.line) + ")",
+            "keep one of the two; YAML keeps only one of them");
+      continue;
+    }
+    fields.key_locs.emplace(key, key_at);
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      std::string hint = did_you_mean(key, known);
+      if (hint.empty()) {
+        hint = "allowed keys:";
+        for (std::size_t i = 0; i < known.size(); ++i) hint += (i ? ", " : " ") + known[i];
+      }
+      error(key_at, "unknown key '" + key + "' in " + std::string(what), std::move(hint));
+      continue;
+    }
+    fields.values.emplace(key, it->second);
+  }
+  for (const FieldSpec& spec : schema) {
+    if (!spec.required) continue;
+    const YAML::Node* value = fields.get(spec.key);
+    if (!value && !fields.key_locs.contains(spec.key))
+      error(fields.loc, "missing required key '" + std::string(spec.key) + "' in " + std::string(what),
+            "add a line '" + std::string(spec.key) + ": ...'; see docs/content-schema.md");
+  }
+  return fields;
+}
+
+std::optional<std::string> FieldReader::scalar(const YAML::Node& node, std::string_view key,
+                                               std::string_view expected) {
+  if (node.IsNull()) {
+    error(loc(node), "'" + std::string(key) + "' is empty", "write " + std::string(expected) + " after the colon");
+    return std::nullopt;
+  }
+  if (!node.IsScalar()) {
+    error(loc(node), "'" + std::string(key) + "' must be " + std::string(expected) + ", found " +
+                         std::string(node_type_name(node)));
+    return std::nullopt;
+  }
+  return node.Scalar();
+}
+
+std::optional<std::string> FieldReader::text(const Fields& fields, std::string_view key) {
+  const YAML::Node* node = fields.get(key);
+  if (!node) return std::nullopt;
+  std::optional<std::string> value = scalar(*node, key, "a text");
+  if (value) {
+    // Folded blocks end in a newline; trailing white space is never meaningful here.
+    while (!value->empty() && std::isspace(static_cast<unsigned char>(value->back()))) value->pop_back();
+    if (value->empty()) {
+      error(loc(*node), "'" + std::string(key) + "' is empty", "write a text after the colon");
+      return std::nullopt;
+    }
+  }
+  return value;
+}
+
+std::vector<std::string> FieldReader::text_list(const Fields& fields, std::string_view key,
+                                                std::vector<SourceLoc>* locs) {
+  std::vector<std::string> out;
+  const YAML::Node* node = fields.get(key);
+  if (!node || node->IsNull()) return out;
+  if (node->IsScalar()) {
+    out.push_back(node->Scalar());
+    if (locs) locs->push_back(loc(*node));
+    return out;
+  }
+  if (!node->IsSequence()) {
+    error(loc(*node), "'" + std::string(key) + "' must be a list such as [a, b], found " +
+                          std::string(node_type_name(*node)));
+    return out;
+  }
+  for (const YAML::Node& item : *node) {
+    if (std::optional<std::string> value = scalar(item, key, "a list of texts")) {
+      out.push_back(std::move(*value));
+      if (locs) locs->push_back(loc(item));
+    }
+  }
+  return out;
+}
+
+bool is_valid_id(std::string_view id) { return id_problem(id).empty(); }
+
+std::string id_problem(std::string_view id) {
+  if (id.empty()) return "it is empty";
+  if (id.size() > 64) return "it is longer than 64 characters";
+  if (!(id[0] >= 'a' && id[0] <= 'z')) return "it must start with a lowercase letter";
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(id[i]);
+    if (c >= 'A' && c <= 'Z') return "it has an uppercase letter";
+    if (c == '-') {
+      if (i + 1 == id.size() || id[i + 1] == '-') return "hyphens must sit between letters or digits";
+      continue;
+    }
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+      return c < 0x20 || c >= 0x7f ? "it has a character that is not a letter, digit or hyphen"
+                                   : std::string("it has the character '") + static_cast<char>(c) + "'";
+  }
+  return {};
+}
+
+std::optional<std::string> FieldReader::id(const Fields& fields, std::string_view key) {
+  const YAML::Node* node = fields.get(key);
+  if (!node) return std::nullopt;
+  std::optional<std::string> value = scalar(*node, key, "an id");
+  if (!value) return std::nullopt;
+  if (const std::string problem = id_problem(*value); !problem.empty()) {
+    error(loc(*node), "invalid id '" + *value + "': " + problem,
+          "ids are lowercase-kebab: a-z, 0-9 and single hyphens, starting with a letter");
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<Evidence> FieldReader::evidence(const Fields& fields, std::string_view key) {
+  const YAML::Node* node = fields.get(key);
+  if (!node) return std::nullopt;
+  std::optional<std::string> value = scalar(*node, key, "an evidence level");
+  if (!value) return std::nullopt;
+  for (Evidence level : {Evidence::established, Evidence::limited, Evidence::contested, Evidence::anecdotal})
+    if (*value == to_string(level)) return level;
+  std::string hint = did_you_mean(*value, {"established", "limited", "contested", "anecdotal"});
+  if (hint.empty()) hint = "use established, limited, contested or anecdotal";
+  error(loc(*node), "unknown evidence level '" + *value + "'", std::move(hint));
+  return std::nullopt;
+}
+
+std::optional<int> FieldReader::integer(const Fields& fields, std::string_view key) {
+  const YAML::Node* node = fields.get(key);
+  if (!node) return std::nullopt;
+  std::optional<std::string> value = scalar(*node, key, "a whole number");
+  if (!value) return std::nullopt;
+  int out = 0;
+  const auto [ptr, ec] = std::from_chars(value->data(), value->data() + value->size(), out);
+  if (ec != std::errc() || ptr != value->data() + value->size()) {
+    error(loc(*node), "'" + std::string(key) + "' must be a whole number, found '" + *value + "'");
+    return std::nullopt;
+  }
+  return out;
+}
+
+std::optional<bool> FieldReader::boolean(const Fields& fields, std::string_view key) {
+  const YAML::Node* node = fields.get(key);
+  if (!node) return std::nullopt;
+  std::optional<std::string> value = scalar(*node, key, "true or false");
+  if (!value) return std::nullopt;
+  if (*value == "true") return true;
+  if (*value == "false") return false;
+  error(loc(*node), "'" + std::string(key) + "' must be true or false, found '" + *value + "'");
+  return std::nullopt;
+}
+
+std::optional<std::string> FieldReader::date(const Fields& fields, std::string_view key) {
+  const YAML::Node* node = fields.get(key);
+  if (!node) return std::nullopt;
+  std::optional<std::string> value = scalar(*node, key, "a date");
+  if (!value) return std::nullopt;
+  const std::string& d = *value;
+  const auto digits = [&](std::size_t from, std::size_t n) {
+    for (std::size_t i = from; i < from + n; ++i)
+      if (!std::isdigit(static_cast<unsigned char>(d[i]))) return false;
+    return true;
+  };
+  const bool shape = d.size() == 10 && d[4] == '-' && d[7] == '-' && digits(0, 4) && digits(5, 2) && digits(8, 2);
+  const int month = shape ? std::stoi(d.substr(5, 2)) : 0;
+  const int day = shape ? std::stoi(d.substr(8, 2)) : 0;
+  if (!shape || month < 1 || month > 12 || day < 1 || day > 31) {
+    error(loc(*node), "'" + std::string(key) + "' must be a date written YYYY-MM-DD, found '" + d + "'",
+          "for example 2026-11-23");
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<std::pair<double, double>> FieldReader::range(const Fields& fields, std::string_view key) {
+  const YAML::Node* node = fields.get(key);
+  if (!node) return std::nullopt;
+  if (!node->IsSequence() || node->size() != 2) {
+    error(loc(*node), "'" + std::string(key) + "' must be a range [earliest, latest], found " +
+                          std::string(node_type_name(*node)),
+          "for example [6, 24]");
+    return std::nullopt;
+  }
+  double low = 0, high = 0;
+  const YAML::Node a = (*node)[0], b = (*node)[1];
+  if (!a.IsScalar() || !b.IsScalar() || !parse_number(a.Scalar(), low) || !parse_number(b.Scalar(), high) ||
+      low < 0 || high < 0) {
+    error(loc(*node), "'" + std::string(key) + "' must hold two numbers of hours, 0 or more", "for example [6, 24]");
+    return std::nullopt;
+  }
+  if (low > high) {
+    error(loc(*node), "'" + std::string(key) + "' starts after it ends (" + a.Scalar() + " > " + b.Scalar() + ")",
+          "write the earliest value first");
+    return std::nullopt;
+  }
+  return std::pair{low, high};
+}
+
+}  // namespace katlas::detail

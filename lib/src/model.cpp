@@ -1,0 +1,74 @@
+// Small helpers of the public value types: names, evidence words, diagnostic formatting.
+#include <katlas/atlas.hpp>
+#include <katlas/content.hpp>
+#include <katlas/diagnostic.hpp>
+
+#include <algorithm>
+
+namespace katlas {
+
+std::string format(const Diagnostic& d) {
+  std::string out = d.loc.file;
+  if (d.loc.line > 0) {
+    out += ":" + std::to_string(d.loc.line);
+    if (d.loc.column > 0) out += ":" + std::to_string(d.loc.column);
+  }
+  out += d.severity == Severity::error ? ": error: " : ": warning: ";
+  out += d.message;
+  if (!d.hint.empty()) out += " (" + d.hint + ")";
+  return out;
+}
+
+std::size_t count(const std::vector<Diagnostic>& diagnostics, Severity severity) {
+  return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
+                                                [&](const Diagnostic& d) { return d.severity == severity; }));
+}
+
+std::string_view to_string(Evidence evidence) {
+  switch (evidence) {
+    case Evidence::established: return "established";
+    case Evidence::limited: return "limited";
+    case Evidence::contested: return "contested";
+    case Evidence::anecdotal: return "anecdotal";
+  }
+  return "anecdotal";
+}
+
+std::string_view plain_explanation(Evidence evidence) {
+  switch (evidence) {
+    case Evidence::established:
+      return "Several studies agree, or there is good human data or an official record.";
+    case Evidence::limited:
+      return "Based on one study, on animal or lab work only, or on a small group of people.";
+    case Evidence::contested:
+      return "Studies or experts disagree. Both sides are shown.";
+    case Evidence::anecdotal:
+      return "Based on case reports, personal stories or websites, not on studies.";
+  }
+  return "";
+}
+
+std::string_view to_string(Direction direction) {
+  switch (direction) {
+    case Direction::out: return "out";
+    case Direction::in: return "in";
+    case Direction::both: return "both";
+  }
+  return "both";
+}
+
+std::string Source::link() const { return doi.empty() ? url : "https://doi.org/" + doi; }
+
+std::string sentence_name(const Concept& entry) {
+  if (!entry.sentence_name.empty()) return entry.sentence_name;
+  std::string name = entry.title;
+  if (name.empty()) return name;
+  // An acronym or code ("CYP3A4", "DSM-5", "7-OH") keeps its case; an ordinary word does not.
+  const std::size_t word_end = std::min(name.find(' '), name.size());
+  const bool acronym = std::any_of(name.begin() + 1, name.begin() + static_cast<std::ptrdiff_t>(word_end),
+                                   [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+  if (!acronym && name[0] >= 'A' && name[0] <= 'Z') name[0] = static_cast<char>(name[0] - 'A' + 'a');
+  return name;
+}
+
+}  // namespace katlas

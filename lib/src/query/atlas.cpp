@@ -1,0 +1,201 @@
+// The Atlas query API: lookup, relations, explanation paths, search and listings.
+#include "graph/atlas_data.hpp"
+#include "text/edit_distance.hpp"
+#include "text/fold.hpp"
+
+#include <boost/graph/breadth_first_search.hpp>
+
+#include <algorithm>
+#include <set>
+
+namespace katlas {
+
+using detail::AtlasData;
+using detail::Edge;
+using detail::Vertex;
+
+namespace detail {
+
+std::shared_ptr<const AtlasData> AtlasData::build(Content content) {
+  auto data = std::make_shared<AtlasData>();
+  data->content = std::move(content);
+  const Content& c = data->content;
+  build_graph(c, data->graph);
+  data->search = SearchIndex(c.concepts);
+  for (const Kind& k : c.kinds) data->kinds.emplace(k.id, &k);
+  for (const RelationType& t : c.relation_types) data->relation_types.emplace(t.id, &t);
+  for (const Source& s : c.sources) data->sources.emplace(s.id, &s);
+  for (const Concept& entry : c.concepts) {
+    std::set<std::string_view> ids(entry.sources.begin(), entry.sources.end());
+    for (const Relation& r : entry.relations) ids.insert(r.sources.begin(), r.sources.end());
+    for (const Side& s : entry.sides) ids.insert(s.sources.begin(), s.sources.end());
+    if (entry.timing) ids.insert(entry.timing->sources.begin(), entry.timing->sources.end());
+    for (std::string_view id : ids) data->citing[std::string(id)].push_back(&entry);
+  }
+  for (auto& [id, list] : data->citing)
+    std::sort(list.begin(), list.end(), [](const Concept* a, const Concept* b) {
+      return std::tie(a->title, a->id) < std::tie(b->title, b->id);
+    });
+  return data;
+}
+
+}  // namespace detail
+
+Atlas::Atlas(std::shared_ptr<const AtlasData> data) : data_(std::move(data)) {}
+
+const Content& Atlas::content() const { return data_->content; }
+
+const Concept* Atlas::find(std::string_view id_or_alias) const {
+  if (const auto it = data_->graph.by_id.find(id_or_alias); it != data_->graph.by_id.end())
+    return data_->graph.graph[it->second].entry;
+  if (const auto index = data_->search.exact_name(id_or_alias)) return &data_->content.concepts[*index];
+  return nullptr;
+}
+
+std::vector<std::string> Atlas::suggest(std::string_view text, std::size_t limit) const {
+  std::vector<std::string> ids;
+  ids.reserve(data_->content.concepts.size());
+  for (const Concept& c : data_->content.concepts) ids.push_back(c.id);
+  std::vector<std::string> out = detail::closest(text, ids, limit);
+  // Names people type ("withdrawl") are often closer to a title or alias than to an id.
+  if (out.size() < limit)
+    for (const SearchHit& hit : search(text, limit))
+      if (hit.score >= 35 &&std::find(out.begin(), out.end(), hit.entry->id) == out.end() && out.size() < limit)
+        out.push_back(hit.entry->id);
+  return out;
+}
+
+const Kind* Atlas::kind(std::string_view id) const {
+  const auto it = data_->kinds.find(id);
+  return it == data_->kinds.end() ? nullptr : it->second;
+}
+
+const RelationType* Atlas::relation_type(std::string_view id) const {
+  const auto it = data_->relation_types.find(id);
+  return it == data_->relation_types.end() ? nullptr : it->second;
+}
+
+const Source* Atlas::source(std::string_view id) const {
+  const auto it = data_->sources.find(id);
+  return it == data_->sources.end() ? nullptr : it->second;
+}
+
+std::vector<Link> Atlas::related(const Concept& entry, RelatedQuery query) const {
+  std::vector<Link> out;
+  const auto found = data_->graph.by_id.find(entry.id);
+  if (found == data_->graph.by_id.end()) return out;
+  const detail::Graph& g = data_->graph.graph;
+  const Vertex v = found->second;
+  const auto wanted = [&](const detail::EdgeProps& e) { return query.type.empty() || e.type->id == query.type; };
+  if (query.direction != Direction::in)
+    for (const Edge e : boost::make_iterator_range(boost::out_edges(v, g)))
+      if (wanted(g[e]))
+        out.push_back({g[e].type, Direction::out, &entry, g[boost::target(e, g)].entry, g[e].relation,
+                       g[e].sentence, g[e].type->heading});
+  if (query.direction != Direction::out) {
+    const std::size_t first_in = out.size();
+    for (const Edge e : boost::make_iterator_range(boost::in_edges(v, g)))
+      if (wanted(g[e]))
+        out.push_back({g[e].type, Direction::in, &entry, g[boost::source(e, g)].entry, g[e].relation,
+                       g[e].inverse_sentence, g[e].type->inverse_heading});
+    // In-edges come in the order their source concepts were added (by id), which is stable.
+    std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first_in), out.end(),
+                     [](const Link& a, const Link& b) { return a.type->id < b.type->id; });
+  }
+  return out;
+}
+
+namespace {
+
+struct Reached {};
+
+// Records the tree edge into each vertex and stops as soon as the goal is discovered.
+template <class EdgeT>
+class PathRecorder : public boost::default_bfs_visitor {
+ public:
+  PathRecorder(std::vector<std::optional<EdgeT>>& parent, Vertex goal) : parent_(&parent), goal_(goal) {}
+  template <class G>
+  void tree_edge(EdgeT e, const G& g) const {
+    const Vertex t = boost::target(e, g);
+    (*parent_)[t] = e;
+    if (t == goal_) throw Reached{};
+  }
+
+ private:
+  std::vector<std::optional<EdgeT>>* parent_;
+  Vertex goal_;
+};
+
+template <class G, class EdgeT>
+bool bfs(const G& g, Vertex from, Vertex to, std::vector<std::optional<EdgeT>>& parent) {
+  parent.assign(boost::num_vertices(g), std::nullopt);
+  std::vector<boost::default_color_type> colors(boost::num_vertices(g));
+  try {
+    boost::breadth_first_search(
+        g, from,
+        boost::visitor(PathRecorder<EdgeT>(parent, to))
+            .color_map(boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, g))));
+  } catch (const Reached&) {
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::vector<PathStep>> Atlas::path(const Concept& from, const Concept& to) const {
+  const auto& cg = data_->graph;
+  const auto a = cg.by_id.find(from.id), b = cg.by_id.find(to.id);
+  if (a == cg.by_id.end() || b == cg.by_id.end()) return std::nullopt;
+  if (a->second == b->second) return std::vector<PathStep>{};
+  const detail::Graph& g = cg.graph;
+  const auto step_along = [&](const Edge& e, bool forward) {
+    const Concept* src = g[boost::source(e, g)].entry;
+    const Concept* dst = g[boost::target(e, g)].entry;
+    return forward ? PathStep{src, dst, g[e].type, Direction::out, g[e].sentence}
+                   : PathStep{dst, src, g[e].type, Direction::in, g[e].inverse_sentence};
+  };
+  std::vector<PathStep> steps;
+  // Relations as written tell a causal story, so prefer a chain that follows them.
+  std::vector<std::optional<Edge>> parent;
+  if (bfs(g, a->second, b->second, parent)) {
+    for (Vertex v = b->second; v != a->second; v = boost::source(*parent[v], g)) steps.push_back(step_along(*parent[v], true));
+  } else {
+    using UEdge = boost::graph_traits<detail::UndirectedGraph>::edge_descriptor;
+    std::vector<std::optional<UEdge>> uparent;
+    if (!bfs(cg.undirected, a->second, b->second, uparent)) return std::nullopt;
+    for (Vertex v = b->second; v != a->second;) {
+      const UEdge ue = *uparent[v];
+      const Edge e = cg.edges[cg.undirected[ue].directed];
+      const Vertex prev = boost::source(e, g) == v ? boost::target(e, g) : boost::source(e, g);
+      steps.push_back(step_along(e, boost::target(e, g) == v));
+      v = prev;
+    }
+  }
+  std::reverse(steps.begin(), steps.end());
+  return steps;
+}
+
+std::vector<SearchHit> Atlas::search(std::string_view text, std::size_t limit) const {
+  std::vector<SearchHit> out;
+  for (const auto& [index, score] : data_->search.search(text, limit, data_->content.concepts))
+    out.push_back({&data_->content.concepts[index], score});
+  return out;
+}
+
+std::vector<const Concept*> Atlas::list(std::string_view kind) const {
+  std::vector<const Concept*> out;
+  for (const Concept& c : data_->content.concepts)
+    if (kind.empty() || c.kind == kind) out.push_back(&c);
+  std::sort(out.begin(), out.end(), [](const Concept* a, const Concept* b) {
+    return std::tie(a->title, a->id) < std::tie(b->title, b->id);
+  });
+  return out;
+}
+
+std::vector<const Concept*> Atlas::citing(std::string_view source_id) const {
+  const auto it = data_->citing.find(source_id);
+  return it == data_->citing.end() ? std::vector<const Concept*>{} : it->second;
+}
+
+}  // namespace katlas

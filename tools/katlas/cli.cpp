@@ -1,0 +1,39 @@
+// Loading and lookup shared by the subcommands.
+#include "cli.hpp"
+
+#include <iostream>
+
+namespace katlas::cli {
+
+void add_content_option(CLI::App& command, Context& ctx) {
+  command.add_option("--content", ctx.content_dir, "Content folder to read instead of the built-in content");
+}
+
+std::optional<Atlas> open_atlas(const Context& ctx) {
+  if (ctx.content_dir.empty()) return Atlas::builtin();
+  LoadResult result = Atlas::load(ctx.content_dir);
+  if (result.atlas) {
+    for (const Diagnostic& d : result.diagnostics) std::cerr << format(d) << '\n';
+    return std::move(result.atlas);
+  }
+  for (const Diagnostic& d : result.diagnostics) std::cerr << format(d) << '\n';
+  std::cerr << "katlas: " << count(result.diagnostics, Severity::error) << " error(s) in " << ctx.content_dir
+            << "; run 'katlas check --content " << ctx.content_dir << "' for details\n";
+  return std::nullopt;
+}
+
+const Concept* lookup(const Atlas& atlas, const std::string& id_or_alias) {
+  if (const Concept* c = atlas.find(id_or_alias)) return c;
+  std::cerr << "katlas: no concept '" << id_or_alias << "'";
+  const std::vector<std::string> close = atlas.suggest(id_or_alias);
+  if (!close.empty()) {
+    std::cerr << " (did you mean ";
+    for (std::size_t i = 0; i < close.size(); ++i)
+      std::cerr << (i == 0 ? "" : i + 1 == close.size() ? " or " : ", ") << "'" << close[i] << "'";
+    std::cerr << "?)";
+  }
+  std::cerr << "\n";
+  return nullptr;
+}
+
+}  // namespace katlas::cli

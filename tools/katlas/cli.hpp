@@ -1,0 +1,41 @@
+// Shared pieces of the katlas subcommands: the content option, loading, lookup, exit codes.
+#pragma once
+
+#include <katlas/katlas.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+namespace katlas::cli {
+
+/// Exit codes: 0 ok, 1 content or lookup failure, 2 usage error.
+enum Exit : int { ok = 0, failure = 1, usage = 2 };
+
+/// What every subcommand shares; `exit` is set by the subcommand that ran.
+struct Context {
+  std::string content_dir;  ///< Empty: the built-in content.
+  int exit = ok;
+};
+
+/// Adds `--content DIR` to a subcommand.
+void add_content_option(CLI::App& command, Context& ctx);
+
+/// The atlas to query: the built-in one, or the folder given with --content. Prints the
+/// diagnostics and returns nothing when the folder does not load.
+std::optional<Atlas> open_atlas(const Context& ctx);
+
+/// A concept by id or alias; prints "no concept ... (did you mean ...)" and returns nullptr.
+const Concept* lookup(const Atlas& atlas, const std::string& id_or_alias);
+
+/// Registers each subcommand; each lives in its own file.
+void add_check(CLI::App& app, Context& ctx);
+void add_show(CLI::App& app, Context& ctx);
+void add_related(CLI::App& app, Context& ctx);
+void add_path(CLI::App& app, Context& ctx);
+void add_search(CLI::App& app, Context& ctx);
+void add_list(CLI::App& app, Context& ctx);
+
+}  // namespace katlas::cli

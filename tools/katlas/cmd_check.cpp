@@ -1,0 +1,37 @@
+// katlas check: validate a content folder and print every problem.
+#include "cli.hpp"
+
+#include <iostream>
+
+namespace katlas::cli {
+
+void add_check(CLI::App& app, Context& ctx) {
+  auto* cmd = app.add_subcommand("check", "Validate content and print every problem as FILE:LINE:COLUMN");
+  add_content_option(*cmd, ctx);
+  auto strict = std::make_shared<bool>(false);
+  auto json = std::make_shared<bool>(false);
+  cmd->add_flag("--strict", *strict, "Also apply the content rules (sources, orphans, summary length, help links)");
+  cmd->add_flag("--json", *json, "Print the diagnostics as a JSON array");
+  cmd->callback([&ctx, strict, json] {
+    // The built-in content is checked with exactly the rules a folder gets.
+    const std::string shown = ctx.content_dir.empty() ? "built-in content" : ctx.content_dir;
+    const LoadResult result = ctx.content_dir.empty()
+                                  ? Atlas::load_files(Atlas::builtin_files(), {.display_root = "content", .strict = *strict})
+                                  : Atlas::load(ctx.content_dir, {.display_root = ctx.content_dir, .strict = *strict});
+    const std::size_t errors = count(result.diagnostics, Severity::error);
+    const std::size_t warnings = count(result.diagnostics, Severity::warning);
+    if (*json) {
+      std::cout << diagnostics_json(result.diagnostics) << '\n';
+    } else {
+      for (const Diagnostic& d : result.diagnostics) std::cout << format(d) << '\n';
+      std::cout << shown << ": " << errors << " error(s), " << warnings << " warning(s)";
+      if (result.atlas) std::cout << "; " << result.atlas->content().concepts.size() << " concepts, "
+                                  << result.atlas->content().sources.size() << " sources";
+      std::cout << '\n';
+    }
+    const bool failed = errors > 0 || (*strict && warnings > 0);
+    ctx.exit = failed ? failure : ok;
+  });
+}
+
+}  // namespace katlas::cli

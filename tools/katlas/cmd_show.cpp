@@ -1,0 +1,71 @@
+// katlas show: one concept with its text, evidence, sources and relations both ways.
+#include "cli.hpp"
+
+#include <iostream>
+
+namespace katlas::cli {
+namespace {
+
+void print_concept(const Atlas& atlas, const Concept& c, Audience audience) {
+  std::cout << c.title << "  [" << c.id << ", " << c.kind << "]\n";
+  if (!c.aliases.empty()) {
+    std::cout << "Also called: ";
+    for (std::size_t i = 0; i < c.aliases.size(); ++i) std::cout << (i ? ", " : "") << c.aliases[i];
+    std::cout << '\n';
+  }
+  std::cout << "Evidence: " << to_string(c.evidence) << ". " << plain_explanation(c.evidence) << "\n\n";
+  std::cout << c.summary << "\n";
+  if (audience == Audience::pro) std::cout << "\nFor professionals:\n" << c.details << "\n";
+  for (const Side& side : c.sides)
+    std::cout << '\n' << (side.position == Side::Position::for_claim ? "For the claim: " : "Against the claim: ")
+              << side.text << '\n';
+  if (c.timing)
+    std::cout << "\nTiming (hours after the last dose, " << to_string(c.timing->evidence) << "): starts "
+              << c.timing->start_min << "-" << c.timing->start_max << ", ends " << c.timing->end_min << "-"
+              << c.timing->end_max << '\n';
+  const std::vector<Link> links = atlas.related(c);
+  std::string_view heading;
+  if (!links.empty()) std::cout << "\nRelations:\n";
+  for (const Link& link : links) {
+    if (link.heading != heading) std::cout << "  " << (heading = link.heading) << ":\n";
+    std::cout << "    - " << link.sentence;
+    if (!link.relation->note.empty()) std::cout << " " << link.relation->note;
+    std::cout << "  [" << link.other->id << "]\n";
+  }
+  if (!c.sources.empty()) std::cout << "\nSources:\n";
+  for (std::size_t i = 0; i < c.sources.size(); ++i) {
+    const Source* s = atlas.source(c.sources[i]);
+    std::cout << "  [" << i + 1 << "] " << s->authors << " (" << s->year << "). " << s->title << ".";
+    if (!s->venue.empty()) std::cout << " " << s->venue << ".";
+    std::cout << " " << s->link() << '\n';
+  }
+  std::cout << "\nLast reviewed: " << c.reviewed << '\n';
+}
+
+}  // namespace
+
+void add_show(CLI::App& app, Context& ctx) {
+  struct Options {
+    std::string id;
+    std::string audience = "pro";
+    bool json = false;
+  };
+  auto opts = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("show", "Show a concept: text, evidence, sources and relations both ways");
+  cmd->add_option("ID_OR_ALIAS", opts->id, "Concept id, alias or title")->required();
+  cmd->add_option("--audience", opts->audience, "lay: the plain summary only; pro: with professional details")
+      ->check(CLI::IsMember({"lay", "pro"}));
+  cmd->add_flag("--json", opts->json, "Print JSON");
+  add_content_option(*cmd, ctx);
+  cmd->callback([&ctx, opts] {
+    const std::optional<Atlas> atlas = open_atlas(ctx);
+    if (!atlas) return void(ctx.exit = failure);
+    const Concept* c = lookup(*atlas, opts->id);
+    if (!c) return void(ctx.exit = failure);
+    const Audience audience = opts->audience == "lay" ? Audience::lay : Audience::pro;
+    if (opts->json) std::cout << concept_json(*atlas, *c, audience) << '\n';
+    else print_concept(*atlas, *c, audience);
+  });
+}
+
+}  // namespace katlas::cli

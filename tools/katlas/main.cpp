@@ -1,0 +1,25 @@
+// katlas: check, query and render the Kratom Atlas content from the command line.
+#include "cli.hpp"
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+  CLI::App app{"katlas: an evidence-graded atlas of kratom tolerance, dependence and withdrawal"};
+  app.set_version_flag("--version", "katlas " KATLAS_VERSION);
+  app.require_subcommand(1);
+  katlas::cli::Context ctx;
+  katlas::cli::add_check(app, ctx);
+  katlas::cli::add_show(app, ctx);
+  katlas::cli::add_related(app, ctx);
+  katlas::cli::add_path(app, ctx);
+  katlas::cli::add_search(app, ctx);
+  katlas::cli::add_list(app, ctx);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    // CLI11 returns 0 for --help and --version; every other parse problem is a usage error.
+    return code == 0 ? katlas::cli::ok : katlas::cli::usage;
+  }
+  return ctx.exit;
+}
