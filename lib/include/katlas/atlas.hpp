@@ -38,7 +38,7 @@ struct Link {
 
 /// Filter for Atlas::related().
 struct RelatedQuery {
-  std::string_view type;  ///< Relation type id; empty means every type.
+  std::string_view type{};  ///< Relation type id; empty means every type.
   Direction direction = Direction::both;
 };
 

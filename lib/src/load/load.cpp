@@ -24,12 +24,13 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
 LoadResult Atlas::load_files(std::vector<ContentFile> files, LoadOptions options) {
   LoadResult result;
   std::sort(files.begin(), files.end(), [](const ContentFile& a, const ContentFile& b) { return a.path < b.path; });
-  Content content = detail::parse_files(files, options.display_root, result.diagnostics);
+  detail::ParseGaps gaps;
+  Content content = detail::parse_files(files, options.display_root, result.diagnostics, gaps);
   std::sort(content.concepts.begin(), content.concepts.end(),
             [](const Concept& a, const Concept& b) { return a.id < b.id; });
   std::stable_sort(content.sources.begin(), content.sources.end(),
                    [](const Source& a, const Source& b) { return a.id < b.id; });
-  detail::validate(content, options.strict, result.diagnostics);
+  detail::validate(content, gaps, options.strict, result.diagnostics);
   const bool valid = count(result.diagnostics, Severity::error) == 0;
   if (valid) {
     auto data = detail::AtlasData::build(std::move(content));
@@ -44,6 +45,8 @@ LoadResult Atlas::load(const std::filesystem::path& folder, LoadOptions options)
   if (options.display_root.empty()) options.display_root = folder.generic_string();
   std::vector<Diagnostic> read_problems;
   std::vector<ContentFile> files = detail::read_folder(folder, options.display_root, read_problems);
+  std::error_code ec;
+  if (!std::filesystem::is_directory(folder, ec)) return {std::nullopt, std::move(read_problems)};
   LoadResult result = load_files(std::move(files), options);
   if (!read_problems.empty()) {
     result.diagnostics.insert(result.diagnostics.end(), read_problems.begin(), read_problems.end());

@@ -222,7 +222,7 @@ std::string display_path(std::string_view root, std::string_view rel) {
 }
 
 Content parse_files(const std::vector<ContentFile>& files, std::string_view display_root,
-                    std::vector<Diagnostic>& out) {
+                    std::vector<Diagnostic>& out, ParseGaps& gaps) {
   Content content;
   bool seen_kinds = false, seen_relations = false, seen_sources = false;
   for (const ContentFile& file : files) {
@@ -239,7 +239,13 @@ Content parse_files(const std::vector<ContentFile>& files, std::string_view disp
     seen_kinds |= file.path == "kinds.yaml";
     seen_relations |= file.path == "relations.yaml";
     seen_sources |= file.path == "sources.yaml";
-    if (!root) continue;
+    if (!root) {
+      gaps.kinds |= file.path == "kinds.yaml";
+      gaps.relation_types |= file.path == "relations.yaml";
+      gaps.sources |= file.path == "sources.yaml";
+      if (is_concept) gaps.concept_ids.push_back(std::filesystem::path(file.path).stem().string());
+      continue;
+    }
     if (file.path == "kinds.yaml") parse_list_file(*root, reader, "kind", content.kinds, parse_kind);
     else if (file.path == "relations.yaml")
       parse_list_file(*root, reader, "relation type", content.relation_types, parse_relation_type);
@@ -254,6 +260,9 @@ Content parse_files(const std::vector<ContentFile>& files, std::string_view disp
   missing(seen_kinds, "kinds.yaml");
   missing(seen_relations, "relations.yaml");
   missing(seen_sources, "sources.yaml");
+  gaps.kinds |= !seen_kinds;
+  gaps.relation_types |= !seen_relations;
+  gaps.sources |= !seen_sources;
   return content;
 }
 

@@ -12,11 +12,18 @@ namespace katlas::detail {
 /// Largest content file the loader reads; larger files are reported, not parsed.
 inline constexpr std::size_t max_file_bytes = 8 * 1024 * 1024;
 
+/// What parsing found, beyond the content: which parts could not be read, so that later
+/// checks do not bury the real problem under errors that follow from it.
+struct ParseGaps {
+  bool kinds = false, relation_types = false, sources = false;  ///< True when that file is missing or broken.
+  std::vector<std::string> concept_ids;  ///< File stems of concept files that could not be read.
+};
+
 /// Parses every file (vocabularies, sources, concepts) into one Content. Files that fail
 /// to parse are reported and skipped; the rest is still read so that one run shows every
 /// problem. Cross-references are not checked here (see validate.hpp).
 Content parse_files(const std::vector<ContentFile>& files, std::string_view display_root,
-                    std::vector<Diagnostic>& out);
+                    std::vector<Diagnostic>& out, ParseGaps& gaps);
 
 /// `root/rel` as shown in diagnostics (`rel` alone when root is empty).
 std::string display_path(std::string_view root, std::string_view rel);

@@ -17,7 +17,8 @@ std::string where(const SourceLoc& loc) {
 
 class Validator {
  public:
-  Validator(const Content& content, std::vector<Diagnostic>& out) : content_(content), out_(out) {
+  Validator(const Content& content, const ParseGaps& gaps, std::vector<Diagnostic>& out)
+      : content_(content), gaps_(gaps), out_(out) {
     for (const Kind& kind : content.kinds) kinds_.emplace(kind.id, &kind);
     for (const RelationType& type : content.relation_types) types_.emplace(type.id, &type);
     for (const Source& source : content.sources) sources_.emplace(source.id, &source);
@@ -35,13 +36,13 @@ class Validator {
     for (const RelationType& type : content_.relation_types)
       for (const auto* list : {&type.from_kinds, &type.to_kinds})
         for (const std::string& kind : *list)
-          if (!kinds_.contains(kind))
+          if (!gaps_.kinds && !kinds_.contains(kind))
             error(type.loc, "relation type '" + type.id + "' names unknown kind '" + kind + "'",
                   hint_or(did_you_mean(kind, keys(kinds_)), "kinds are listed in kinds.yaml"));
   }
 
   void check_concept(const Concept& entry) {
-    if (!entry.kind.empty() && !kinds_.contains(entry.kind))
+    if (!gaps_.kinds && !entry.kind.empty() && !kinds_.contains(entry.kind))
       error(entry.kind_loc, "unknown kind '" + entry.kind + "'",
             hint_or(did_you_mean(entry.kind, keys(kinds_)), "kinds are listed in kinds.yaml"));
     check_sources(entry.sources, entry.source_locs);
@@ -104,18 +105,20 @@ class Validator {
 
   void check_sources(const std::vector<std::string>& ids, const std::vector<SourceLoc>& locs) {
     for (std::size_t i = 0; i < ids.size(); ++i)
-      if (!sources_.contains(ids[i]))
+      if (!gaps_.sources && !sources_.contains(ids[i]))
         error(i < locs.size() ? locs[i] : SourceLoc{}, "unknown source '" + ids[i] + "'",
               hint_or(did_you_mean(ids[i], keys(sources_)), "add it to sources.yaml first"));
   }
 
   void check_relation(const Concept& entry, const Relation& relation) {
     const auto type_it = types_.find(relation.type);
-    if (!relation.type.empty() && type_it == types_.end())
+    if (!gaps_.relation_types && !relation.type.empty() && type_it == types_.end())
       error(relation.type_loc, "unknown relation type '" + relation.type + "'",
             hint_or(did_you_mean(relation.type, keys(types_)), "relation types are listed in relations.yaml"));
     const auto target_it = concepts_.find(relation.target);
-    if (!relation.target.empty() && target_it == concepts_.end())
+    const bool target_unreadable = std::find(gaps_.concept_ids.begin(), gaps_.concept_ids.end(), relation.target) !=
+                                   gaps_.concept_ids.end();
+    if (!relation.target.empty() && target_it == concepts_.end() && !target_unreadable)
       error(relation.target_loc, "relation target '" + relation.target + "' is not a concept",
             hint_or(did_you_mean(relation.target, keys(concepts_)), "write the id of an existing concept"));
     if (relation.target == entry.id)
@@ -185,6 +188,7 @@ class Validator {
   }
 
   const Content& content_;
+  const ParseGaps& gaps_;
   std::vector<Diagnostic>& out_;
   std::map<std::string, const Kind*, std::less<>> kinds_;
   std::map<std::string, const RelationType*, std::less<>> types_;
@@ -194,8 +198,8 @@ class Validator {
 
 }  // namespace
 
-void validate(const Content& content, bool strict, std::vector<Diagnostic>& out) {
-  Validator validator(content, out);
+void validate(const Content& content, const ParseGaps& gaps, bool strict, std::vector<Diagnostic>& out) {
+  Validator validator(content, gaps, out);
   validator.check_duplicates();
   validator.check_relation_types();
   for (const Concept& entry : content.concepts) validator.check_concept(entry);

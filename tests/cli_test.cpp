@@ -1,0 +1,193 @@
+// CLI tests: the real katlas binary, its output, JSON shapes and exit codes.
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <sys/wait.h>
+
+namespace {
+
+struct Run {
+  int code = -1;
+  std::string out, err;
+};
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Runs the built binary through the shell, from `cwd`, capturing both streams.
+Run katlas_run(const std::string& args, const std::string& cwd = KATLAS_FIXTURES) {
+  static int counter = 0;
+  const std::string base = std::filesystem::temp_directory_path() / ("katlas-cli-" + std::to_string(::getpid()) + "-" +
+                                                                     std::to_string(counter++));
+  const std::string command = "cd '" + cwd + "' && '" KATLAS_BINARY "' " + args + " >'" + base + ".out' 2>'" + base +
+                              ".err' </dev/null";
+  const int status = std::system(command.c_str());
+  Run run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(base + ".out"), slurp(base + ".err")};
+  std::filesystem::remove(base + ".out");
+  std::filesystem::remove(base + ".err");
+  return run;
+}
+
+std::size_t count_lines_with(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) n += line.find(needle) != std::string::npos;
+  return n;
+}
+
+}  // namespace
+
+TEST_SUITE("cli") {
+  TEST_CASE("check passes on a valid folder and prints a one-line summary") {
+    const Run run = katlas_run("check --strict --content base");
+    CHECK(run.code == 0);
+    CHECK(run.out == "base: 0 error(s), 0 warning(s); 11 concepts, 3 sources\n");
+  }
+
+  TEST_CASE("check reports ten different mistakes as ten precise errors, then fails") {
+    const Run run = katlas_run("check --content ten-mistakes");
+    INFO(run.out);
+    CHECK(run.code == 1);
+    CHECK(count_lines_with(run.out, ": error: ") == 10);
+    CHECK(run.out.find("ten-mistakes: 10 error(s), 0 warning(s)\n") != std::string::npos);
+    CHECK(run.out.find("ten-mistakes/concepts/condition/tolerance.yaml:4:1: error: unknown key 'summry' in concept "
+                       "(did you mean 'summary'?)") != std::string::npos);
+  }
+
+  TEST_CASE("check --json prints every diagnostic with its position") {
+    const Run run = katlas_run("check --json --content ten-mistakes");
+    CHECK(run.code == 1);
+    const auto j = nlohmann::json::parse(run.out);
+    REQUIRE(j.size() == 10);
+    for (const auto& d : j) {
+      CHECK(d["severity"] == "error");
+      CHECK(d["line"].get<int>() >= 0);
+      CHECK_FALSE(d["message"].get<std::string>().empty());
+    }
+  }
+
+  TEST_CASE("check with no folder checks the built-in content") {
+    const Run run = katlas_run("check --strict", "/");
+    CHECK(run.code == 0);
+    CHECK(run.out.starts_with("built-in content: 0 error(s), 0 warning(s)"));
+  }
+
+  TEST_CASE("show prints text, evidence, relations both ways and numbered sources") {
+    const Run run = katlas_run("show 'CYP 3A4' --content base");
+    CHECK(run.code == 0);
+    CHECK(run.out.starts_with("CYP3A4  [cyp3a4, enzyme]\n"));
+    CHECK(run.out.find("Evidence: established.") != std::string::npos);
+    CHECK(run.out.find("    - CYP3A4 forms 7-hydroxymitragynine.  [seven-hydroxymitragynine]") != std::string::npos);
+    CHECK(run.out.find("    - CYP3A4 breaks down mitragynine.  [mitragynine]") != std::string::npos);
+    CHECK(run.out.find("  [1] Kamble SH") != std::string::npos);
+    CHECK(run.out.find("https://doi.org/10.1080/00498254.2018.1552819") != std::string::npos);
+  }
+
+  TEST_CASE("show --audience lay leaves out the professional details") {
+    const Run pro = katlas_run("show cyp3a4 --content base");
+    const Run lay = katlas_run("show cyp3a4 --audience lay --content base");
+    CHECK(pro.out.find("For professionals:") != std::string::npos);
+    CHECK(lay.out.find("For professionals:") == std::string::npos);
+    const auto j = nlohmann::json::parse(katlas_run("show cyp3a4 --audience lay --json --content base").out);
+    CHECK_FALSE(j.contains("details"));
+  }
+
+  TEST_CASE("show --json has the documented shape") {
+    const Run run = katlas_run("show 7-OH --json --content base");
+    REQUIRE(run.code == 0);
+    const auto j = nlohmann::json::parse(run.out);
+    CHECK(j["id"] == "seven-hydroxymitragynine");
+    CHECK(j["title"] == "7-hydroxymitragynine");
+    CHECK(j["kind"] == "alkaloid");
+    CHECK(j["aliases"] == nlohmann::json::array({"7-OH", "7-hydroxy"}));
+    CHECK(j["evidence"] == "established");
+    CHECK(j["reviewed"] == "2026-11-23");
+    REQUIRE(j["sources"].size() == 1);
+    CHECK(j["sources"][0]["id"] == "kamble-2019");
+    CHECK(j["sources"][0]["year"] == 2019);
+    CHECK(j["sources"][0]["doi"] == "10.1080/00498254.2018.1552819");
+    bool formed_by = false;
+    for (const auto& r : j["relations"])
+      formed_by |= r["type"] == "forms" && r["direction"] == "in" && r["target"] == "cyp3a4" &&
+                   r["sentence"] == "7-hydroxymitragynine is formed by CYP3A4.";
+    CHECK(formed_by);
+  }
+
+  TEST_CASE("an unknown id fails with the closest ids") {
+    const Run run = katlas_run("show cyp3a --content base");
+    CHECK(run.code == 1);
+    CHECK(run.err == "katlas: no concept 'cyp3a' (did you mean 'cyp3a4'?)\n");
+    CHECK(run.out.empty());
+  }
+
+  TEST_CASE("related filters by type and direction") {
+    const Run run = katlas_run("related cyp3a4 --direction in --json --content base");
+    REQUIRE(run.code == 0);
+    const auto j = nlohmann::json::parse(run.out);
+    REQUIRE(j.size() == 2);
+    for (const auto& r : j) CHECK(r["direction"] == "in");
+    const Run typed = katlas_run("related mitragynine --type acts-on --content base");
+    CHECK(typed.out == "out\tacts-on\tmu-opioid-receptor\tMitragynine acts on mu-opioid receptor.\n");
+    CHECK(katlas_run("related mitragynine --type nonsense --content base").code == 1);
+  }
+
+  TEST_CASE("path explains a chain step by step") {
+    const Run run = katlas_run("path extracts withdrawal --content base");
+    CHECK(run.code == 0);
+    CHECK(run.out == "From Extracts and concentrates to Withdrawal in 2 step(s):\n"
+                     "  1. Extract use leads to tolerance.\n"
+                     "  2. Tolerance leads to withdrawal.\n");
+    const auto j = nlohmann::json::parse(katlas_run("path extracts withdrawal --json --content base").out);
+    CHECK(j["from"] == "extracts");
+    CHECK(j["to"] == "withdrawal");
+    REQUIRE(j["steps"].size() == 2);
+    CHECK(j["steps"][0] == nlohmann::json{{"from", "extracts"}, {"type", "leads-to"}, {"direction", "out"},
+                                          {"to", "tolerance"}, {"sentence", "Extract use leads to tolerance."}});
+  }
+
+  TEST_CASE("search ranks names first and finds lay words") {
+    auto j = nlohmann::json::parse(katlas_run("search 'cyp 3a4' --json --content base").out);
+    REQUIRE_FALSE(j.empty());
+    CHECK(j[0]["id"] == "cyp3a4");
+    CHECK(j[0].contains("title"));
+    CHECK(j[0].contains("kind"));
+    j = nlohmann::json::parse(katlas_run("search goosebumps --json --limit 1 --content base").out);
+    REQUIRE(j.size() == 1);
+    CHECK(j[0]["id"] == "chills");
+  }
+
+  TEST_CASE("list by kind") {
+    const Run run = katlas_run("list --kind condition --content base");
+    CHECK(run.out == "tolerance\tTolerance\t(condition)\nwithdrawal\tWithdrawal\t(condition)\n");
+    CHECK(katlas_run("list --kind nonsense --content base").code == 1);
+  }
+
+  TEST_CASE("usage errors exit 2") {
+    CHECK(katlas_run("").code == 2);
+    CHECK(katlas_run("show").code == 2);
+    CHECK(katlas_run("show cyp3a4 --audience expert").code == 2);
+    CHECK(katlas_run("frobnicate").code == 2);
+    CHECK(katlas_run("--help").code == 0);
+  }
+
+  TEST_CASE("a content folder that does not load is exit 1 with its errors") {
+    const Run run = katlas_run("show cyp3a4 --content ten-mistakes");
+    CHECK(run.code == 1);
+    CHECK(run.err.find("katlas: 10 error(s) in ten-mistakes") != std::string::npos);
+  }
+
+  TEST_CASE("the built-in content works from any directory") {
+    const Run run = katlas_run("show cyp3a4 --json", "/");
+    REQUIRE(run.code == 0);
+    CHECK(nlohmann::json::parse(run.out)["id"] == "cyp3a4");
+  }
+}

@@ -1,0 +1,211 @@
+// Loader tests: every error class, down to its file:line:column and message.
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+using katlas::Severity;
+using katlas::test::formatted;
+using katlas::test::has_line;
+using katlas::test::load_case;
+
+namespace {
+
+// Asserts that a case fails with exactly these errors, in order.
+void expect_errors(const std::string& name, const std::vector<std::string>& lines) {
+  const katlas::LoadResult result = load_case(name);
+  INFO("diagnostics:\n" << formatted(result));
+  CHECK_FALSE(result.ok());
+  REQUIRE(count(result.diagnostics, Severity::error) == lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) CHECK(format(result.diagnostics[i]) == lines[i]);
+}
+
+}  // namespace
+
+TEST_SUITE("load") {
+  TEST_CASE("the base fixture loads with no diagnostic, strict included") {
+    const katlas::LoadResult result = load_case("", true);
+    INFO(formatted(result));
+    CHECK(result.ok());
+    CHECK(result.diagnostics.empty());
+    CHECK(result.atlas->content().concepts.size() == 11);
+  }
+
+  TEST_CASE("a YAML syntax error names its position and does not cascade into references") {
+    expect_errors("yaml-syntax",
+                  {"content/concepts/condition/tolerance.yaml:5:8: error: invalid YAML: end of sequence flow not found"});
+  }
+
+  TEST_CASE("tabs used for indentation are explained") {
+    expect_errors("tabs", {"content/concepts/condition/tolerance.yaml:5:2: error: invalid YAML: illegal block entry "
+                           "(YAML does not allow tabs for indentation; use spaces)"});
+  }
+
+  TEST_CASE("an unknown key suggests the key that was meant") {
+    expect_errors("unknown-key",
+                  {"content/concepts/condition/tolerance.yaml:4:1: error: unknown key 'summry' in concept "
+                   "(did you mean 'summary'?)"});
+  }
+
+  TEST_CASE("a missing required key is named") {
+    expect_errors("missing-field",
+                  {"content/concepts/condition/tolerance.yaml:1:1: error: missing required key 'evidence' in concept "
+                   "(add a line 'evidence: ...'; see docs/content-schema.md)"});
+  }
+
+  TEST_CASE("values of the wrong type are each reported") {
+    expect_errors("wrong-type",
+                  {"content/concepts/condition/tolerance.yaml:3:3: error: 'title' must be a text, found a list",
+                   "content/concepts/condition/tolerance.yaml:5:10: error: 'aliases' must be a list such as [a, b], "
+                   "found a mapping",
+                   "content/concepts/condition/tolerance.yaml:10:11: error: 'reviewed' must be a date written "
+                   "YYYY-MM-DD, found '23/11/2026' (for example 2026-11-23)"});
+  }
+
+  TEST_CASE("a duplicate id names both places") {
+    expect_errors("duplicate-id",
+                  {"content/concepts/mechanism/tolerance.yaml:1:5: error: duplicate concept id 'tolerance' (first "
+                   "defined at content/concepts/condition/tolerance.yaml:1:5) (ids must be unique; rename one of them)"});
+  }
+
+  TEST_CASE("an id with bad characters is refused") {
+    expect_errors("bad-id",
+                  {"content/concepts/condition/Tolerance_2.yaml:1:5: error: invalid id 'Tolerance_2': it must start "
+                   "with a lowercase letter (ids are lowercase-kebab: a-z, 0-9 and single hyphens, starting with a "
+                   "letter)"});
+  }
+
+  TEST_CASE("a dangling relation target suggests the closest id") {
+    expect_errors("dangling-target", {"content/concepts/condition/tolerance.yaml:11:13: error: relation target "
+                                      "'withdrawl' is not a concept (did you mean 'withdrawal'?)"});
+  }
+
+  TEST_CASE("an unknown relation type suggests the type that was meant") {
+    expect_errors("unknown-relation-type", {"content/concepts/substance/kratom.yaml:12:11: error: unknown relation "
+                                            "type 'inhibts' (did you mean 'inhibits'?)"});
+  }
+
+  TEST_CASE("an unknown kind suggests the kind that was meant") {
+    expect_errors("unknown-kind",
+                  {"content/concepts/condition/tolerance.yaml:3:7: error: concept of kind 'conditon' is in folder "
+                   "'condition' (move it to concepts/conditon/ or change its kind)",
+                   "content/concepts/condition/tolerance.yaml:3:7: error: unknown kind 'conditon' (did you mean "
+                   "'condition'?)"});
+  }
+
+  TEST_CASE("a relation between kinds its type does not allow is refused") {
+    expect_errors("kinds-not-allowed", {"content/concepts/condition/tolerance.yaml:12:11: error: relation "
+                                        "'symptom-of' cannot start from a concept of kind 'condition' (it may start "
+                                        "from: symptom)"});
+  }
+
+  TEST_CASE("an unknown source id suggests the closest source") {
+    expect_errors("unknown-source", {"content/concepts/condition/tolerance.yaml:7:11: error: unknown source "
+                                     "'singh-2041' (did you mean 'singh-2014'?)"});
+  }
+
+  TEST_CASE("a file whose name is not its id is reported") {
+    expect_errors("file-name-mismatch",
+                  {"content/concepts/condition/tolerance-and-dependence.yaml:1:5: error: file name "
+                   "'tolerance-and-dependence.yaml' does not match id 'tolerance-dependence' (rename the file to "
+                   "'tolerance-dependence.yaml' or change the id)"});
+  }
+
+  TEST_CASE("a concept in the folder of another kind is reported") {
+    expect_errors("wrong-folder", {"content/concepts/symptom/tolerance.yaml:3:7: error: concept of kind 'condition' "
+                                   "is in folder 'symptom' (move it to concepts/condition/ or change its kind)"});
+  }
+
+  TEST_CASE("a key written twice names both lines") {
+    expect_errors("duplicate-key", {"content/concepts/condition/tolerance.yaml:7:1: error: duplicate key 'evidence' "
+                                    "(first written at line 6) (keep one of the two; YAML keeps only one of them)"});
+  }
+
+  TEST_CASE("a cycle in an acyclic relation type is shown as the loop it makes") {
+    expect_errors("cycle", {"content/concepts/alkaloid/seven-hydroxymitragynine.yaml:11:13: error: relation type "
+                            "'converted-into' must not loop back, but it does: mitragynine -> "
+                            "seven-hydroxymitragynine -> mitragynine (remove or turn around one of these relations)"});
+  }
+
+  TEST_CASE("a relation to itself is refused") {
+    expect_errors("self-relation", {"content/concepts/condition/withdrawal.yaml:11:13: error: concept 'withdrawal' "
+                                    "relates to itself (point the relation at another concept)"});
+  }
+
+  TEST_CASE("a contested concept must show both sides") {
+    expect_errors("contested-one-side",
+                  {"content/concepts/claim/strain-rotation.yaml:1:5: error: concept 'strain-rotation' is contested "
+                   "but does not show both sides (add 'sides:' with at least one 'position: for' and one 'position: "
+                   "against', each with sources)"});
+  }
+
+  TEST_CASE("a timing range that runs backwards is refused") {
+    expect_errors("timing-range", {"content/concepts/phase/onset.yaml:10:16: error: 'start-hours' starts after it "
+                                   "ends (24 > 6) (write the earliest value first)"});
+  }
+
+  TEST_CASE("bad sources: a non-number year, a javascript URL, no link at all, a DOI written as a URL") {
+    expect_errors("bad-source",
+                  {"content/sources.yaml:3:9: error: 'year' must be a whole number, found 'twenty sixteen'",
+                   "content/sources.yaml:5:3: error: source URL must start with http:// or https://, found "
+                   "'javascript:alert(1)'",
+                   "content/sources.yaml:6:3: error: source 'kamble-2019' has neither 'doi' nor 'url' (add the DOI "
+                   "(bare, e.g. 10.1021/jacs.6b00360) or a http(s) URL)",
+                   "content/sources.yaml:14:3: error: DOI must be written bare and start with '10.', found "
+                   "'https://doi.org/10.1016/j.drugalcdep.2014.03.017' (write 10.1021/jacs.6b00360, not "
+                   "https://doi.org/10.1021/jacs.6b00360)"});
+  }
+
+  TEST_CASE("a missing vocabulary file is one error, not one per concept") {
+    expect_errors("missing-vocabulary", {"content/kinds.yaml: error: missing kinds.yaml (every content folder needs "
+                                         "kinds.yaml, relations.yaml and sources.yaml)"});
+  }
+
+  TEST_CASE("yes, no, on and numbers stay the text that was written") {
+    const katlas::LoadResult result = load_case("yes-no-coercion");
+    INFO(formatted(result));
+    REQUIRE(result.ok());
+    const katlas::Concept* chills = result.atlas->find("chills");
+    REQUIRE(chills != nullptr);
+    CHECK(chills->title == "yes");
+    CHECK(chills->aliases == std::vector<std::string>{"no", "010", "on"});
+    CHECK(chills->details == "0x1F");
+  }
+}
+
+TEST_SUITE("load.strict") {
+  TEST_CASE("strict rules are warnings that name the concept and the fix") {
+    const katlas::LoadResult result = load_case("strict", true);
+    INFO(formatted(result));
+    CHECK(result.ok());  // warnings never stop a load
+    CHECK(has_line(result, "content/concepts/condition/lonely.yaml:1:5: warning: concept 'lonely' cites no source "
+                           "(add at least one id from sources.yaml)"));
+    CHECK(has_line(result, "content/concepts/condition/lonely.yaml:1:5: warning: concept 'lonely' has no relation in "
+                           "or out (an orphan) (relate it to at least one other concept)"));
+    CHECK(has_line(result, "content/concepts/condition/lonely.yaml:5:10: warning: lay summary of 'lonely' is too "
+                           "long (4 sentences, 14 words) (keep it to 1-3 short sentences and at most 60 words; move "
+                           "the rest to 'details')"));
+    CHECK(has_line(result, "content/concepts/phase/onset.yaml:1:5: warning: concept 'onset' of kind 'phase' does not "
+                           "say when to get help (add a relation 'type: get-help' to a guidance concept such as "
+                           "'when-to-get-help')"));
+    CHECK(has_line(result, "content/sources.yaml:21:3: warning: source 'unused-2020' is not cited by any concept "
+                           "(cite it where it supports a claim, or remove it)"));
+    CHECK(count(result.diagnostics, Severity::warning) == 5);
+  }
+}
+
+TEST_SUITE("load.files") {
+  TEST_CASE("a folder that does not exist is one clear error") {
+    const katlas::LoadResult result = katlas::Atlas::load(katlas::test::fixture_path("no-such-folder"));
+    CHECK_FALSE(result.ok());
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].message == "content folder does not exist");
+  }
+
+  TEST_CASE("a real folder on disk loads and names its files in diagnostics") {
+    const katlas::LoadResult result = katlas::Atlas::load(katlas::test::fixture_path("base"));
+    INFO(formatted(result));
+    REQUIRE(result.ok());
+    CHECK(result.atlas->find("cyp3a4")->loc.file == katlas::test::fixture_path("base") + "/concepts/enzyme/cyp3a4.yaml");
+  }
+}
