@@ -209,3 +209,45 @@ TEST_SUITE("load.files") {
     CHECK(result.atlas->find("cyp3a4")->loc.file == katlas::test::fixture_path("base") + "/concepts/enzyme/cyp3a4.yaml");
   }
 }
+
+TEST_SUITE("load.hostile") {
+  TEST_CASE("invalid UTF-8 is refused at the first bad byte") {
+    expect_errors("invalid-utf8", {"content/concepts/condition/tolerance.yaml:4:13: error: file is not valid UTF-8 "
+                                   "(save the file as UTF-8)"});
+  }
+
+  TEST_CASE("a NUL byte is refused") {
+    expect_errors("nul-byte", {"content/concepts/condition/tolerance.yaml:1:14: error: file contains a NUL byte "
+                               "(content files are plain UTF-8 text)"});
+  }
+
+  TEST_CASE("10,000 nested flow sequences stop at the nesting limit before yaml-cpp recurses") {
+    expect_errors("deep-flow", {"content/concepts/condition/deep.yaml:1:65: error: nesting is deeper than 64 levels "
+                                "(content files need only a few levels of nesting)"});
+  }
+
+  TEST_CASE("deeply indented block sequences stop at the indentation limit") {
+    expect_errors("deep-block", {"content/concepts/condition/deep.yaml:128:256: error: indentation is deeper than "
+                                 "256 spaces (content files need only a few levels of nesting)"});
+  }
+
+  TEST_CASE("anchors that multiply data are reported once per field, not expanded") {
+    expect_errors("billion-laughs",
+                  // An alias node carries the position of its anchor, so each points at the anchored value.
+                  {"content/concepts/condition/laughs.yaml:12:11: error: each entry of 'sources' must be a text, "
+                   "found a list",
+                   "content/concepts/condition/laughs.yaml:12:11: error: 'note' must be a text, found a list",
+                   "content/concepts/condition/laughs.yaml:13:14: error: each entry of 'aliases' must be a text, found "
+                   "a list"});
+  }
+
+  TEST_CASE("a lone comma ends with an error instead of hanging") {
+    expect_errors("lone-comma", {"content/concepts/condition/comma.yaml:1:1: error: concept must be a mapping of keys "
+                                 "to values, found nothing (write it as 'key: value' lines)"});
+  }
+
+  TEST_CASE("an empty file is reported") {
+    expect_errors("empty-file", {"content/concepts/condition/empty.yaml: error: concept must be a mapping of keys "
+                                 "to values, found nothing (write it as 'key: value' lines)"});
+  }
+}

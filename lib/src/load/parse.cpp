@@ -1,6 +1,7 @@
 // Parses content files with yaml-cpp into plain Content values, keeping every position.
 #include "load/parse.hpp"
 
+#include "load/prescan.hpp"
 #include "load/yaml_fields.hpp"
 
 #include <algorithm>
@@ -14,6 +15,10 @@ std::optional<YAML::Node> parse_yaml(const ContentFile& file, FieldReader& reade
   if (file.text.size() > max_file_bytes) {
     reader.error(reader.file_loc(), "file is larger than " + std::to_string(max_file_bytes / (1024 * 1024)) + " MiB",
                  "split it into smaller files");
+    return std::nullopt;
+  }
+  if (std::optional<Diagnostic> problem = prescan(file.text, reader.file())) {
+    reader.error(problem->loc, problem->message, problem->hint);
     return std::nullopt;
   }
   try {

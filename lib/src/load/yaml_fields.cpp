@@ -146,6 +146,12 @@ std::vector<std::string> FieldReader::text_list(const Fields& fields, std::strin
     return out;
   }
   for (const YAML::Node& item : *node) {
+    if (!item.IsScalar() && !item.IsNull()) {
+      // One report per list: an aliased list can repeat a bad entry thousands of times.
+      error(loc(item), "each entry of '" + std::string(key) + "' must be a text, found " +
+                           std::string(node_type_name(item)));
+      break;
+    }
     if (std::optional<std::string> value = scalar(item, key, "a list of texts")) {
       out.push_back(std::move(*value));
       if (locs) locs->push_back(loc(item));
