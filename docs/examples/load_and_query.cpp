@@ -1,0 +1,25 @@
+// Example: load a content folder, print every diagnostic, then search and explain a path.
+#include <katlas/katlas.hpp>
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << "usage: load_and_query CONTENT_DIR [QUERY]\n";
+    return 2;
+  }
+  katlas::LoadResult result = katlas::Atlas::load(argv[1]);
+  for (const katlas::Diagnostic& d : result.diagnostics) std::cerr << katlas::format(d) << "\n";
+  if (!result.ok()) return 1;  // no exception: the diagnostics say what is wrong
+  const katlas::Atlas& atlas = *result.atlas;
+
+  for (const katlas::SearchHit& hit : atlas.search(argc > 2 ? argv[2] : "withdrawal", 3))
+    std::cout << "match: " << hit.entry->id << "\n";
+
+  const katlas::Concept* from = atlas.find("tolerance");
+  const katlas::Concept* to = atlas.find("withdrawal");
+  if (from && to)
+    if (const auto steps = atlas.path(*from, *to))
+      for (const katlas::PathStep& step : *steps) std::cout << "step: " << step.sentence << "\n";
+  return 0;
+}
