@@ -21,8 +21,11 @@ void print_concept(const Atlas& atlas, const Concept& c, Audience audience) {
               << side.text << '\n';
   if (c.timing)
     std::cout << "\nTiming (hours after the last dose, " << to_string(c.timing->evidence) << "): starts "
-              << c.timing->start_min << "-" << c.timing->start_max << ", ends " << c.timing->end_min << "-"
-              << c.timing->end_max << '\n';
+              << c.timing->start_min << "-" << c.timing->start_max << ", ends "
+              << (c.timing->has_end ? std::to_string(static_cast<int>(c.timing->end_min)) + "-" +
+                                          std::to_string(static_cast<int>(c.timing->end_max))
+                                    : std::string("unknown"))
+              << '\n';
   const std::vector<Link> links = atlas.related(c);
   std::string_view heading;
   if (!links.empty()) std::cout << "\nRelations:\n";

@@ -27,7 +27,7 @@ std::string_view to_string(Direction direction);
 
 /// A relation seen from one concept. Pointers stay valid while any copy of the Atlas lives.
 struct Link {
-  const RelationType* type = nullptr;
+  const RelationType* type = nullptr;  ///< The relation's type.
   Direction direction = Direction::out;  ///< `out` when `self` holds the relation, else `in`.
   const Concept* self = nullptr;     ///< The concept the link was asked about.
   const Concept* other = nullptr;    ///< The concept at the other end.
@@ -39,28 +39,28 @@ struct Link {
 /// Filter for Atlas::related().
 struct RelatedQuery {
   std::string_view type{};  ///< Relation type id; empty means every type.
-  Direction direction = Direction::both;
+  Direction direction = Direction::both;  ///< Which way round; `both` means every relation.
 };
 
 /// One step of an explanation path.
 struct PathStep {
-  const Concept* from = nullptr;
-  const Concept* to = nullptr;
-  const RelationType* type = nullptr;
+  const Concept* from = nullptr;  ///< Where the step starts.
+  const Concept* to = nullptr;    ///< Where the step ends.
+  const RelationType* type = nullptr;  ///< The relation walked.
   Direction direction = Direction::out;  ///< `in` when the step walks a relation backwards.
-  std::string_view sentence;
+  std::string_view sentence;  ///< The step as a sentence, read from `from`.
 };
 
 /// A scored search result.
 struct SearchHit {
-  const Concept* entry = nullptr;
-  double score = 0;
+  const Concept* entry = nullptr;  ///< The matching concept.
+  double score = 0;  ///< Higher is better; whole-name matches score 90 or more.
 };
 
 /// A file handed to Atlas::load_files(): its path relative to the content root and its bytes.
 struct ContentFile {
   std::string path;     ///< Relative, with `/`, e.g. `concepts/enzyme/cyp3a4.yaml`.
-  std::string text;
+  std::string text;     ///< The file's bytes (UTF-8).
 };
 
 /// Options for loading content.
@@ -108,9 +108,11 @@ class Atlas {
   /// Up to `limit` concept ids that are closest to a misspelled id or name.
   std::vector<std::string> suggest(std::string_view text, std::size_t limit = 3) const;
 
-  /// The kind, relation type or source with this id, or nullptr.
+  /// The kind with this id, or nullptr.
   const Kind* kind(std::string_view id) const;
+  /// The relation type with this id, or nullptr.
   const RelationType* relation_type(std::string_view id) const;
+  /// The source with this id, or nullptr.
   const Source* source(std::string_view id) const;
 
   /// Relations of a concept, outgoing first, each group in content order. Empty for an unknown id.
@@ -137,8 +139,9 @@ class Atlas {
 
 /// What a load returns: the atlas when the content had no errors, and every diagnostic either way.
 struct LoadResult {
-  std::optional<Atlas> atlas;
-  std::vector<Diagnostic> diagnostics;
+  std::optional<Atlas> atlas;  ///< Set when the content had no errors.
+  std::vector<Diagnostic> diagnostics;  ///< Every error and warning, sorted by file, line and column.
+  /// True when the atlas was built.
   bool ok() const { return atlas.has_value(); }
 };
 

@@ -21,17 +21,17 @@ std::string_view plain_explanation(Evidence evidence);
 
 /// A concept kind from `kinds.yaml` (e.g. `enzyme`, `phase`).
 struct Kind {
-  std::string id;
+  std::string id;           ///< Kebab-case id used in concept files, e.g. `enzyme`.
   std::string title;        ///< Singular, e.g. "Withdrawal phase".
   std::string plural;       ///< Index heading, e.g. "Withdrawal phases".
   std::string description;  ///< One lay sentence.
   bool needs_help_link = false;  ///< Strict check: members must link to `guidance` with `get-help`.
-  SourceLoc loc;
+  SourceLoc loc;            ///< Where the entry starts in `kinds.yaml`.
 };
 
 /// A relation type from `relations.yaml`. Inverses are derived, never written.
 struct RelationType {
-  std::string id;
+  std::string id;                ///< Kebab-case id used in `relations: - type:`.
   std::string label;             ///< "inhibits"
   std::string inverse_label;     ///< "is inhibited by"
   std::string heading;           ///< Section heading on the source concept's page.
@@ -41,21 +41,21 @@ struct RelationType {
   std::vector<std::string> from_kinds;  ///< Allowed source kinds; empty means any.
   std::vector<std::string> to_kinds;    ///< Allowed target kinds; empty means any.
   bool acyclic = false;          ///< A chain of this type may not loop back.
-  SourceLoc loc;
+  SourceLoc loc;                 ///< Where the entry starts in `relations.yaml`.
 };
 
 /// A bibliography entry from `sources.yaml`.
 struct Source {
-  std::string id;
-  std::string authors;
-  int year = 0;
-  std::string title;
-  std::string venue;
+  std::string id;       ///< Kebab-case id, usually `firstauthor-year`.
+  std::string authors;  ///< As written, e.g. "Kruegel AC, Gassaway MM, et al.".
+  int year = 0;         ///< Year of publication (or of consultation, for undated pages; see `note`).
+  std::string title;    ///< Title of the work.
+  std::string venue;    ///< Journal, volume and pages, or publisher; may be empty.
   std::string doi;   ///< Bare DOI, e.g. `10.1021/jacs.6b00360`; may be empty when `url` is set.
   std::string url;   ///< http(s) URL; may be empty when `doi` is set.
-  std::string pmid;
-  std::string note;
-  SourceLoc loc;
+  std::string pmid;  ///< PubMed id; may be empty.
+  std::string note;  ///< Caveats a reader should know (funding, read at abstract level); may be empty.
+  SourceLoc loc;     ///< Where the entry starts in `sources.yaml`.
   /// The best link for a reader: `https://doi.org/<doi>` when there is a DOI, else `url`.
   std::string link() const;
 };
@@ -65,63 +65,67 @@ struct Relation {
   std::string type;    ///< Relation type id.
   std::string target;  ///< Target concept id.
   std::optional<Evidence> evidence;  ///< Set when it differs from the concept's.
-  std::vector<std::string> sources;
+  std::vector<std::string> sources;  ///< Source ids for this relation; may be empty.
   std::vector<SourceLoc> source_locs;  ///< Position of each entry of `sources`.
-  std::string note;
-  SourceLoc loc;
-  SourceLoc type_loc;
-  SourceLoc target_loc;
+  std::string note;      ///< Shown after the sentence; may be empty.
+  SourceLoc loc;         ///< Where the relation starts.
+  SourceLoc type_loc;    ///< Where its `type` value is.
+  SourceLoc target_loc;  ///< Where its `target` value is.
 };
 
 /// One side of a contested claim.
 struct Side {
+  /// Which side of the claim: `for` or `against` in the schema.
   enum class Position { for_claim, against_claim };
-  Position position = Position::for_claim;
-  std::string text;
-  std::vector<std::string> sources;
+  Position position = Position::for_claim;  ///< The side this text argues.
+  std::string text;                  ///< What the evidence on this side says.
+  std::vector<std::string> sources;  ///< Source ids; at least one.
   std::vector<SourceLoc> source_locs;  ///< Position of each entry of `sources`.
-  SourceLoc loc;
+  SourceLoc loc;                     ///< Where the side starts.
 };
 
 /// When a withdrawal phase starts and ends, in hours after the last dose, as reported ranges.
 struct Timing {
-  double start_min = 0, start_max = 0;
-  double end_min = 0, end_max = 0;
-  Evidence evidence = Evidence::anecdotal;
-  std::vector<std::string> sources;
+  double start_min = 0;  ///< Earliest reported start, hours after the last dose.
+  double start_max = 0;  ///< Latest reported start.
+  double end_min = 0;    ///< Earliest reported end (0 when `has_end` is false).
+  double end_max = 0;    ///< Latest reported end (0 when `has_end` is false).
+  bool has_end = true;   ///< False when no end is known (`end-hours` left out): an open-ended phase.
+  Evidence evidence = Evidence::anecdotal;  ///< How well the timing is supported.
+  std::vector<std::string> sources;  ///< Source ids for the timing.
   std::vector<SourceLoc> source_locs;  ///< Position of each entry of `sources`.
-  std::string note;
-  SourceLoc loc;
+  std::string note;  ///< What is and is not known about the timing; may be empty.
+  SourceLoc loc;     ///< Where `timing:` starts.
 };
 
 /// One concept: one file under `concepts/<kind>/<id>.yaml`.
 struct Concept {
-  std::string id;
-  std::string title;
-  std::string kind;
+  std::string id;     ///< Kebab-case id; equals the file name; never changes.
+  std::string title;  ///< How the concept is named.
+  std::string kind;   ///< A kind id from `kinds.yaml`.
   std::string sentence_name;  ///< Name used inside sentences; see display_name_in_sentence().
-  std::vector<std::string> aliases;
+  std::vector<std::string> aliases;  ///< Other names people search for.
   std::string summary;  ///< Lay text.
   std::string details;  ///< Professional text (Markdown).
-  Evidence evidence = Evidence::anecdotal;
-  std::vector<std::string> sources;
+  Evidence evidence = Evidence::anecdotal;  ///< How well the concept's text is supported.
+  std::vector<std::string> sources;  ///< Source ids for the concept's text.
   std::vector<SourceLoc> source_locs;  ///< Position of each entry of `sources`.
   std::string reviewed;  ///< YYYY-MM-DD.
-  std::vector<Relation> relations;
-  std::vector<Side> sides;
-  std::optional<Timing> timing;
+  std::vector<Relation> relations;  ///< Relations written on this concept (outgoing).
+  std::vector<Side> sides;          ///< Both sides, for a contested concept.
+  std::optional<Timing> timing;     ///< When a withdrawal phase starts and ends.
   SourceLoc loc;  ///< The file (line 1).
-  SourceLoc id_loc;
-  SourceLoc summary_loc;
-  SourceLoc kind_loc;
+  SourceLoc id_loc;       ///< Where the `id` value is.
+  SourceLoc summary_loc;  ///< Where the `summary` value is.
+  SourceLoc kind_loc;     ///< Where the `kind` value is.
 };
 
-/// Everything in a content folder, sorted by id.
+/// Everything in a content folder.
 struct Content {
-  std::vector<Kind> kinds;
-  std::vector<RelationType> relation_types;
-  std::vector<Source> sources;
-  std::vector<Concept> concepts;
+  std::vector<Kind> kinds;                   ///< In file order (the order of index pages).
+  std::vector<RelationType> relation_types;  ///< In file order (the order of page sections).
+  std::vector<Source> sources;               ///< Sorted by id.
+  std::vector<Concept> concepts;             ///< Sorted by id.
 };
 
 /// The name of a concept as written inside a sentence: `sentence-name` when set, else the

@@ -21,8 +21,8 @@ enum class Severity { error, warning };
 ///
 /// Formatted by format() as `FILE:LINE:COLUMN: error: MESSAGE (HINT)`.
 struct Diagnostic {
-  Severity severity = Severity::error;
-  SourceLoc loc;
+  Severity severity = Severity::error;  ///< Errors stop a load; warnings do not.
+  SourceLoc loc;  ///< Where the problem is.
   std::string message;  ///< What is wrong, e.g. `unknown relation type 'inhibts'`.
   std::string hint;     ///< How to fix it, e.g. `did you mean 'inhibits'?`; may be empty.
 };

@@ -16,8 +16,9 @@ enum class Audience { lay, pro };
 /// With Audience::lay, `details` is left out.
 std::string concept_json(const Atlas& atlas, const Concept& entry, Audience audience = Audience::pro);
 
-/// An array of `{id, title, kind}` (search adds `score`).
+/// An array of `{id, title, kind, summary}`.
 std::string concepts_json(const std::vector<const Concept*>& concepts);
+/// An array of `{id, title, kind, score, summary}`, best first.
 std::string search_json(const std::vector<SearchHit>& hits);
 
 /// An array of `{type, direction, target, title, sentence}`.

@@ -135,7 +135,7 @@ Side parse_side(const YAML::Node& node, FieldReader& reader) {
 }
 
 std::optional<Timing> parse_timing(const YAML::Node& node, FieldReader& reader) {
-  const auto fields = reader.mapping(node, "timing", {{"start-hours", true}, {"end-hours", true},
+  const auto fields = reader.mapping(node, "timing", {{"start-hours", true}, {"end-hours"},
                                                       {"evidence", true}, {"sources", true}, {"note"}});
   if (!fields) return std::nullopt;
   Timing timing;
@@ -144,6 +144,7 @@ std::optional<Timing> parse_timing(const YAML::Node& node, FieldReader& reader) 
   const auto end = reader.range(*fields, "end-hours");
   if (start) std::tie(timing.start_min, timing.start_max) = *start;
   if (end) std::tie(timing.end_min, timing.end_max) = *end;
+  timing.has_end = fields->get("end-hours") != nullptr;
   timing.evidence = reader.evidence(*fields, "evidence").value_or(Evidence::anecdotal);
   timing.sources = reader.text_list(*fields, "sources", &timing.source_locs);
   timing.note = reader.text(*fields, "note").value_or("");

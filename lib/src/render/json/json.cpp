@@ -58,7 +58,7 @@ std::string concept_json(const Atlas& atlas, const Concept& c, Audience audience
   }
   if (c.timing) {
     j["timing"] = {{"start_hours", {c.timing->start_min, c.timing->start_max}},
-                   {"end_hours", {c.timing->end_min, c.timing->end_max}},
+                   {"end_hours", c.timing->has_end ? ordered_json{c.timing->end_min, c.timing->end_max} : ordered_json()},
                    {"evidence", to_string(c.timing->evidence)},
                    {"sources", c.timing->sources}};
     if (!c.timing->note.empty()) j["timing"]["note"] = c.timing->note;
