@@ -37,5 +37,6 @@ void add_related(CLI::App& app, Context& ctx);
 void add_path(CLI::App& app, Context& ctx);
 void add_search(CLI::App& app, Context& ctx);
 void add_list(CLI::App& app, Context& ctx);
+void add_build(CLI::App& app, Context& ctx);
 
 }  // namespace katlas::cli

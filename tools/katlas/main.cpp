@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   katlas::cli::add_path(app, ctx);
   katlas::cli::add_search(app, ctx);
   katlas::cli::add_list(app, ctx);
+  katlas::cli::add_build(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -6,3 +6,4 @@
 #include <katlas/content.hpp>
 #include <katlas/diagnostic.hpp>
 #include <katlas/json.hpp>
+#include <katlas/site.hpp>

@@ -1,0 +1,124 @@
+// One page per concept: lay summary first, help box, relations as sentences, then the professional details.
+#include "render/html/figures.hpp"
+#include "render/html/pages.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace katlas::detail::html {
+namespace {
+
+std::string aliases_html(const Concept& c) {
+  if (c.aliases.empty()) return {};
+  std::string out = "<p class=\"aliases\">Also called: ";
+  for (std::size_t i = 0; i < c.aliases.size(); ++i) out += (i ? ", " : "") + escape_html(c.aliases[i]);
+  return out + "</p>\n";
+}
+
+std::string hours(double h) {
+  std::string s = std::to_string(h);
+  s.erase(s.find_last_not_of('0') + 1);
+  if (s.back() == '.') s.pop_back();
+  return s;
+}
+
+std::string timing_html(const Site& site, const Concept& c, Citations& cites, std::string_view root) {
+  if (!c.timing) return {};
+  const Timing& t = *c.timing;
+  std::string out = "<section aria-labelledby=\"timing\">\n<h2 id=\"timing\">When it happens</h2>\n<p>Starts " +
+                    hours(t.start_min) + " to " + hours(t.start_max) + " hours after the last dose, and ends " +
+                    hours(t.end_min) + " to " + hours(t.end_max) + " hours after it." + cites.markers(t.sources) + "</p>\n";
+  if (!t.note.empty()) out += "<p>" + escape_html(t.note) + "</p>\n";
+  out += evidence_badge(t.evidence, "Evidence for the timing");
+  return out + timeline_figure(site, root, &c) + "</section>\n";
+}
+
+std::string sides_html(const Concept& c, Citations& cites) {
+  if (c.sides.empty()) return {};
+  std::string out = "<section aria-labelledby=\"both-sides\">\n<h2 id=\"both-sides\">Both sides</h2>\n<div class=\"sides\">\n";
+  for (const bool for_claim : {true, false}) {
+    out += std::string("<div class=\"side side-") + (for_claim ? "for" : "against") + "\">\n<h3>" +
+           (for_claim ? "What supports the claim" : "What speaks against it") + "</h3>\n<ul>\n";
+    for (const Side& s : c.sides)
+      if ((s.position == Side::Position::for_claim) == for_claim)
+        out += "<li>" + escape_html(s.text) + cites.markers(s.sources) + "</li>\n";
+    out += "</ul>\n</div>\n";
+  }
+  return out + "</div>\n</section>\n";
+}
+
+std::string relations_html(const Site& site, const Concept& c, Citations& cites, std::string_view root) {
+  const std::vector<Link> links = site.atlas.related(c);
+  if (links.empty()) return {};
+  std::string out = "<section aria-labelledby=\"connections\">\n<h2 id=\"connections\">How it connects</h2>\n";
+  std::string_view heading;
+  for (const Link& l : links) {
+    if (l.heading != heading || heading.empty()) {
+      out += std::string(heading.empty() ? "" : "</ul>\n") + "<h3>" + escape_html(l.heading) + "</h3>\n<ul class=\"relations\">\n";
+      heading = l.heading;
+    }
+    out += "<li>" + sentence_html(l, root);
+    if (!l.relation->note.empty()) out += " " + escape_html(l.relation->note);
+    if (l.relation->evidence) out += " <span class=\"badge badge-" + std::string(to_string(*l.relation->evidence)) +
+                                     "\">" + std::string(to_string(*l.relation->evidence)) + "</span>";
+    out += cites.markers(l.relation->sources) + "</li>\n";
+  }
+  return out + "</ul>\n" + neighbourhood_figure(site, c, root) + "</section>\n";
+}
+
+std::string json_ld(const Site& site, const Concept& c) {
+  static const std::map<std::string_view, std::string_view> types{
+      {"condition", "MedicalCondition"}, {"symptom", "MedicalSignOrSymptom"}, {"risk-factor", "MedicalRiskFactor"},
+      {"medicine", "Drug"}, {"drug", "Drug"}, {"substance", "Substance"}, {"alkaloid", "Substance"},
+      {"strategy", "MedicalTherapy"}, {"guidance", "MedicalEntity"}};
+  const auto type = types.find(c.kind);
+  nlohmann::ordered_json about{{"@type", type == types.end() ? "MedicalEntity" : type->second}, {"name", c.title},
+                               {"description", c.summary}};
+  if (!c.aliases.empty()) about["alternateName"] = c.aliases;
+  nlohmann::ordered_json page{{"@context", "https://schema.org"}, {"@type", "MedicalWebPage"}, {"name", c.title},
+                              {"lastReviewed", c.reviewed}, {"about", about}};
+  if (!site.options.base_url.empty()) page["url"] = site.options.base_url + concept_url(c.id);
+  for (const std::string& id : c.sources)
+    if (const Source* s = site.atlas.source(id))
+      page["citation"].push_back({{"@type", "CreativeWork"}, {"name", s->title}, {"url", s->link()}});
+  return "<script type=\"application/ld+json\">" + escape_script_json(page.dump()) + "</script>\n";
+}
+
+}  // namespace
+
+bool needs_help_box(const Site& site, const Concept& c) {
+  if (&c == site.help) return false;
+  if (c.kind == "phase" || c.kind == "risk-factor" || c.kind == "symptom") return true;
+  if (const Kind* k = site.atlas.kind(c.kind); k && k->needs_help_link) return true;
+  return !site.atlas.related(c, {.type = "get-help", .direction = Direction::out}).empty();
+}
+
+Page concept_page(const Site& site, const Concept& c) {
+  Page page(concept_url(c.id), c.title, "");
+  page.description = c.summary;
+  const std::string root = root_of(page.path);
+  Citations cites(site.atlas, root);
+  const std::string main_markers = cites.markers(c.sources);  // the concept's own sources are numbered first
+  const Kind* kind = site.atlas.kind(c.kind);
+  std::string& m = page.main;
+  m += "<nav class=\"breadcrumb\" aria-label=\"Breadcrumb\"><a href=\"" + root + "index.html\">Start</a> › ";
+  if (kind) m += link(root + kind_url(kind->id), kind->plural);
+  m += "</nav>\n<article>\n<h1>" + escape_html(c.title) + "</h1>\n";
+  if (kind) m += "<p class=\"kind-label\">" + escape_html(kind->title) + "</p>\n";
+  m += aliases_html(c) + evidence_badge(c.evidence) + "<p class=\"summary\">" + escape_html(c.summary) + "</p>\n";
+  if (needs_help_box(site, c)) m += help_box(site, root);
+  m += sides_html(c, cites) + timing_html(site, c, cites, root);
+  if (c.id == "tolerance") m += cycle_figure(site, root);
+  m += relations_html(site, c, cites, root);
+  m += "<section class=\"professional\" aria-labelledby=\"for-professionals\">\n<h2 id=\"for-professionals\">For "
+       "professionals</h2>\n" + markdown(c.details, root, site.atlas.list(), &c);
+  if (!c.sources.empty()) m += "<p class=\"concept-sources\">Main sources: " + main_markers + "</p>\n";
+  m += "</section>\n";
+  if (!cites.empty())
+    m += "<section aria-labelledby=\"sources\">\n<h2 id=\"sources\">Sources</h2>\n" + cites.list() + "</section>\n";
+  m += "<p class=\"reviewed\">Last reviewed: <time datetime=\"" + escape_attribute(c.reviewed) + "\">" +
+       escape_html(c.reviewed) + "</time></p>\n</article>\n";
+  page.head = json_ld(site, c);
+  return page;
+}
+
+}  // namespace katlas::detail::html

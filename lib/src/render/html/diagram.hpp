@@ -1,0 +1,44 @@
+// Node-link diagrams laid out by Graphviz (libgvc) at build time and drawn as inline SVG.
+#pragma once
+
+#include <string>
+#include <vector>
+
+struct GVC_s;
+
+namespace katlas::detail::html {
+
+/// A diagram to lay out: boxes with labels and labelled arrows between them.
+struct Diagram {
+  struct Node {
+    std::string label;
+    bool focus = false;  ///< Drawn highlighted (the page's own concept).
+  };
+  struct Edge {
+    std::size_t from = 0, to = 0;  ///< Indexes into `nodes`.
+    std::string label;
+  };
+  std::vector<Node> nodes;
+  std::vector<Edge> edges;
+  std::string id;           ///< Unique on its page; prefixes the SVG's internal ids.
+  std::string title;        ///< Accessible name (the SVG's <title>).
+  std::string engine = "dot";  ///< Graphviz layout: `dot` (layered) or `circo` (a circle).
+};
+
+/// Owns a Graphviz context; one per site render (Graphviz is not thread-safe).
+class GraphLayout {
+ public:
+  GraphLayout();
+  ~GraphLayout();
+  GraphLayout(const GraphLayout&) = delete;
+  GraphLayout& operator=(const GraphLayout&) = delete;
+
+  /// The diagram as an `<svg>` element sized by its viewBox. Every label is escaped here;
+  /// Graphviz only sees sizes and indexes. Throws std::runtime_error when layout fails.
+  std::string svg(const Diagram& diagram);
+
+ private:
+  GVC_s* gvc_;
+};
+
+}  // namespace katlas::detail::html

@@ -1,0 +1,108 @@
+// The neighbourhood diagram of a concept and the tolerance cycle, laid out by Graphviz.
+#include "render/html/diagram.hpp"
+#include "render/html/figures.hpp"
+
+#include <algorithm>
+#include <map>
+#include <queue>
+
+namespace katlas::detail::html {
+namespace {
+
+constexpr std::size_t max_drawn = 12;  // more boxes than this stop being readable on a phone
+
+/// Node index of a concept in the diagram, adding it on first use.
+std::size_t node_of(Diagram& d, std::map<const Concept*, std::size_t>& index, const Concept& c) {
+  const auto [it, added] = index.emplace(&c, d.nodes.size());
+  if (added) d.nodes.push_back({c.title, false});
+  return it->second;
+}
+
+std::string link_label(const Link& l) {
+  return l.direction == Direction::out ? l.type->label : l.type->inverse_label;
+}
+
+}  // namespace
+
+std::string neighbourhood_figure(const Site& site, const Concept& entry, std::string_view root) {
+  const std::vector<Link> links = site.atlas.related(entry);
+  if (links.empty()) return {};
+  Diagram d;
+  d.id = "neighbourhood";
+  d.title = "Diagram: how " + entry.title + " connects to other topics";
+  d.nodes.push_back({entry.title, true});
+  std::map<const Concept*, std::size_t> index{{&entry, 0}};
+  std::size_t hidden = 0;
+  for (const Link& l : links) {
+    if (!index.count(l.other) && index.size() > max_drawn) {
+      ++hidden;
+      continue;
+    }
+    const std::size_t other = node_of(d, index, *l.other);
+    // Arrows follow the relation as written, so "A leads to B" points from A to B.
+    if (l.direction == Direction::out) d.edges.push_back({0, other, l.type->label});
+    else d.edges.push_back({other, 0, l.type->label});
+  }
+  // On a phone a wide diagram scrolls sideways rather than shrinking its text below reading size.
+  std::string out = "<figure class=\"neighbourhood\" aria-labelledby=\"neighbourhood-caption\">\n"
+                    "<div class=\"diagram-scroll\" tabindex=\"0\" role=\"group\" aria-labelledby=\"neighbourhood-caption\">\n" +
+                    site.graphs->svg(d) + "</div>\n<figcaption id=\"neighbourhood-caption\">How " +
+                    escape_html(entry.title) + " connects to other topics";
+  if (hidden) out += " (" + std::to_string(hidden) + " more in the list)";
+  out += ".</figcaption>\n<details class=\"diagram-text\">\n<summary>The diagram as a list</summary>\n<ul>\n";
+  for (const Link& l : links)
+    out += "<li>" + escape_html(link_label(l)) + ": " + concept_link(root, *l.other) + "</li>\n";
+  return out + "</ul>\n</details>\n</figure>\n";
+}
+
+std::vector<const Concept*> tolerance_cycle(const Atlas& atlas) {
+  const Concept* start = atlas.find("tolerance");
+  if (!start || start->id != "tolerance") return {};
+  // Breadth-first over written leads-to/explains relations, back to the start.
+  std::map<const Concept*, const Concept*> parent;
+  std::queue<const Concept*> todo;
+  todo.push(start);
+  while (!todo.empty()) {
+    const Concept* c = todo.front();
+    todo.pop();
+    for (const Link& l : atlas.related(*c, {.direction = Direction::out})) {
+      if (l.type->id != "leads-to" && l.type->id != "explains") continue;
+      if (l.other == start) {
+        std::vector<const Concept*> cycle{c};
+        for (const Concept* p = c; p != start;) cycle.push_back(p = parent.at(p));
+        std::reverse(cycle.begin(), cycle.end());
+        return cycle;
+      }
+      if (parent.emplace(l.other, c).second) todo.push(l.other);
+    }
+  }
+  return {};
+}
+
+std::string cycle_figure(const Site& site, std::string_view root) {
+  const std::vector<const Concept*> cycle = tolerance_cycle(site.atlas);
+  if (cycle.empty()) return {};
+  Diagram d;
+  d.id = "cycle";
+  d.title = "Diagram: the tolerance cycle";
+  d.engine = "circo";
+  std::string list = "<ol class=\"cycle-list\">\n";
+  for (std::size_t i = 0; i < cycle.size(); ++i) {
+    const Concept& from = *cycle[i];
+    const Concept& to = *cycle[(i + 1) % cycle.size()];
+    d.nodes.push_back({from.title, from.id == "tolerance"});
+    std::string label = "leads to";
+    for (const Link& l : site.atlas.related(from, {.direction = Direction::out}))
+      if (l.other == &to && (l.type->id == "leads-to" || l.type->id == "explains")) {
+        label = l.type->label;
+        list += "<li>" + sentence_html(l, root, true) + "</li>\n";
+        break;
+      }
+    d.edges.push_back({i, (i + 1) % cycle.size(), label});
+  }
+  return "<figure class=\"cycle\" aria-labelledby=\"cycle-caption\">\n" + site.graphs->svg(d) +
+         "<figcaption id=\"cycle-caption\">The tolerance cycle: each step feeds the next, and the last leads back "
+         "to the first. In words:</figcaption>\n" + list + "</ol>\n</figure>\n";
+}
+
+}  // namespace katlas::detail::html

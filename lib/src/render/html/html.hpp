@@ -1,0 +1,82 @@
+// Shared pieces of the HTML renderer: the site context, URLs, the page shell and small builders.
+#pragma once
+
+#include "text/escape.hpp"
+
+#include <katlas/site.hpp>
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace katlas::detail::html {
+
+class GraphLayout;
+
+/// What every page renderer reads: the atlas, the options and a few concepts looked up once.
+struct Site {
+  const Atlas& atlas;
+  const SiteOptions& options;
+  const Concept* help = nullptr;  ///< The `when-to-get-help` guidance concept, when present.
+  GraphLayout* graphs = nullptr;  ///< Lays out the diagrams.
+};
+
+/// One rendered page before the shell is put around it.
+struct Page {
+  Page(std::string path_, std::string title_, std::string nav_)
+      : path(std::move(path_)), title(std::move(title_)), nav(std::move(nav_)) {}
+  std::string path;         ///< Output path, e.g. `concepts/tolerance.html`.
+  std::string title;        ///< Plain text; the site title is appended.
+  std::string description;  ///< Plain text for `<meta name="description">`.
+  std::string main;         ///< HTML inside `<main>`.
+  std::string nav;          ///< Which main-nav entry is current: `home`, `glossary`, ...
+  std::string head;         ///< Extra HTML in `<head>` (JSON-LD).
+  std::string scripts;      ///< HTML before `</body>`.
+};
+
+/// Output files by path; std::map keeps them sorted for deterministic output.
+using Files = std::map<std::string, std::string, std::less<>>;
+
+/// `""` for a page at the top, `"../"` for one folder down, and so on.
+std::string root_of(std::string_view page_path);
+
+/// Site-relative URLs (prefix them with root_of() of the page that links).
+std::string concept_url(std::string_view id);
+std::string kind_url(std::string_view id);
+std::string source_url(std::string_view id);  ///< The entry on the bibliography page.
+
+/// Replaces each `{{name}}` in `templ` with its value (already escaped by the caller).
+std::string fill(std::string_view templ, const std::vector<std::pair<std::string_view, std::string>>& values);
+
+/// The full HTML document for a page: shell from lib/assets/page.html around `page.main`.
+std::string layout(const Site& site, const Page& page);
+
+/// `<a href="root+url">name</a>` with the text escaped; `title` (optional) becomes a tooltip.
+std::string link(std::string_view href, std::string_view text, std::string_view title = {});
+
+/// A concept's title as a link from the page at `root`, its summary as tooltip.
+std::string concept_link(std::string_view root, const Concept& entry);
+/// The same, showing `text` instead of the title (e.g. a sentence name).
+std::string concept_link(std::string_view root, const Concept& entry, std::string_view text);
+
+/// The evidence badge with its plain-words explanation.
+std::string evidence_badge(Evidence evidence, std::string_view label = "Evidence");
+
+/// The "When to get medical help now" box (content of the guidance concept when present).
+std::string help_box(const Site& site, std::string_view root);
+
+/// A relation sentence with both names linked (the page's own concept in bold, not linked,
+/// unless `link_self`).
+std::string sentence_html(const Link& link, std::string_view root, bool link_self = false);
+
+/// An id usable as an HTML fragment (`#...`) made from kebab-case parts.
+std::string anchor(std::string_view prefix, std::string_view id);
+
+/// Markdown (CommonMark, raw HTML refused) to safe HTML. Links keep only allowed URLs; the
+/// first mention of another concept's title becomes a link when `concepts` is non-empty.
+std::string markdown(std::string_view text, std::string_view root, const std::vector<const Concept*>& concepts = {},
+                     const Concept* self = nullptr);
+
+}  // namespace katlas::detail::html

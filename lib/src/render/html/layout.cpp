@@ -1,0 +1,142 @@
+// The page shell and the small HTML builders every page uses: links, badges, sentences, the help box.
+#include "render/html/assets.hpp"
+#include "render/html/html.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace katlas::detail::html {
+
+std::string root_of(std::string_view page_path) {
+  std::string root;
+  for (const char c : page_path)
+    if (c == '/') root += "../";
+  return root;
+}
+
+std::string concept_url(std::string_view id) { return "concepts/" + std::string(id) + ".html"; }
+std::string kind_url(std::string_view id) { return "kinds/" + std::string(id) + ".html"; }
+std::string source_url(std::string_view id) { return "sources.html#" + anchor("source", id); }
+
+std::string anchor(std::string_view prefix, std::string_view id) { return std::string(prefix) + "-" + std::string(id); }
+
+std::string fill(std::string_view templ, const std::vector<std::pair<std::string_view, std::string>>& values) {
+  std::string out;
+  out.reserve(templ.size() * 2);
+  std::size_t i = 0;
+  while (i < templ.size()) {
+    const std::size_t open = templ.find("{{", i);
+    if (open == std::string_view::npos) break;
+    const std::size_t close = templ.find("}}", open);
+    if (close == std::string_view::npos) break;
+    out.append(templ.substr(i, open - i));
+    const std::string_view name = templ.substr(open + 2, close - open - 2);
+    const auto it = std::find_if(values.begin(), values.end(), [&](const auto& v) { return v.first == name; });
+    if (it != values.end()) out += it->second;
+    i = close + 2;
+  }
+  out.append(templ.substr(i));
+  return out;
+}
+
+namespace {
+
+std::string nav_html(const Page& page) {
+  static constexpr std::array<std::array<std::string_view, 3>, 5> entries{{
+      {"home", "index.html", "Start"},
+      {"glossary", "glossary.html", "A–Z"},
+      {"topics", "topics.html", "Topics"},
+      {"contested", "contested.html", "Contested claims"},
+      {"sources", "sources.html", "Sources"},
+  }};
+  const std::string root = root_of(page.path);
+  std::string out;
+  for (const auto& [key, url, label] : entries) {
+    out += "<li><a href=\"" + escape_attribute(root + std::string(url)) + "\"";
+    if (page.nav == key) out += " aria-current=\"page\"";
+    out += ">" + escape_html(label) + "</a></li>\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string layout(const Site& site, const Page& page) {
+  const std::string root = root_of(page.path);
+  const std::string& name = site.options.site_title;
+  const std::string title = page.title == name ? name : page.title + " – " + name;
+  std::string help = "In an emergency, call your local emergency number.";
+  if (site.help) help += " " + concept_link(root, *site.help, "When to get medical help now") + ".";
+  return fill(asset("page.html"), {{"title", escape_html(title)},
+                                   {"description", escape_attribute(page.description)},
+                                   {"root", escape_attribute(root)},
+                                   {"site", escape_html(name)},
+                                   {"head", page.head},
+                                   {"nav", nav_html(page)},
+                                   {"help_link", help},
+                                   {"main", page.main},
+                                   {"scripts", page.scripts}});
+}
+
+std::string link(std::string_view href, std::string_view text, std::string_view title) {
+  std::string out = "<a href=\"" + escape_attribute(safe_url(href).value_or("#")) + "\"";
+  if (!title.empty()) out += " title=\"" + escape_attribute(title) + "\"";
+  return out + ">" + escape_html(text) + "</a>";
+}
+
+std::string concept_link(std::string_view root, const Concept& entry) { return concept_link(root, entry, entry.title); }
+
+std::string concept_link(std::string_view root, const Concept& entry, std::string_view text) {
+  return link(std::string(root) + concept_url(entry.id), text, entry.summary);
+}
+
+std::string evidence_badge(Evidence evidence, std::string_view label) {
+  const std::string word(to_string(evidence));
+  return "<p class=\"evidence\"><span class=\"badge badge-" + word + "\">" + escape_html(label) + ": " + word +
+         "</span> <span class=\"evidence-plain\">" + escape_html(plain_explanation(evidence)) + "</span></p>\n";
+}
+
+std::string help_box(const Site& site, std::string_view root) {
+  std::string out = "<aside class=\"get-help\" aria-labelledby=\"get-help-title\">\n"
+                    "<h2 id=\"get-help-title\">When to get medical help now</h2>\n";
+  if (site.help) {
+    out += "<p>" + escape_html(site.help->summary) + "</p>\n<p>" +
+           concept_link(root, *site.help, "Read when to get medical help now") + "</p>\n";
+  } else {
+    out += "<p>Call your local emergency number now if someone has a seizure, has trouble breathing, "
+           "cannot stay awake, or cannot keep fluids down.</p>\n";
+  }
+  return out + "</aside>\n";
+}
+
+std::string sentence_html(const Link& l, std::string_view root, bool link_self) {
+  // The relation holder is {from}; on an inverse link that is the other concept.
+  const bool out_dir = l.direction == Direction::out;
+  const std::string_view templ = out_dir ? l.type->sentence : l.type->inverse_sentence;
+  const Concept& from = out_dir ? *l.self : *l.other;
+  const Concept& to = out_dir ? *l.other : *l.self;
+  const auto name = [&](const Concept& c, bool first) {
+    std::string text = sentence_name(c);
+    if (first && !text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    return &c == l.self && !link_self ? "<strong>" + escape_html(text) + "</strong>" : concept_link(root, c, text);
+  };
+  std::string out;
+  for (std::size_t i = 0; i < templ.size();) {
+    if (templ.substr(i, 6) == "{from}") {
+      out += name(from, i == 0);
+      i += 6;
+    } else if (templ.substr(i, 4) == "{to}") {
+      out += name(to, i == 0);
+      i += 4;
+    } else {
+      const std::size_t next = std::min(templ.find('{', i + 1), templ.size());
+      std::string text(templ.substr(i, next - i));
+      if (i == 0 && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+      out += escape_html(text);
+      i = next;
+    }
+  }
+  return out;
+}
+
+}  // namespace katlas::detail::html

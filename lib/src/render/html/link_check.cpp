@@ -1,0 +1,88 @@
+// The internal link check: every href/src in the rendered HTML names a file and, with #, an element id.
+#include <katlas/site.hpp>
+
+#include <set>
+
+namespace katlas {
+namespace {
+
+using Files = std::map<std::string, std::string, std::less<>>;
+
+/// Values of every `name="..."` attribute in a document (the renderer always double-quotes).
+std::vector<std::string> attribute_values(std::string_view html, std::string_view name) {
+  std::vector<std::string> out;
+  const std::string needle = " " + std::string(name) + "=\"";
+  for (std::size_t at = html.find(needle); at != std::string_view::npos; at = html.find(needle, at + 1)) {
+    const std::size_t start = at + needle.size();
+    const std::size_t end = html.find('"', start);
+    if (end == std::string_view::npos) break;
+    out.emplace_back(html.substr(start, end - start));
+  }
+  return out;
+}
+
+bool is_external(std::string_view url) {
+  return url.starts_with("http://") || url.starts_with("https://") || url.starts_with("mailto:");
+}
+
+/// Resolves `url` relative to the page at `page`; empty when it climbs above the site root.
+std::string resolve(std::string_view page, std::string_view url) {
+  std::vector<std::string> parts;
+  std::string_view dir = page.substr(0, page.rfind('/') == std::string_view::npos ? 0 : page.rfind('/'));
+  std::string path = dir.empty() ? std::string(url) : std::string(dir) + "/" + std::string(url);
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    const std::size_t end = std::min(path.find('/', start), path.size());
+    const std::string part = path.substr(start, end - start);
+    if (part == "..") {
+      if (parts.empty()) return {};
+      parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    start = end + 1;
+  }
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : "/") + p;
+  return out;
+}
+
+Diagnostic broken(const std::string& page, const std::string& url, const std::string& why) {
+  return {Severity::error, {page}, "broken link '" + url + "': " + why, ""};
+}
+
+}  // namespace
+
+std::vector<Diagnostic> check_links(const Files& files) {
+  std::map<std::string, std::set<std::string>, std::less<>> ids;
+  for (const auto& [path, html] : files)
+    if (path.ends_with(".html")) {
+      const std::vector<std::string> found = attribute_values(html, "id");
+      ids[path] = {found.begin(), found.end()};
+    }
+  std::vector<Diagnostic> out;
+  for (const auto& [page, html] : files) {
+    if (!page.ends_with(".html")) continue;
+    std::vector<std::string> urls = attribute_values(html, "href");
+    for (std::string& src : attribute_values(html, "src")) urls.push_back(std::move(src));
+    for (const std::string& url : urls) {
+      if (is_external(url)) continue;
+      const std::size_t hash = url.find('#');
+      const std::string file_part = url.substr(0, hash);
+      std::string target = file_part.empty() ? page : resolve(page, file_part.substr(0, file_part.find('?')));
+      if (target.empty()) target = file_part.empty() ? page : "";
+      if (target.empty() || files.find(target) == files.end()) {
+        out.push_back(broken(page, url, "no such file in the site"));
+        continue;
+      }
+      if (hash == std::string::npos) continue;
+      const std::string fragment = url.substr(hash + 1);
+      const auto page_ids = ids.find(target);
+      if (fragment.empty() || page_ids == ids.end() || page_ids->second.count(fragment) == 0)
+        out.push_back(broken(page, url, "no element with id '" + fragment + "' in " + target));
+    }
+  }
+  return out;
+}
+
+}  // namespace katlas

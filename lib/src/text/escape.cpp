@@ -1,0 +1,79 @@
+// Escaping for HTML text and attributes, the URL allowlist, JSON in <script> and DOT strings.
+#include "text/escape.hpp"
+
+#include <algorithm>
+
+namespace katlas::detail {
+namespace {
+
+std::string escape_markup(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+}  // namespace
+
+std::string escape_html(std::string_view text) { return escape_markup(text); }
+
+std::string escape_attribute(std::string_view text) { return escape_markup(text); }
+
+std::optional<std::string> safe_url(std::string_view url) {
+  // Browsers drop tabs and newlines inside a scheme ("java\tscript:"), and read '\' as '/':
+  // refusing them outright is simpler than modelling either rule.
+  const bool has_control = std::any_of(url.begin(), url.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7f || c == '\\';
+  });
+  if (has_control || url.empty()) return std::nullopt;
+  const std::size_t colon = url.find(':');
+  const std::size_t delimiter = url.find_first_of("/?#");
+  if (colon == std::string_view::npos || (delimiter != std::string_view::npos && delimiter < colon))
+    return std::string(url);  // relative: no scheme at all
+  std::string scheme;
+  for (const char c : url.substr(0, colon)) scheme += lower(c);
+  if (scheme == "http" || scheme == "https") return std::string(url);
+  return std::nullopt;
+}
+
+std::string escape_script_json(std::string_view json) {
+  // '<' only occurs inside JSON strings, where \u003c means the same character; this
+  // covers both "</script" and "<!--". U+2028/2029 end a line in older JavaScript parsers.
+  std::string out;
+  out.reserve(json.size());
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const std::string_view rest = json.substr(i);
+    if (json[i] == '<') {
+      out += "\\u003c";
+    } else if (rest.starts_with("\xE2\x80\xA8") || rest.starts_with("\xE2\x80\xA9")) {
+      out += rest[2] == '\xA8' ? "\\u2028" : "\\u2029";
+      i += 2;
+    } else {
+      out += json[i];
+    }
+  }
+  return out;
+}
+
+std::string quote_dot(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += (c == '\n' || c == '\r') ? ' ' : c;
+  }
+  return out + "\"";
+}
+
+}  // namespace katlas::detail

@@ -1,0 +1,31 @@
+// The one escaping module: every string from content passes through here on its way into HTML, SVG or JSON.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace katlas::detail {
+
+/// Text between tags: escapes `& < > " '` so no content can open a tag or an entity.
+std::string escape_html(std::string_view text);
+
+/// A value inside a double-quoted attribute. Same set as escape_html(); kept separate so
+/// every call site says which context it writes into.
+std::string escape_attribute(std::string_view text);
+
+/// The URL when it may appear in `href`/`src`: `http:` or `https:` (any case), or relative
+/// (no scheme, e.g. `../concepts/tolerance.html#sources`). Everything else (`javascript:`,
+/// `data:`, `vbscript:`, control characters, backslashes) gives nullopt. Not escaped:
+/// pass the result through escape_attribute().
+std::optional<std::string> safe_url(std::string_view url);
+
+/// JSON text made safe inside `<script>`: every `<` becomes `\u003c` (so neither `</script>`
+/// nor `<!--` can appear) and U+2028/U+2029 become `\u2028`/`\u2029`. A JSON parser reads
+/// the same value.
+std::string escape_script_json(std::string_view json);
+
+/// A quoted string in the DOT language (Graphviz): `"` and `\` escaped, newlines as spaces.
+std::string quote_dot(std::string_view text);
+
+}  // namespace katlas::detail

@@ -1,0 +1,196 @@
+// Browser tests: the real generated site from disk in Debian's headless Chromium (links, search, print, axe, screenshots).
+//
+// Run: KATLAS_SITE=<built site> KATLAS_SCREENSHOTS=<folder> node site.test.mjs
+// (ctest runs `katlas build` first and sets both; see tests/CMakeLists.txt.)
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const require = createRequire(import.meta.url);
+const site = path.resolve(process.env.KATLAS_SITE ?? "site");
+const shots = path.resolve(process.env.KATLAS_SCREENSHOTS ?? "screenshots");
+const chromiumPath = process.env.KATLAS_CHROMIUM ?? "/usr/bin/chromium";
+const url = (page) => pathToFileURL(path.join(site, page)).href;
+
+let playwright;
+try {
+  playwright = require("playwright-core");
+} catch {
+  console.error("playwright-core is missing: run `npm ci --prefix tests/browser`");
+  process.exit(77); // ctest: skipped
+}
+if (!existsSync(path.join(site, "index.html"))) throw new Error(`no site at ${site}: run katlas build first`);
+
+// The concept pages a reader is most likely to land on, when the content has them.
+const conceptPages = ["tolerance", "withdrawal-peak", "withdrawal", "cyp3a4"]
+  .map((id) => `concepts/${id}.html`)
+  .filter((p) => existsSync(path.join(site, p)));
+
+let browser;
+before(async () => {
+  browser = await playwright.chromium.launch({
+    executablePath: chromiumPath,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+           "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  mkdirSync(shots, { recursive: true });
+});
+after(async () => browser?.close());
+
+async function open(pagePath, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(url(pagePath));
+  return { page, context, errors };
+}
+
+describe("navigation", () => {
+  test("the home page has one h1, a skip link, landmarks and the start-here paths", async () => {
+    const { page, context, errors } = await open("index.html");
+    assert.equal(await page.locator("h1").count(), 1);
+    assert.equal(await page.locator("a.skip-link").getAttribute("href"), "#main");
+    for (const landmark of ["header", "nav", "main", "footer"]) assert.ok(await page.locator(landmark).count() >= 1, landmark);
+    assert.match(await page.locator("main").innerText(), /Start here/);
+    assert.match(await page.locator(".disclaimer").innerText(), /For education only/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("following links from home reaches a concept page and back through the breadcrumb", async () => {
+    const { page, context } = await open("index.html");
+    const first = page.locator(".path a").first();
+    const title = (await first.innerText()).trim();
+    await first.click();
+    await page.waitForLoadState();
+    assert.match(page.url(), /\/concepts\/[a-z0-9-]+\.html$/);
+    assert.ok((await page.locator("h1").innerText()).length > 0, `h1 on the page of ${title}`);
+    await page.locator(".breadcrumb a").first().click();
+    assert.match(page.url(), /\/index\.html$/);
+    await context.close();
+  });
+
+  test("every link on every page opens a page that exists", async () => {
+    const { page, context } = await open("index.html");
+    const seen = new Set(), todo = ["index.html"];
+    while (todo.length) {
+      const current = todo.pop();
+      if (seen.has(current)) continue;
+      seen.add(current);
+      await page.goto(url(current));
+      const hrefs = await page.$$eval("a[href]", (as) => as.map((a) => a.href));
+      for (const href of hrefs) {
+        if (!href.startsWith("file:")) continue;
+        const file = decodeURIComponent(new URL(href).pathname);
+        assert.ok(existsSync(file), `${current} links to missing ${file}`);
+        const relative = path.relative(site, file);
+        if (relative.endsWith(".html") && !seen.has(relative)) todo.push(relative);
+      }
+    }
+    assert.ok(seen.size > 5, `crawled ${seen.size} pages`);
+    await context.close();
+  });
+
+  test("the site works without JavaScript except for search", async () => {
+    const { page, context } = await open("index.html", { javaScriptEnabled: false });
+    await page.locator(".path a").first().click();
+    assert.match(page.url(), /\/concepts\//);
+    await page.goto(url("search.html"));
+    assert.match(await page.content(), /Search needs JavaScript/);
+    await context.close();
+  });
+});
+
+describe("search", () => {
+  test("typing a query lists results and clicking one opens it", async () => {
+    const { page, context, errors } = await open("search.html");
+    await page.locator("#search-input").fill("withdrawal");
+    const results = page.locator("#search-results a");
+    await results.first().waitFor();
+    assert.ok((await results.count()) > 0);
+    assert.match(await page.locator("#search-status").innerText(), /result/);
+    const title = (await results.first().innerText()).trim();
+    await results.first().click();
+    await page.waitForLoadState();
+    assert.equal((await page.locator("h1").innerText()).trim(), title);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("the header search box works by keyboard: Enter, arrow down, Enter", async () => {
+    const { page, context } = await open(conceptPages[0] ?? "index.html");
+    await page.locator("#site-search").fill("tolerance");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/search\.html\?q=tolerance/);
+    await page.locator("#search-results a").first().waitFor();
+    await page.locator("#search-input").focus();
+    await page.keyboard.press("ArrowDown");
+    const focused = await page.evaluate(() => document.activeElement?.closest("#search-results") !== null);
+    assert.ok(focused, "arrow down moves into the results");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/concepts\//);
+    await context.close();
+  });
+
+  test("a query with no match says so", async () => {
+    const { page, context } = await open("search.html");
+    await page.goto(url("search.html") + "?q=zzzzqqq");
+    assert.match(await page.locator("#search-status").innerText(), /No results/);
+    await context.close();
+  });
+});
+
+describe("print", () => {
+  test("print media hides navigation and search but keeps the help box and sources", async () => {
+    const target = conceptPages.find((p) => p.includes("withdrawal")) ?? conceptPages[0] ?? "index.html";
+    const { page, context } = await open(target);
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await page.locator(".site-nav").evaluate((e) => getComputedStyle(e).display), "none");
+    assert.equal(await page.locator(".header-search").evaluate((e) => getComputedStyle(e).display), "none");
+    if (await page.locator(".get-help").count())
+      assert.notEqual(await page.locator(".get-help").evaluate((e) => getComputedStyle(e).display), "none");
+    assert.ok(await page.locator("h1").isVisible());
+    await context.close();
+  });
+});
+
+describe("accessibility", () => {
+  const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+  const pages = ["index.html", "glossary.html", "sources.html", "contested.html", "search.html?q=kratom",
+                 "kinds/phase.html", ...conceptPages].filter((p) => existsSync(path.join(site, p.split("?")[0])));
+  for (const scheme of ["light", "dark"])
+    for (const pagePath of pages)
+      test(`axe finds no serious or critical problem on ${pagePath} (${scheme})`, async () => {
+        const [file, query] = pagePath.split("?");
+        const context = await browser.newContext({ colorScheme: scheme });
+        const page = await context.newPage();
+        await page.goto(url(file) + (query ? `?${query}` : ""));
+        await page.addScriptTag({ content: axeSource });
+        const result = await page.evaluate(() =>
+          window.axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }));
+        const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+        const report = bad.map((v) => `${v.id}: ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n  ")}`);
+        assert.deepEqual(report, []);
+        await context.close();
+      });
+});
+
+describe("screenshots", () => {
+  const targets = ["index.html", conceptPages[0], conceptPages.find((p) => p.includes("withdrawal-peak"))].filter(Boolean);
+  for (const width of [390, 1280])
+    for (const target of targets)
+      test(`screenshot of ${target} at ${width}px`, async () => {
+        const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 } });
+        const page = await context.newPage();
+        await page.goto(url(target));
+        const name = `${path.basename(target, ".html")}-${width}.png`;
+        await page.screenshot({ path: path.join(shots, name), fullPage: true });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${target} scrolls sideways by ${overflow}px at ${width}px`);
+        await context.close();
+      });
+});

@@ -1,0 +1,53 @@
+// katlas build: render the reader's static site and swap it into place atomically.
+#include "cli.hpp"
+
+#include <iostream>
+
+namespace katlas::cli {
+namespace {
+
+struct BuildOptions {
+  std::string out = "site";
+  std::string base_url;
+};
+
+int build(const Context& ctx, const BuildOptions& opts) {
+  const std::optional<Atlas> atlas = open_atlas(ctx);
+  if (!atlas) return failure;
+  SiteOptions options;
+  options.base_url = opts.base_url;
+  if (!options.base_url.empty() && !options.base_url.ends_with('/')) options.base_url += '/';
+  try {
+    DiskSink sink(opts.out);  // removes its staging folder unless committed
+    const SiteResult result = render_site(*atlas, sink, options);
+    for (const Diagnostic& d : result.diagnostics) std::cerr << format(d) << '\n';
+    if (!result.ok()) {
+      std::cerr << "katlas: site not written; " << opts.out << " is unchanged\n";
+      return failure;
+    }
+    sink.commit();
+    std::cout << "katlas: wrote " << result.files.size() << " files to " << opts.out << '\n';
+    return ok;
+  } catch (const std::exception& e) {
+    std::cerr << "katlas: cannot write the site to " << opts.out << ": " << e.what() << '\n';
+    return failure;
+  }
+}
+
+}  // namespace
+
+void add_build(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<BuildOptions>();
+  auto* cmd = app.add_subcommand("build", "Render the reader's static site (HTML, search, sitemap) into a folder");
+  add_content_option(*cmd, ctx);
+  cmd->add_option("--out", opts->out, "Folder to write; replaced as a whole when the build succeeds")
+      ->capture_default_str();
+  cmd->add_option("--base-url", opts->base_url, "Absolute URL the site is served from (for sitemap.xml and JSON-LD)")
+      ->check([](const std::string& url) {
+        return url.starts_with("https://") || url.starts_with("http://") ? std::string()
+                                                                          : std::string("must start with http:// or https://");
+      });
+  cmd->callback([&ctx, opts] { ctx.exit = build(ctx, *opts); });
+}
+
+}  // namespace katlas::cli
