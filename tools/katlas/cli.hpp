@@ -38,5 +38,7 @@ void add_path(CLI::App& app, Context& ctx);
 void add_search(CLI::App& app, Context& ctx);
 void add_list(CLI::App& app, Context& ctx);
 void add_build(CLI::App& app, Context& ctx);
+void add_explain(CLI::App& app, Context& ctx);
+void add_export(CLI::App& app, Context& ctx);
 
 }  // namespace katlas::cli

@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
   katlas::cli::add_search(app, ctx);
   katlas::cli::add_list(app, ctx);
   katlas::cli::add_build(app, ctx);
+  katlas::cli::add_explain(app, ctx);
+  katlas::cli::add_export(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

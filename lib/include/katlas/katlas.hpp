@@ -5,5 +5,7 @@
 #include <katlas/atlas.hpp>
 #include <katlas/content.hpp>
 #include <katlas/diagnostic.hpp>
+#include <katlas/explain.hpp>
+#include <katlas/export.hpp>
 #include <katlas/json.hpp>
 #include <katlas/site.hpp>

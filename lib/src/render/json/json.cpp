@@ -1,13 +1,13 @@
 // JSON shapes of the public API (documented in docs/json.md); built with nlohmann-json.
-#include <katlas/json.hpp>
+#include "render/json/objects.hpp"
 
-#include <nlohmann/json.hpp>
+#include <katlas/json.hpp>
 
 namespace katlas {
 
 using nlohmann::ordered_json;
 
-namespace {
+namespace detail {
 
 ordered_json source_json(const Source& s) {
   ordered_json j{{"id", s.id}, {"title", s.title}, {"authors", s.authors}, {"year", s.year}};
@@ -36,9 +36,7 @@ std::string dump(const ordered_json& j) {
   return j.dump(2, ' ', false, ordered_json::error_handler_t::replace);
 }
 
-}  // namespace
-
-std::string concept_json(const Atlas& atlas, const Concept& c, Audience audience) {
+ordered_json concept_object(const Atlas& atlas, const Concept& c, Audience audience) {
   ordered_json j{{"id", c.id}, {"title", c.title}, {"kind", c.kind}, {"aliases", c.aliases}, {"summary", c.summary}};
   if (audience == Audience::pro) j["details"] = c.details;
   j["evidence"] = to_string(c.evidence);
@@ -66,7 +64,16 @@ std::string concept_json(const Atlas& atlas, const Concept& c, Audience audience
   ordered_json relations = ordered_json::array();
   for (const Link& link : atlas.related(c)) relations.push_back(link_json(link));
   j["relations"] = std::move(relations);
-  return dump(j);
+  return j;
+}
+
+}  // namespace detail
+
+using detail::dump;
+using detail::link_json;
+
+std::string concept_json(const Atlas& atlas, const Concept& c, Audience audience) {
+  return dump(detail::concept_object(atlas, c, audience));
 }
 
 std::string concepts_json(const std::vector<const Concept*>& concepts) {

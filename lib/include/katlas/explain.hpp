@@ -1,0 +1,63 @@
+/// @file explain.hpp
+/// @brief One call for an explanation, in the spirit of an HL7 Infobutton request, rendered
+/// as plain text, Markdown, an HTML fragment or JSON.
+#pragma once
+
+#include <katlas/atlas.hpp>
+#include <katlas/json.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace katlas {
+
+/// How much an explanation holds.
+enum class Depth {
+  summary,     ///< The lay summary only.
+  details,     ///< The summary and, for Audience::pro, the professional details.
+  neighbours,  ///< As `details`, plus the typed relations both ways.
+};
+
+/// What the caller asks for.
+struct ExplainRequest {
+  std::string_view query;             ///< An id, alias, title or free text ("why does my dose stop working").
+  Audience audience = Audience::lay;  ///< Lay text only, or with professional details.
+  Depth depth = Depth::neighbours;    ///< How much to include.
+  std::size_t max_neighbours = 12;    ///< Cap on relations returned (outgoing first).
+};
+
+/// An explanation as C++ values. Views point into the Atlas and live as long as it does.
+struct Explanation {
+  const Concept* entry = nullptr;  ///< The concept explained.
+  bool exact = true;               ///< False when the query was free text and the best search hit was taken.
+  std::string_view title;          ///< The concept's title.
+  std::string_view summary;        ///< Lay summary.
+  std::string_view details;        ///< Professional details (empty for lay or Depth::summary).
+  Evidence evidence = Evidence::anecdotal;  ///< Evidence level of the text.
+  std::string_view evidence_explained;     ///< That level in plain words.
+  std::vector<const Source*> citations;    ///< The concept's sources, numbered from 1 in this order.
+  std::vector<Link> neighbours;            ///< Typed relations (empty below Depth::neighbours).
+  std::string_view reviewed;               ///< Date the text was last reviewed (YYYY-MM-DD).
+};
+
+/// Explains the concept the query names: an exact id, alias or title first, else the best
+/// search hit (`exact` is then false). Empty when nothing matches.
+std::optional<Explanation> explain(const Atlas& atlas, const ExplainRequest& request);
+
+/// Plain text for terminals, SMS or speech: title, text, evidence, relations, numbered sources.
+std::string to_text(const Explanation& explanation);
+
+/// Markdown, with relation targets and sources as links when `base_url` is given
+/// (concept pages at `<base_url>/concepts/<id>.html`, as `katlas build` writes them).
+std::string to_markdown(const Explanation& explanation, std::string_view base_url = {});
+
+/// An HTML fragment (no `<html>`/`<body>`) for embedding in an app's page; every content
+/// string is escaped and only http(s) or relative links are written.
+std::string to_html_fragment(const Explanation& explanation, std::string_view base_url = {});
+
+/// JSON with the fields of Explanation (see docs/json.md).
+std::string to_json(const Explanation& explanation);
+
+}  // namespace katlas

@@ -1,0 +1,129 @@
+// The explanation call and its four renderings (text, Markdown, HTML fragment, JSON).
+#include <katlas/explain.hpp>
+
+#include "text/escape.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace katlas {
+namespace {
+
+std::string concept_url(std::string_view base_url, const Concept& c) {
+  std::string base(base_url);
+  if (!base.empty() && base.back() != '/') base += '/';
+  return base + "concepts/" + c.id + ".html";
+}
+
+std::string source_line(const Source& s) {
+  std::string line = s.authors + " (" + std::to_string(s.year) + "). " + s.title + ".";
+  if (!s.venue.empty()) line += " " + s.venue + ".";
+  return line;
+}
+
+}  // namespace
+
+std::optional<Explanation> explain(const Atlas& atlas, const ExplainRequest& request) {
+  const Concept* entry = atlas.find(request.query);
+  bool exact = entry != nullptr;
+  if (!entry) {
+    const std::vector<SearchHit> hits = atlas.search(request.query, 1);
+    if (hits.empty()) return std::nullopt;
+    entry = hits.front().entry;
+  }
+  Explanation e;
+  e.entry = entry;
+  e.exact = exact;
+  e.title = entry->title;
+  e.summary = entry->summary;
+  if (request.audience == Audience::pro && request.depth != Depth::summary) e.details = entry->details;
+  e.evidence = entry->evidence;
+  e.evidence_explained = plain_explanation(entry->evidence);
+  for (const std::string& id : entry->sources)
+    if (const Source* s = atlas.source(id)) e.citations.push_back(s);
+  if (request.depth == Depth::neighbours) {
+    e.neighbours = atlas.related(*entry);
+    if (e.neighbours.size() > request.max_neighbours) e.neighbours.resize(request.max_neighbours);
+  }
+  e.reviewed = entry->reviewed;
+  return e;
+}
+
+std::string to_text(const Explanation& e) {
+  std::string out = std::string(e.title) + "\n\n" + std::string(e.summary) + "\n";
+  if (!e.details.empty()) out += "\nFor professionals:\n" + std::string(e.details) + "\n";
+  out += "\nEvidence: " + std::string(to_string(e.evidence)) + ". " + std::string(e.evidence_explained) + "\n";
+  if (!e.neighbours.empty()) out += "\nRelated:\n";
+  for (const Link& link : e.neighbours) out += "- " + std::string(link.sentence) + "\n";
+  if (!e.citations.empty()) out += "\nSources:\n";
+  for (std::size_t i = 0; i < e.citations.size(); ++i)
+    out += "[" + std::to_string(i + 1) + "] " + source_line(*e.citations[i]) + " " + e.citations[i]->link() + "\n";
+  return out + "\nLast reviewed: " + std::string(e.reviewed) + "\n";
+}
+
+std::string to_markdown(const Explanation& e, std::string_view base_url) {
+  // Markdown has no escaping that survives every renderer; brackets in names are rare and harmless here.
+  std::string out = "## " + std::string(e.title) + "\n\n" + std::string(e.summary) + "\n";
+  if (!e.details.empty()) out += "\n**For professionals.** " + std::string(e.details) + "\n";
+  out += "\n*Evidence: " + std::string(to_string(e.evidence)) + ".* " + std::string(e.evidence_explained) + "\n";
+  if (!e.neighbours.empty()) out += "\n";
+  for (const Link& link : e.neighbours) {
+    out += "- " + std::string(link.sentence);
+    if (!base_url.empty()) out += " ([" + link.other->title + "](" + concept_url(base_url, *link.other) + "))";
+    out += "\n";
+  }
+  if (!e.citations.empty()) out += "\n";
+  for (std::size_t i = 0; i < e.citations.size(); ++i)
+    out += std::to_string(i + 1) + ". " + source_line(*e.citations[i]) + " <" + e.citations[i]->link() + ">\n";
+  return out + "\n*Last reviewed " + std::string(e.reviewed) + ".*\n";
+}
+
+std::string to_html_fragment(const Explanation& e, std::string_view base_url) {
+  using detail::escape_attribute;
+  using detail::escape_html;
+  const auto link_to = [](const std::string& url, const std::string& text) {
+    const std::optional<std::string> safe = detail::safe_url(url);
+    if (!safe) return escape_html(text);
+    return "<a href=\"" + escape_attribute(*safe) + "\">" + escape_html(text) + "</a>";
+  };
+  std::string out = "<section class=\"katlas-explanation\">\n<h2>" + escape_html(e.title) + "</h2>\n<p>" +
+                    escape_html(e.summary) + "</p>\n";
+  if (!e.details.empty()) out += "<h3>For professionals</h3>\n<p>" + escape_html(e.details) + "</p>\n";
+  out += "<p class=\"katlas-evidence\"><strong>Evidence: " + escape_html(to_string(e.evidence)) + ".</strong> " +
+         escape_html(e.evidence_explained) + "</p>\n";
+  if (!e.neighbours.empty()) {
+    out += "<ul class=\"katlas-relations\">\n";
+    for (const Link& link : e.neighbours) {
+      out += "<li>" + escape_html(link.sentence);
+      if (!base_url.empty()) out += " " + link_to(concept_url(base_url, *link.other), link.other->title);
+      out += "</li>\n";
+    }
+    out += "</ul>\n";
+  }
+  if (!e.citations.empty()) {
+    out += "<ol class=\"katlas-sources\">\n";
+    for (const Source* s : e.citations) out += "<li>" + escape_html(source_line(*s)) + " " + link_to(s->link(), s->link()) + "</li>\n";
+    out += "</ol>\n";
+  }
+  return out + "<p class=\"katlas-reviewed\">Last reviewed " + escape_html(e.reviewed) + ".</p>\n</section>\n";
+}
+
+std::string to_json(const Explanation& e) {
+  nlohmann::ordered_json j{{"id", e.entry->id},          {"exact", e.exact},
+                           {"title", e.title},           {"summary", e.summary},
+                           {"evidence", to_string(e.evidence)}, {"evidence_explained", e.evidence_explained},
+                           {"reviewed", e.reviewed}};
+  if (!e.details.empty()) j["details"] = e.details;
+  nlohmann::ordered_json citations = nlohmann::ordered_json::array();
+  for (const Source* s : e.citations) citations.push_back({{"id", s->id}, {"text", source_line(*s)}, {"link", s->link()}});
+  j["citations"] = std::move(citations);
+  nlohmann::ordered_json neighbours = nlohmann::ordered_json::array();
+  for (const Link& link : e.neighbours)
+    neighbours.push_back({{"type", link.type->id},
+                          {"direction", to_string(link.direction)},
+                          {"target", link.other->id},
+                          {"sentence", link.sentence}});
+  j["neighbours"] = std::move(neighbours);
+  return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+}  // namespace katlas

@@ -1,0 +1,56 @@
+// Whole-atlas exports: versioned JSON and Graphviz DOT.
+#include <katlas/export.hpp>
+
+#include "render/json/objects.hpp"
+#include "text/escape.hpp"
+
+namespace katlas {
+
+using nlohmann::ordered_json;
+
+std::string export_json(const Atlas& atlas) {
+  const Content& content = atlas.content();
+  ordered_json kinds = ordered_json::array();
+  for (const Kind& k : content.kinds)
+    kinds.push_back({{"id", k.id}, {"title", k.title}, {"plural", k.plural}, {"description", k.description},
+                     {"needs_help_link", k.needs_help_link}});
+  ordered_json types = ordered_json::array();
+  for (const RelationType& t : content.relation_types)
+    types.push_back({{"id", t.id},
+                     {"label", t.label},
+                     {"inverse_label", t.inverse_label},
+                     {"heading", t.heading},
+                     {"inverse_heading", t.inverse_heading},
+                     {"sentence", t.sentence},
+                     {"inverse_sentence", t.inverse_sentence},
+                     {"from", t.from_kinds},
+                     {"to", t.to_kinds},
+                     {"acyclic", t.acyclic}});
+  ordered_json sources = ordered_json::array();
+  for (const Source& s : content.sources) sources.push_back(detail::source_json(s));
+  ordered_json concepts = ordered_json::array();
+  for (const Concept& c : content.concepts) {
+    ordered_json object = detail::concept_object(atlas, c, Audience::pro);
+    object["sources"] = c.sources;  // ids here: the full entries are in the top-level "sources"
+    concepts.push_back(std::move(object));
+  }
+  return detail::dump(ordered_json{{"format", "katlas-atlas"},
+                                   {"schema_version", export_schema_version},
+                                   {"kinds", std::move(kinds)},
+                                   {"relation_types", std::move(types)},
+                                   {"sources", std::move(sources)},
+                                   {"concepts", std::move(concepts)}}) + "\n";
+}
+
+std::string export_dot(const Atlas& atlas) {
+  using detail::quote_dot;
+  std::string out = "digraph katlas {\n  node [shape=box];\n";
+  for (const Concept& c : atlas.content().concepts)
+    out += "  " + quote_dot(c.id) + " [label=" + quote_dot(c.title) + ", kind=" + quote_dot(c.kind) + "];\n";
+  for (const Concept& c : atlas.content().concepts)
+    for (const Link& link : atlas.related(c, {.type = {}, .direction = Direction::out}))
+      out += "  " + quote_dot(c.id) + " -> " + quote_dot(link.other->id) + " [label=" + quote_dot(link.type->id) + "];\n";
+  return out + "}\n";
+}
+
+}  // namespace katlas

@@ -1,0 +1,123 @@
+// The explanation call and the whole-atlas exports: values, the four renderings, escaping.
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+const katlas::Atlas& base() {
+  static const katlas::Atlas atlas = *katlas::Atlas::load(katlas::test::fixture_path("base")).atlas;
+  return atlas;
+}
+
+}  // namespace
+
+TEST_SUITE("explain") {
+  TEST_CASE("an alias gets an exact explanation with citations and neighbours") {
+    const auto e = katlas::explain(base(), {.query = "CYP 3A4"});
+    REQUIRE(e.has_value());
+    CHECK(e->exact);
+    CHECK(e->entry->id == "cyp3a4");
+    CHECK(e->summary == "CYP3A4 is a protein in your liver and gut that breaks down many medicines.");
+    CHECK(e->details.empty());  // lay by default
+    REQUIRE(e->citations.size() == 1);
+    CHECK(e->citations[0]->id == "kamble-2019");
+    CHECK(e->neighbours.size() == 3);
+    CHECK(e->reviewed == "2026-11-23");
+  }
+
+  TEST_CASE("depth and audience decide what is included") {
+    const auto summary = katlas::explain(base(), {.query = "cyp3a4", .audience = katlas::Audience::pro,
+                                                  .depth = katlas::Depth::summary});
+    CHECK(summary->details.empty());
+    CHECK(summary->neighbours.empty());
+    const auto details = katlas::explain(base(), {.query = "cyp3a4", .audience = katlas::Audience::pro,
+                                                  .depth = katlas::Depth::details});
+    CHECK_FALSE(details->details.empty());
+    CHECK(details->neighbours.empty());
+    const auto capped = katlas::explain(base(), {.query = "cyp3a4", .max_neighbours = 1});
+    CHECK(capped->neighbours.size() == 1);
+  }
+
+  TEST_CASE("free text takes the best search hit and says it was not exact") {
+    const auto e = katlas::explain(base(), {.query = "what happens when I stop after regular use"});
+    REQUIRE(e.has_value());
+    CHECK_FALSE(e->exact);
+    CHECK(e->entry->id == "withdrawal");
+    CHECK_FALSE(katlas::explain(base(), {.query = "qqqqqq"}).has_value());
+  }
+
+  TEST_CASE("text, Markdown, HTML and JSON carry the same facts") {
+    const auto e = katlas::explain(base(), {.query = "7-OH"});
+    const std::string text = katlas::to_text(*e);
+    CHECK(text.find("7-hydroxymitragynine is formed by CYP3A4.") != std::string::npos);
+    CHECK(text.find("[1] Kamble SH") != std::string::npos);
+    const std::string md = katlas::to_markdown(*e, "https://atlas.example.org");
+    CHECK(md.find("([CYP3A4](https://atlas.example.org/concepts/cyp3a4.html))") != std::string::npos);
+    const std::string html = katlas::to_html_fragment(*e, "https://atlas.example.org/");
+    CHECK(html.find("<a href=\"https://atlas.example.org/concepts/cyp3a4.html\">CYP3A4</a>") != std::string::npos);
+    const auto j = nlohmann::json::parse(katlas::to_json(*e));
+    CHECK(j["id"] == "seven-hydroxymitragynine");
+    CHECK(j["citations"][0]["link"] == "https://doi.org/10.1080/00498254.2018.1552819");
+  }
+
+  TEST_CASE("the HTML fragment escapes hostile content and drops unsafe links") {
+    std::vector<katlas::ContentFile> files = katlas::test::read_tree(katlas::test::fixture_path("base"));
+    for (katlas::ContentFile& f : files)
+      if (f.path == "concepts/enzyme/cyp3a4.yaml") {
+        f.text.replace(f.text.find("title: CYP3A4"), 13, "title: \"<script>alert(1)</script>\"");
+        f.text.replace(f.text.find("summary: CYP3A4"), 15, "summary: \"\\\"onmouseover=alert(1) CYP3A4");
+        f.text.replace(f.text.find("breaks down many medicines."), 27, "breaks down many medicines.\"");
+      }
+    const katlas::LoadResult result = katlas::Atlas::load_files(files);
+    INFO(katlas::test::formatted(result));
+    REQUIRE(result.ok());
+    const auto e = katlas::explain(*result.atlas, {.query = "cyp3a4"});
+    const std::string html = katlas::to_html_fragment(*e, "javascript:alert(1)//");
+    CHECK(html.find("<script>") == std::string::npos);
+    CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+    CHECK(html.find("\"onmouseover") == std::string::npos);
+    CHECK(html.find("javascript:") == std::string::npos);
+  }
+}
+
+TEST_SUITE("export") {
+  TEST_CASE("the JSON export holds every part of the atlas, versioned") {
+    const auto j = nlohmann::json::parse(katlas::export_json(base()));
+    CHECK(j["format"] == "katlas-atlas");
+    CHECK(j["schema_version"] == katlas::export_schema_version);
+    CHECK(j["kinds"].size() == base().content().kinds.size());
+    CHECK(j["relation_types"].size() == base().content().relation_types.size());
+    CHECK(j["sources"].size() == 3);
+    REQUIRE(j["concepts"].size() == 11);
+    const auto& cyp = j["concepts"][1];
+    CHECK(cyp["id"] == "cyp3a4");
+    CHECK(cyp["sources"] == nlohmann::json::array({"kamble-2019"}));
+    bool inverse = false;
+    for (const auto& r : cyp["relations"]) inverse |= r["direction"] == "in" && r["target"] == "kratom";
+    CHECK(inverse);
+    CHECK(katlas::export_json(base()) == katlas::export_json(base()));
+  }
+
+  TEST_CASE("the JSON export's top-level fields are the ones the published schema requires") {
+    std::ifstream in(std::string(KATLAS_CONTENT) + "/../docs/atlas.schema.json");
+    const auto schema = nlohmann::json::parse(in);
+    const auto doc = nlohmann::json::parse(katlas::export_json(base()));
+    for (const auto& key : schema["required"]) CHECK_MESSAGE(doc.contains(key.get<std::string>()), key);
+    for (const auto& key : schema["$defs"]["concept"]["required"])
+      CHECK_MESSAGE(doc["concepts"][0].contains(key.get<std::string>()), key);
+  }
+
+  TEST_CASE("the DOT export quotes every name and writes each relation once") {
+    const std::string dot = katlas::export_dot(base());
+    CHECK(dot.starts_with("digraph katlas {\n"));
+    CHECK(dot.find("  \"cyp3a4\" [label=\"CYP3A4\", kind=\"enzyme\"];\n") != std::string::npos);
+    CHECK(dot.find("  \"cyp3a4\" -> \"seven-hydroxymitragynine\" [label=\"forms\"];\n") != std::string::npos);
+    std::size_t edges = 0;
+    for (std::size_t at = dot.find(" -> "); at != std::string::npos; at = dot.find(" -> ", at + 1)) ++edges;
+    CHECK(edges == 13);  // the relations written in the base fixture
+  }
+}

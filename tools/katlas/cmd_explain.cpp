@@ -1,0 +1,45 @@
+// katlas explain: one explanation for an id, alias or question, as text, Markdown, HTML or JSON.
+#include "cli.hpp"
+
+#include <katlas/explain.hpp>
+
+#include <iostream>
+
+namespace katlas::cli {
+
+void add_explain(CLI::App& app, Context& ctx) {
+  struct Options {
+    std::string query, audience = "lay", depth = "neighbours", format = "text", base_url;
+  };
+  auto opts = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("explain", "Explain a concept or answer a question, ready to embed");
+  cmd->add_option("QUERY", opts->query, "An id, alias, title or question")->required();
+  cmd->add_option("--audience", opts->audience, "lay or pro")->check(CLI::IsMember({"lay", "pro"}));
+  cmd->add_option("--depth", opts->depth, "summary, details or neighbours")
+      ->check(CLI::IsMember({"summary", "details", "neighbours"}));
+  cmd->add_option("--format", opts->format, "text, markdown, html or json")
+      ->check(CLI::IsMember({"text", "markdown", "html", "json"}));
+  cmd->add_option("--base-url", opts->base_url, "Where the site lives, for links in markdown and html");
+  add_content_option(*cmd, ctx);
+  cmd->callback([&ctx, opts] {
+    const std::optional<Atlas> atlas = open_atlas(ctx);
+    if (!atlas) return void(ctx.exit = failure);
+    const Depth depth = opts->depth == "summary" ? Depth::summary
+                        : opts->depth == "details" ? Depth::details
+                                                   : Depth::neighbours;
+    const auto e = explain(*atlas, {.query = opts->query,
+                                    .audience = opts->audience == "pro" ? Audience::pro : Audience::lay,
+                                    .depth = depth,
+                                    .max_neighbours = 12});
+    if (!e) {
+      std::cerr << "katlas: nothing matches '" << opts->query << "'\n";
+      return void(ctx.exit = failure);
+    }
+    if (opts->format == "json") std::cout << to_json(*e) << '\n';
+    else if (opts->format == "markdown") std::cout << to_markdown(*e, opts->base_url);
+    else if (opts->format == "html") std::cout << to_html_fragment(*e, opts->base_url);
+    else std::cout << to_text(*e);
+  });
+}
+
+}  // namespace katlas::cli
