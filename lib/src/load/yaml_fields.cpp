@@ -66,7 +66,10 @@ std::optional<Fields> FieldReader::mapping(const YAML::Node& node, std::string_v
   Fields fields;
   fields.loc = loc(node);
   for (auto it = node.begin(); it != node.end(); ++it) {
-    const YAML::Node& key_node = it->first;
+    // Copies, not references: yaml-cpp's iterator hands out a temporary pair (ASan caught a
+    // stack-use-after-scope when these were references).
+    const YAML::Node key_node = it->first;
+    const YAML::Node value_node = it->second;
     if (!key_node.IsScalar()) {
       error(loc(key_node), "a key in this " + std::string(what) + " is not plain text",
             "keys are words such as 'title' or 'summary'");
@@ -89,7 +92,7 @@ std::optional<Fields> FieldReader::mapping(const YAML::Node& node, std::string_v
       error(key_at, "unknown key '" + key + "' in " + std::string(what), std::move(hint));
       continue;
     }
-    fields.values.emplace(key, it->second);
+    fields.values.emplace(key, value_node);
   }
   for (const FieldSpec& spec : schema) {
     if (!spec.required) continue;
