@@ -40,5 +40,6 @@ void add_list(CLI::App& app, Context& ctx);
 void add_build(CLI::App& app, Context& ctx);
 void add_explain(CLI::App& app, Context& ctx);
 void add_export(CLI::App& app, Context& ctx);
+void add_handout(CLI::App& app, Context& ctx);
 
 }  // namespace katlas::cli

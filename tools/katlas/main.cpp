@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   katlas::cli::add_build(app, ctx);
   katlas::cli::add_explain(app, ctx);
   katlas::cli::add_export(app, ctx);
+  katlas::cli::add_handout(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -7,5 +7,7 @@
 #include <katlas/diagnostic.hpp>
 #include <katlas/explain.hpp>
 #include <katlas/export.hpp>
+#include <katlas/handout.hpp>
 #include <katlas/json.hpp>
+#include <katlas/readability.hpp>
 #include <katlas/site.hpp>

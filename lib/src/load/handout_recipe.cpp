@@ -1,0 +1,222 @@
+// Handout recipes: YAML to HandoutRecipe with file:line:column diagnostics, then checks against the atlas.
+#include "load/handout_recipe.hpp"
+
+#include "load/parse.hpp"
+#include "load/prescan.hpp"
+#include "load/read_folder.hpp"
+#include "load/yaml_fields.hpp"
+#include "text/edit_distance.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace katlas {
+namespace detail {
+namespace {
+
+std::optional<YAML::Node> parse_yaml(const ContentFile& file, FieldReader& reader) {
+  if (std::optional<Diagnostic> problem = prescan(file.text, reader.file())) {
+    reader.error(problem->loc, problem->message, problem->hint);
+    return std::nullopt;
+  }
+  try {
+    return YAML::Load(file.text);
+  } catch (const YAML::Exception& e) {
+    SourceLoc at = reader.file_loc();
+    if (e.mark.line >= 0) at = {reader.file(), e.mark.line + 1, e.mark.column + 1};
+    reader.error(at, e.msg.empty() ? "invalid YAML" : "invalid YAML: " + e.msg);
+  }
+  return std::nullopt;
+}
+
+std::optional<HandoutQuery> parse_query(const YAML::Node& node, FieldReader& reader) {
+  const auto fields = reader.mapping(node, "query", {{"related-to", true}, {"relation"}, {"kind"}, {"limit"}});
+  if (!fields) return std::nullopt;
+  HandoutQuery query;
+  query.loc = fields->loc;
+  query.related_to = reader.id(*fields, "related-to").value_or("");
+  query.relation = reader.id(*fields, "relation").value_or("");
+  query.kind = reader.id(*fields, "kind").value_or("");
+  if (const std::optional<int> limit = reader.integer(*fields, "limit")) {
+    if (*limit < 1 || *limit > 12) reader.error(fields->key_loc("limit"), "'limit' must be between 1 and 12");
+    else query.limit = static_cast<std::size_t>(*limit);
+  }
+  return query;
+}
+
+HandoutSectionRecipe parse_section(const YAML::Node& node, FieldReader& reader) {
+  HandoutSectionRecipe section;
+  const auto fields = reader.mapping(node, "section", {{"heading", true}, {"intro"}, {"concepts"}, {"query"}});
+  if (!fields) return section;
+  section.loc = fields->loc;
+  section.heading = reader.text(*fields, "heading").value_or("");
+  section.intro = reader.text(*fields, "intro").value_or("");
+  section.concepts = reader.text_list(*fields, "concepts", &section.concept_locs);
+  if (const YAML::Node* query = fields->get("query")) section.query = parse_query(*query, reader);
+  if (section.concepts.empty() == !section.query.has_value())
+    reader.error(section.loc, "a section needs either 'concepts' or 'query' (not both)",
+                 "list concept ids, e.g. 'concepts: [tolerance]', or pick them with 'query: {related-to: ...}'");
+  return section;
+}
+
+std::vector<GlossaryTerm> parse_glossary(const YAML::Node& node, FieldReader& reader) {
+  std::vector<GlossaryTerm> terms;
+  if (!node.IsSequence()) {
+    reader.error(reader.loc(node), "'glossary' must be a list", "start each entry with '- term: ...'");
+    return terms;
+  }
+  for (const YAML::Node& item : node) {
+    const auto fields = reader.mapping(item, "glossary entry", {{"term", true}, {"definition", true}});
+    if (!fields) continue;
+    terms.push_back({reader.text(*fields, "term").value_or(""), reader.text(*fields, "definition").value_or(""),
+                     fields->loc});
+  }
+  return terms;
+}
+
+template <class T>
+std::optional<T> one_of(const Fields& fields, std::string_view key, FieldReader& reader,
+                        std::initializer_list<std::pair<std::string_view, T>> words) {
+  const std::optional<std::string> value = reader.text(fields, key);
+  if (!value) return std::nullopt;
+  std::vector<std::string> names;
+  for (const auto& [word, result] : words) {
+    if (*value == word) return result;
+    names.emplace_back(word);
+  }
+  std::string hint = did_you_mean(*value, names);
+  if (hint.empty()) hint = "use " + names[0] + " or " + names[1] + (names.size() > 2 ? " or " + names[2] : "");
+  reader.error(reader.loc(*fields.get(key)), "unknown " + std::string(key) + " '" + *value + "'", hint);
+  return std::nullopt;
+}
+
+void read_recipe_fields(const Fields& fields, FieldReader& reader, HandoutRecipe& recipe) {
+  recipe.loc = fields.loc;
+  recipe.id = reader.id(fields, "id").value_or("");
+  recipe.title = reader.text(fields, "title").value_or("");
+  recipe.purpose = reader.text(fields, "purpose").value_or("");
+  recipe.audience = one_of<Audience>(fields, "audience", reader, {{"lay", Audience::lay}, {"pro", Audience::pro}})
+                        .value_or(Audience::lay);
+  if (fields.get("help-box"))
+    recipe.help_box = one_of<HelpBox>(fields, "help-box", reader,
+                                      {{"auto", HelpBox::automatic}, {"always", HelpBox::always}, {"never", HelpBox::never}})
+                          .value_or(HelpBox::automatic);
+  recipe.key_points = reader.text_list(fields, "key-points");
+  recipe.actions = reader.text_list(fields, "actions");
+  recipe.teach_back = reader.text_list(fields, "teach-back");
+  if (const YAML::Node* glossary = fields.get("glossary")) recipe.glossary = parse_glossary(*glossary, reader);
+  if (const YAML::Node* sections = fields.get("sections")) {
+    if (!sections->IsSequence() || sections->size() == 0)
+      reader.error(reader.loc(*sections), "'sections' must be a non-empty list", "start each section with '- heading: ...'");
+    else
+      for (const YAML::Node& item : *sections) recipe.sections.push_back(parse_section(item, reader));
+  }
+}
+
+void check_id(const Atlas& atlas, const std::string& id, const SourceLoc& at, std::string_view what,
+              std::vector<Diagnostic>& out) {
+  if (atlas.find(id)) return;
+  std::string hint;
+  if (const std::vector<std::string> close = atlas.suggest(id); !close.empty()) hint = did_you_mean(id, close);
+  out.push_back({Severity::error, at, "unknown " + std::string(what) + " '" + id + "'",
+                 hint.empty() ? "use a concept id, e.g. from 'katlas list'" : hint});
+}
+
+}  // namespace
+
+std::vector<std::string> ids_of(const auto& items) {
+  std::vector<std::string> ids;
+  for (const auto& item : items) ids.push_back(item.id);
+  return ids;
+}
+
+std::optional<HandoutRecipe> parse_handout_recipe(const ContentFile& file, std::string_view display_root,
+                                                  std::vector<Diagnostic>& out) {
+  const std::size_t errors_before = count(out, Severity::error);
+  FieldReader reader(display_path(display_root, file.path), out);
+  const std::optional<YAML::Node> root = parse_yaml(file, reader);
+  if (!root) return std::nullopt;
+  const auto fields = reader.mapping(*root, "handout recipe",
+                                     {{"id", true}, {"title", true}, {"audience", true}, {"purpose", true},
+                                      {"sections", true}, {"key-points"}, {"actions"}, {"teach-back"},
+                                      {"glossary"}, {"help-box"}});
+  if (!fields) return std::nullopt;
+  HandoutRecipe recipe;
+  read_recipe_fields(*fields, reader, recipe);
+  const std::string stem = std::filesystem::path(file.path).stem().string();
+  if (!recipe.id.empty() && recipe.id != stem)
+    reader.error(reader.loc(*fields->get("id")), "file name '" + stem + ".yaml' does not match id '" + recipe.id + "'",
+                 "rename the file to '" + recipe.id + ".yaml' or change the id");
+  if (count(out, Severity::error) > errors_before) return std::nullopt;
+  return recipe;
+}
+
+bool check_recipe(const HandoutRecipe& recipe, const Atlas& atlas, std::vector<Diagnostic>& out) {
+  const std::size_t errors_before = count(out, Severity::error);
+  for (const HandoutSectionRecipe& section : recipe.sections) {
+    for (std::size_t i = 0; i < section.concepts.size(); ++i)
+      check_id(atlas, section.concepts[i], section.concept_locs[i], "concept", out);
+    if (!section.query) continue;
+    const HandoutQuery& q = *section.query;
+    check_id(atlas, q.related_to, q.loc, "concept", out);
+    if (!q.kind.empty() && !atlas.kind(q.kind))
+      out.push_back({Severity::error, q.loc, "unknown kind '" + q.kind + "'",
+                     did_you_mean(q.kind, ids_of(atlas.content().kinds))});
+    if (!q.relation.empty() && !atlas.relation_type(q.relation))
+      out.push_back({Severity::error, q.loc, "unknown relation type '" + q.relation + "'",
+                     did_you_mean(q.relation, ids_of(atlas.content().relation_types))});
+  }
+  return count(out, Severity::error) == errors_before;
+}
+
+}  // namespace detail
+
+RecipeLoadResult load_handout_recipes(const std::vector<ContentFile>& files, const Atlas& atlas,
+                                      std::string_view display_root) {
+  RecipeLoadResult result;
+  for (const ContentFile& file : files) {
+    if (!file.path.starts_with("handouts/") || !file.path.ends_with(".yaml")) continue;
+    std::optional<HandoutRecipe> recipe = detail::parse_handout_recipe(file, display_root, result.diagnostics);
+    if (recipe && detail::check_recipe(*recipe, atlas, result.diagnostics)) result.recipes.push_back(std::move(*recipe));
+  }
+  std::sort(result.recipes.begin(), result.recipes.end(),
+            [](const HandoutRecipe& a, const HandoutRecipe& b) { return a.id < b.id; });
+  return result;
+}
+
+RecipeLoadResult load_handout_recipes(const std::filesystem::path& folder, const Atlas& atlas) {
+  RecipeLoadResult result;
+  std::vector<ContentFile> files = detail::read_folder(folder, folder.generic_string(), result.diagnostics);
+  std::erase_if(files, [](const ContentFile& f) { return !f.path.starts_with("handouts/"); });
+  RecipeLoadResult loaded = load_handout_recipes(files, atlas, folder.generic_string());
+  loaded.diagnostics.insert(loaded.diagnostics.begin(), result.diagnostics.begin(), result.diagnostics.end());
+  return loaded;
+}
+
+RecipeLoadResult load_handout_recipe_file(const std::filesystem::path& file, const Atlas& atlas) {
+  RecipeLoadResult result;
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  if (in) text << in.rdbuf();
+  if (!in || in.bad()) {
+    result.diagnostics.push_back({Severity::error, {file.generic_string(), 0, 0}, "cannot read recipe file",
+                                  "check that it exists and is readable"});
+    return result;
+  }
+  std::optional<HandoutRecipe> recipe =
+      detail::parse_handout_recipe({file.generic_string(), std::move(text).str()}, "", result.diagnostics);
+  if (recipe && detail::check_recipe(*recipe, atlas, result.diagnostics)) result.recipes.push_back(std::move(*recipe));
+  return result;
+}
+
+std::vector<std::string> suggest_recipes(const std::vector<HandoutRecipe>& recipes, std::string_view text,
+                                         std::size_t limit) {
+  return detail::closest(text, detail::ids_of(recipes), limit);
+}
+
+RecipeLoadResult builtin_handout_recipes(const Atlas& atlas) {
+  return load_handout_recipes(Atlas::builtin_files(), atlas, "content");
+}
+
+}  // namespace katlas
