@@ -23,6 +23,11 @@ TEST_SUITE("builtin") {
     INFO(katlas::test::formatted(result));
     CHECK(result.ok());
     CHECK(result.diagnostics.empty());
+    const std::vector<katlas::Diagnostic> grade = katlas::summary_readability_warnings(*result.atlas);
+    std::string lines;
+    for (const katlas::Diagnostic& d : grade) lines += katlas::format(d) + "\n";
+    INFO(lines);
+    CHECK(grade.empty());
   }
 
   TEST_CASE("Atlas::builtin() needs no files and answers lookups") {

@@ -10,14 +10,19 @@ void add_check(CLI::App& app, Context& ctx) {
   add_content_option(*cmd, ctx);
   auto strict = std::make_shared<bool>(false);
   auto json = std::make_shared<bool>(false);
-  cmd->add_flag("--strict", *strict, "Also apply the content rules (sources, orphans, summary length, help links)");
+  cmd->add_flag("--strict", *strict,
+                "Also apply the content rules (sources, orphans, summary length and reading grade, help links)");
   cmd->add_flag("--json", *json, "Print the diagnostics as a JSON array");
   cmd->callback([&ctx, strict, json] {
     // The built-in content is checked with exactly the rules a folder gets.
     const std::string shown = ctx.content_dir.empty() ? "built-in content" : ctx.content_dir;
-    const LoadResult result = ctx.content_dir.empty()
+    LoadResult result = ctx.content_dir.empty()
                                   ? Atlas::load_files(Atlas::builtin_files(), {.display_root = "content", .strict = *strict})
                                   : Atlas::load(ctx.content_dir, {.display_root = ctx.content_dir, .strict = *strict});
+    if (*strict && result.atlas) {
+      // Lay summaries aim at reading grade 6-8: the grade is a strict rule like their length.
+      for (Diagnostic& d : summary_readability_warnings(*result.atlas)) result.diagnostics.push_back(std::move(d));
+    }
     const std::size_t errors = count(result.diagnostics, Severity::error);
     const std::size_t warnings = count(result.diagnostics, Severity::warning);
     if (*json) {
