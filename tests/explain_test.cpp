@@ -21,7 +21,7 @@ TEST_SUITE("explain") {
     REQUIRE(e.has_value());
     CHECK(e->exact);
     CHECK(e->entry->id == "cyp3a4");
-    CHECK(e->summary == "CYP3A4 is a protein in your liver and gut that breaks down many medicines.");
+    CHECK(e->summary == "CYP3A4 is a protein in your liver and gut. It breaks down many drugs.");
     CHECK(e->details.empty());  // lay by default
     REQUIRE(e->citations.size() == 1);
     CHECK(e->citations[0]->id == "kamble-2019");
@@ -70,7 +70,7 @@ TEST_SUITE("explain") {
       if (f.path == "concepts/enzyme/cyp3a4.yaml") {
         f.text.replace(f.text.find("title: CYP3A4"), 13, "title: \"<script>alert(1)</script>\"");
         f.text.replace(f.text.find("summary: CYP3A4"), 15, "summary: \"\\\"onmouseover=alert(1) CYP3A4");
-        f.text.replace(f.text.find("breaks down many medicines."), 27, "breaks down many medicines.\"");
+        f.text.replace(f.text.find("breaks down many drugs."), 23, "breaks down many drugs.\"");
       }
     const katlas::LoadResult result = katlas::Atlas::load_files(files);
     INFO(katlas::test::formatted(result));
