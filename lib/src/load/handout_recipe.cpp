@@ -2,7 +2,6 @@
 #include "load/handout_recipe.hpp"
 
 #include "load/parse.hpp"
-#include "load/prescan.hpp"
 #include "load/read_folder.hpp"
 #include "load/yaml_fields.hpp"
 #include "text/edit_distance.hpp"
@@ -14,21 +13,6 @@
 namespace katlas {
 namespace detail {
 namespace {
-
-std::optional<YAML::Node> parse_yaml(const ContentFile& file, FieldReader& reader) {
-  if (std::optional<Diagnostic> problem = prescan(file.text, reader.file())) {
-    reader.error(problem->loc, problem->message, problem->hint);
-    return std::nullopt;
-  }
-  try {
-    return YAML::Load(file.text);
-  } catch (const YAML::Exception& e) {
-    SourceLoc at = reader.file_loc();
-    if (e.mark.line >= 0) at = {reader.file(), e.mark.line + 1, e.mark.column + 1};
-    reader.error(at, e.msg.empty() ? "invalid YAML" : "invalid YAML: " + e.msg);
-  }
-  return std::nullopt;
-}
 
 std::optional<HandoutQuery> parse_query(const YAML::Node& node, FieldReader& reader) {
   const auto fields = reader.mapping(node, "query", {{"related-to", true}, {"relation"}, {"kind"}, {"limit"}});

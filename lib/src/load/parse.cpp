@@ -8,9 +8,7 @@
 #include <filesystem>
 
 namespace katlas::detail {
-namespace {
-
-// Parses one document. yaml-cpp throws on syntax errors; they become diagnostics here.
+// yaml-cpp throws on syntax errors; they become diagnostics here.
 std::optional<YAML::Node> parse_yaml(const ContentFile& file, FieldReader& reader) {
   if (file.text.size() > max_file_bytes) {
     reader.error(reader.file_loc(), "file is larger than " + std::to_string(max_file_bytes / (1024 * 1024)) + " MiB",
@@ -33,6 +31,8 @@ std::optional<YAML::Node> parse_yaml(const ContentFile& file, FieldReader& reade
   }
   return std::nullopt;
 }
+
+namespace {
 
 Kind parse_kind(const YAML::Node& node, FieldReader& reader) {
   Kind kind;

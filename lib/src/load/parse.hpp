@@ -1,6 +1,8 @@
 // Stage 1 of loading: YAML files -> Content, with a diagnostic for every shape problem.
 #pragma once
 
+#include "load/yaml_fields.hpp"
+
 #include <katlas/atlas.hpp>
 #include <katlas/content.hpp>
 
@@ -24,6 +26,11 @@ struct ParseGaps {
 /// problem. Cross-references are not checked here (see validate.hpp).
 Content parse_files(const std::vector<ContentFile>& files, std::string_view display_root,
                     std::vector<Diagnostic>& out, ParseGaps& gaps);
+
+/// Parses one YAML document after the byte checks (size, encoding, nesting depth) that keep
+/// hostile files away from yaml-cpp; every problem becomes a diagnostic. Used for content
+/// files and handout recipes alike.
+std::optional<YAML::Node> parse_yaml(const ContentFile& file, FieldReader& reader);
 
 /// `root/rel` as shown in diagnostics (`rel` alone when root is empty).
 std::string display_path(std::string_view root, std::string_view rel);
