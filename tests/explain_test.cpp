@@ -27,6 +27,10 @@ TEST_SUITE("explain") {
     CHECK(e->citations[0]->id == "kamble-2019");
     CHECK(e->neighbours.size() == 3);
     CHECK(e->reviewed == "2026-11-23");
+    // "CYP3A4 is a protein in your liver and gut. It breaks down many drugs.": 2 sentences, 14 words.
+    CHECK(e->reading_level.sentences == 2);
+    CHECK(e->reading_level.words == 14);
+    CHECK(e->reading_level.grade <= 8.0);
   }
 
   TEST_CASE("depth and audience decide what is included") {
@@ -62,6 +66,7 @@ TEST_SUITE("explain") {
     const auto j = nlohmann::json::parse(katlas::to_json(*e));
     CHECK(j["id"] == "seven-hydroxymitragynine");
     CHECK(j["citations"][0]["link"] == "https://doi.org/10.1080/00498254.2018.1552819");
+    CHECK(j["reading_grade"].is_number());
   }
 
   TEST_CASE("the HTML fragment escapes hostile content and drops unsafe links") {

@@ -5,6 +5,7 @@
 
 #include <katlas/atlas.hpp>
 #include <katlas/json.hpp>
+#include <katlas/readability.hpp>
 
 #include <optional>
 #include <string>
@@ -40,6 +41,7 @@ struct Explanation {
   std::vector<const Source*> citations;    ///< The concept's sources, numbered from 1 in this order.
   std::vector<Link> neighbours;            ///< Typed relations (empty below Depth::neighbours).
   std::string_view reviewed;               ///< Date the text was last reviewed (YYYY-MM-DD).
+  ReadabilityStats reading_level;          ///< Of the lay summary: Flesch–Kincaid grade, reading ease, sentence length.
 };
 
 /// Explains the concept the query names: an exact id, alias or title first, else the best

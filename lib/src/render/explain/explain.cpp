@@ -45,6 +45,7 @@ std::optional<Explanation> explain(const Atlas& atlas, const ExplainRequest& req
     if (e.neighbours.size() > request.max_neighbours) e.neighbours.resize(request.max_neighbours);
   }
   e.reviewed = entry->reviewed;
+  e.reading_level = measure_readability(entry->summary);
   return e;
 }
 
@@ -111,7 +112,9 @@ std::string to_json(const Explanation& e) {
   nlohmann::ordered_json j{{"id", e.entry->id},          {"exact", e.exact},
                            {"title", e.title},           {"summary", e.summary},
                            {"evidence", to_string(e.evidence)}, {"evidence_explained", e.evidence_explained},
-                           {"reviewed", e.reviewed}};
+                           {"reviewed", e.reviewed},
+                           {"reading_grade", e.reading_level.grade},
+                           {"reading_ease", e.reading_level.reading_ease}};
   if (!e.details.empty()) j["details"] = e.details;
   nlohmann::ordered_json citations = nlohmann::ordered_json::array();
   for (const Source* s : e.citations) citations.push_back({{"id", s->id}, {"text", source_line(*s)}, {"link", s->link()}});
