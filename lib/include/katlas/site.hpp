@@ -31,6 +31,10 @@ class OutputSink {
   virtual ~OutputSink() = default;
   /// Stores one file. Throws std::runtime_error (or std::filesystem::filesystem_error) when it cannot.
   virtual void write(std::string_view path, std::string_view bytes) = 0;
+  /// True when nothing written becomes visible until the owner commits it (DiskSink). Then
+  /// render_site() hands over each file as soon as it is rendered, instead of holding the
+  /// whole site in memory, and a failed render is discarded by not committing.
+  virtual bool staged() const { return false; }
 };
 
 /// Keeps the files in memory, sorted by path (for tests and for embedding the site elsewhere).
@@ -64,6 +68,8 @@ class DiskSink final : public OutputSink {
   DiskSink& operator=(const DiskSink&) = delete;
 
   void write(std::string_view path, std::string_view bytes) override;
+  /// True: files stay in the staging folder until commit().
+  bool staged() const override { return true; }
   /// Moves the staged files into place (an atomic exchange where the system offers one).
   /// Throws std::runtime_error when `target` is not a site folder, or on a file system error.
   void commit();
@@ -73,6 +79,7 @@ class DiskSink final : public OutputSink {
  private:
   std::filesystem::path target_;
   std::filesystem::path staging_;
+  std::filesystem::path last_folder_;  // the folder of the last file written: known to exist
   bool committed_ = false;
 };
 
@@ -87,9 +94,13 @@ struct SiteResult {
 /// Renders the whole site: one page per concept, index pages (home, one per kind, A–Z
 /// glossary, bibliography, contested claims, search), assets, a search index and sitemap.xml.
 ///
-/// Every page is rendered in memory first and every internal link and `#anchor` is checked;
-/// only when all resolve are the files handed to `sink`. Output is byte-identical for the
-/// same atlas and options. Exceptions from the sink propagate.
+/// Every internal link and `#anchor` is checked. For a sink that is not staged (MemorySink),
+/// every page is rendered in memory first and the files are handed to `sink` only when all
+/// links resolve. A staged sink (DiskSink) receives each file as soon as it is rendered, so
+/// memory stays small at any site size; when a link is broken the result is not ok() and
+/// the caller must not commit. Concept pages are rendered on several threads (see
+/// `KATLAS_THREADS` in docs/performance.md); output is byte-identical for the same atlas and
+/// options. Exceptions from the sink propagate.
 SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& options = {});
 
 /// Checks that every internal `href`/`src` in the HTML and SVG files of `files` names a file

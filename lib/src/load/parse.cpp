@@ -4,8 +4,11 @@
 #include "load/prescan.hpp"
 #include "load/yaml_fields.hpp"
 
+#include "parallel.hpp"
+
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
 
 namespace katlas::detail {
 // yaml-cpp throws on syntax errors; they become diagnostics here.
@@ -169,13 +172,13 @@ void parse_list_file(const YAML::Node& root, FieldReader& reader, std::string_vi
   }
 }
 
-void parse_concept(const YAML::Node& root, const ContentFile& file, FieldReader& reader, Content& content) {
+std::optional<Concept> parse_concept(const YAML::Node& root, const ContentFile& file, FieldReader& reader) {
   const auto fields = reader.mapping(
       root, "concept",
       {{"id", true}, {"title", true}, {"kind", true}, {"sentence-name"}, {"aliases"}, {"summary", true},
        {"details", true}, {"evidence", true}, {"sources", true}, {"reviewed", true}, {"relations"}, {"sides"},
        {"timing"}});
-  if (!fields) return;
+  if (!fields) return std::nullopt;
   Concept entry;
   entry.loc = reader.file_loc();
   entry.id_loc = fields->get("id") ? reader.loc(*fields->get("id")) : fields->loc;
@@ -215,7 +218,23 @@ void parse_concept(const YAML::Node& root, const ContentFile& file, FieldReader&
   if (!entry.kind.empty() && folder != "concepts" && folder != entry.kind)
     reader.error(entry.kind_loc, "concept of kind '" + entry.kind + "' is in folder '" + folder + "'",
                  "move it to concepts/" + entry.kind + "/ or change its kind");
-  if (!entry.id.empty()) content.concepts.push_back(std::move(entry));
+  if (entry.id.empty()) return std::nullopt;
+  return entry;
+}
+
+/// What one concept file gave: the concept (when it has an id) and its own diagnostics.
+struct ParsedConcept {
+  std::optional<Concept> entry;
+  std::vector<Diagnostic> diagnostics;
+  bool unreadable = false;  ///< Not valid YAML (or failed the prescan).
+};
+
+ParsedConcept parse_concept_file(const ContentFile& file, std::string_view display_root) {
+  ParsedConcept parsed;
+  FieldReader reader(display_path(display_root, file.path), parsed.diagnostics);
+  if (const std::optional<YAML::Node> root = parse_yaml(file, reader)) parsed.entry = parse_concept(*root, file, reader);
+  else parsed.unreadable = true;
+  return parsed;
 }
 
 }  // namespace
@@ -230,10 +249,27 @@ std::string display_path(std::string_view root, std::string_view rel) {
 Content parse_files(const std::vector<ContentFile>& files, std::string_view display_root,
                     std::vector<Diagnostic>& out, ParseGaps& gaps) {
   Content content;
+  // Concept files are independent of each other: parse them on every core first, then take
+  // their results in file order so diagnostics and content come out as a serial run gives them.
+  std::vector<std::size_t> concept_files;
+  for (std::size_t i = 0; i < files.size(); ++i)
+    if (files[i].path.starts_with("concepts/")) concept_files.push_back(i);
+  std::vector<ParsedConcept> parsed(concept_files.size());
+  parallel_for(concept_files.size(), [&](std::size_t i) { parsed[i] = parse_concept_file(files[concept_files[i]], display_root); });
+  content.concepts.reserve(parsed.size());
+  std::size_t next_concept = 0;
+
   bool seen_kinds = false, seen_relations = false, seen_sources = false;
   for (const ContentFile& file : files) {
-    FieldReader reader(display_path(display_root, file.path), out);
     const bool is_concept = file.path.starts_with("concepts/");
+    if (is_concept) {
+      ParsedConcept& result = parsed[next_concept++];
+      std::move(result.diagnostics.begin(), result.diagnostics.end(), std::back_inserter(out));
+      if (result.unreadable) gaps.concept_ids.push_back(std::filesystem::path(file.path).stem().string());
+      if (result.entry) content.concepts.push_back(std::move(*result.entry));
+      continue;
+    }
+    FieldReader reader(display_path(display_root, file.path), out);
     const bool is_handout = file.path.starts_with("handouts/");
     if (is_handout) continue;  // Handout recipes are read by the handout renderer.
     if (!is_concept && file.path != "kinds.yaml" && file.path != "relations.yaml" && file.path != "sources.yaml") {
@@ -249,14 +285,12 @@ Content parse_files(const std::vector<ContentFile>& files, std::string_view disp
       gaps.kinds |= file.path == "kinds.yaml";
       gaps.relation_types |= file.path == "relations.yaml";
       gaps.sources |= file.path == "sources.yaml";
-      if (is_concept) gaps.concept_ids.push_back(std::filesystem::path(file.path).stem().string());
       continue;
     }
     if (file.path == "kinds.yaml") parse_list_file(*root, reader, "kind", content.kinds, parse_kind);
     else if (file.path == "relations.yaml")
       parse_list_file(*root, reader, "relation type", content.relation_types, parse_relation_type);
-    else if (file.path == "sources.yaml") parse_list_file(*root, reader, "source", content.sources, parse_source);
-    else parse_concept(*root, file, reader, content);
+    else parse_list_file(*root, reader, "source", content.sources, parse_source);
   }
   const auto missing = [&](bool seen, std::string_view name) {
     if (!seen)

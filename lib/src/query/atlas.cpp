@@ -21,7 +21,7 @@ std::shared_ptr<const AtlasData> AtlasData::build(Content content) {
   data->content = std::move(content);
   const Content& c = data->content;
   build_graph(c, data->graph);
-  data->search = SearchIndex(c.concepts);
+  data->search.build(c.concepts);
   for (const Kind& k : c.kinds) data->kinds.emplace(k.id, &k);
   for (const RelationType& t : c.relation_types) data->relation_types.emplace(t.id, &t);
   for (const Source& s : c.sources) data->sources.emplace(s.id, &s);

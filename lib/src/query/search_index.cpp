@@ -21,7 +21,8 @@ void add_words(std::map<std::string, float>& weights, std::string_view text, flo
 
 }  // namespace
 
-SearchIndex::SearchIndex(const std::vector<Concept>& concepts) {
+void SearchIndex::build(const std::vector<Concept>& concepts) {
+  concepts_ = &concepts;
   names_.reserve(concepts.size());
   for (std::size_t i = 0; i < concepts.size(); ++i) {
     const Concept& c = concepts[i];
@@ -32,7 +33,13 @@ SearchIndex::SearchIndex(const std::vector<Concept>& concepts) {
     exact_.emplace(names.title, i);
     for (const std::string& alias : names.aliases) exact_.emplace(alias, i);
     names_.push_back(std::move(names));
+  }
+}
 
+void SearchIndex::build_words() const {
+  const std::vector<Concept>& concepts = *concepts_;
+  for (std::size_t i = 0; i < concepts.size(); ++i) {
+    const Concept& c = concepts[i];
     std::map<std::string, float> weights;
     add_words(weights, c.details, details_weight);
     add_words(weights, c.summary, summary_weight);
@@ -56,6 +63,7 @@ std::vector<std::pair<std::size_t, double>> SearchIndex::search(std::string_view
                                                                 const std::vector<Concept>& concepts) const {
   const std::string compact = fold_compact(text);
   if (compact.empty() || limit == 0) return {};
+  std::call_once(words_built_, [this] { build_words(); });
   std::vector<double> score(names_.size(), 0.0);
   std::vector<std::uint16_t> matched(names_.size(), 0);
 

@@ -3,6 +3,7 @@
 
 #include <katlas/atlas.hpp>
 
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -11,9 +12,15 @@ namespace katlas::detail {
 
 class SearchIndex {
  public:
-  /// Indexes titles, aliases, summaries and details of `concepts` (position = concept index).
-  explicit SearchIndex(const std::vector<Concept>& concepts);
   SearchIndex() = default;
+  SearchIndex(const SearchIndex&) = delete;
+  SearchIndex& operator=(const SearchIndex&) = delete;
+
+  /// Indexes the names (titles, aliases, ids) of `concepts` (position = concept index) now, and
+  /// their words (titles, aliases, summaries, details) on the first search(): loading and
+  /// `katlas build` never search, and the word index is the larger part. `concepts` must
+  /// outlive the index and not move.
+  void build(const std::vector<Concept>& concepts);
 
   /// Concept indexes with scores, best first; ties broken by title then id.
   std::vector<std::pair<std::size_t, double>> search(std::string_view text, std::size_t limit,
@@ -31,8 +38,13 @@ class SearchIndex {
     std::string title;                  // fold_compact(title)
     std::vector<std::string> aliases;   // fold_compact(alias)
   };
-  std::unordered_map<std::string, std::vector<Posting>> postings_;  // stem -> postings
-  std::vector<std::string> sorted_terms_;                          // for prefix matches
+  void build_words() const;
+
+  const std::vector<Concept>* concepts_ = nullptr;
+  // The word index, built once on first use (call_once makes that safe from many threads).
+  mutable std::once_flag words_built_;
+  mutable std::unordered_map<std::string, std::vector<Posting>> postings_;  // stem -> postings
+  mutable std::vector<std::string> sorted_terms_;                          // for prefix matches
   std::vector<Names> names_;
   std::unordered_map<std::string, std::size_t> exact_;              // compact title/alias/id -> concept
 };

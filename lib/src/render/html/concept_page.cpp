@@ -110,7 +110,7 @@ Page concept_page(const Site& site, const Concept& c) {
   if (c.id == "tolerance") m += cycle_figure(site, root);
   m += relations_html(site, c, cites, root);
   m += "<section class=\"professional\" aria-labelledby=\"for-professionals\">\n<h2 id=\"for-professionals\">For "
-       "professionals</h2>\n" + markdown(c.details, root, site.atlas.list(), &c);
+       "professionals</h2>\n" + markdown(c.details, root, site.mentions, &c);
   if (!c.sources.empty()) m += "<p class=\"concept-sources\">Main sources: " + main_markers + "</p>\n";
   m += "</section>\n";
   if (!cites.empty())

@@ -102,6 +102,7 @@ GraphLayout::~GraphLayout() { gvFreeContext(gvc_); }
 
 std::string GraphLayout::svg(const Diagram& d) {
   const std::string dot = to_dot(d);
+  const std::lock_guard lock(mutex_);
   Agraph_t* g = agmemread(dot.c_str());
   if (!g) throw std::runtime_error("Graphviz could not read the diagram '" + d.title + "'");
   if (gvLayout(gvc_, g, d.engine.c_str()) != 0) {

@@ -1,6 +1,7 @@
 // Node-link diagrams laid out by Graphviz (libgvc) at build time and drawn as inline SVG.
 #pragma once
 
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,8 @@ struct Diagram {
   std::string engine = "dot";  ///< Graphviz layout: `dot` (layered) or `circo` (a circle).
 };
 
-/// Owns a Graphviz context; one per site render (Graphviz is not thread-safe).
+/// Owns a Graphviz context; one per site render. Graphviz is not thread-safe, so svg() lays
+/// out one diagram at a time while callers on other threads do the rest of their work.
 class GraphLayout {
  public:
   GraphLayout();
@@ -35,10 +37,12 @@ class GraphLayout {
 
   /// The diagram as an `<svg>` element sized by its viewBox. Every label is escaped here;
   /// Graphviz only sees sizes and indexes. Throws std::runtime_error when layout fails.
+  /// Safe to call from many threads.
   std::string svg(const Diagram& diagram);
 
  private:
   GVC_s* gvc_;
+  std::mutex mutex_;
 };
 
 }  // namespace katlas::detail::html

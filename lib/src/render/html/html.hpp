@@ -6,8 +6,12 @@
 #include <katlas/site.hpp>
 
 #include <map>
+#include <functional>
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -15,12 +19,45 @@ namespace katlas::detail::html {
 
 class GraphLayout;
 
+/// Concept titles to link at their first mention in running text, indexed once per site
+/// by lowercased title, so that finding a mention costs the same at 100 or 100,000 concepts.
+class MentionIndex {
+ public:
+  /// Indexes the titles of `concepts` that are at least 4 characters long.
+  explicit MentionIndex(const std::vector<const Concept*>& concepts);
+  MentionIndex() = default;
+
+  /// A mention: where it starts in the text, how long it is and the concept it names.
+  struct Mention {
+    std::size_t at = 0, size = 0;
+    const Concept* entry = nullptr;
+  };
+  /// The earliest whole-word, ASCII-case-insensitive mention in `text` of a concept not in
+  /// `skip`; at one position the longest title wins, then the smallest id.
+  std::optional<Mention> first(std::string_view text, const std::set<const Concept*>& skip) const;
+  bool empty() const { return by_text_.empty(); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  template <class T>
+  using ByText = std::unordered_map<std::string, T, Hash, std::equal_to<>>;
+  ByText<std::vector<const Concept*>> by_text_;  // lowercased title -> concepts, by id
+  // A title that starts with a word can only match where the text has that same word, so
+  // candidates are found by the text's word: lowercased first word -> title sizes, longest first.
+  ByText<std::vector<std::size_t>> sizes_by_first_word_;
+  std::vector<std::size_t> other_sizes_;  // sizes of titles that start with a non-word character
+};
+
 /// What every page renderer reads: the atlas, the options and a few concepts looked up once.
 struct Site {
   const Atlas& atlas;
   const SiteOptions& options;
   const Concept* help = nullptr;  ///< The `when-to-get-help` guidance concept, when present.
-  GraphLayout* graphs = nullptr;  ///< Lays out the diagrams.
+  GraphLayout* graphs = nullptr;  ///< Lays out the diagrams (safe to call from many threads).
+  const MentionIndex* mentions = nullptr;  ///< Every concept title, for links in `details`.
 };
 
 /// One rendered page before the shell is put around it.
@@ -75,8 +112,8 @@ std::string sentence_html(const Link& link, std::string_view root, bool link_sel
 std::string anchor(std::string_view prefix, std::string_view id);
 
 /// Markdown (CommonMark, raw HTML refused) to safe HTML. Links keep only allowed URLs; the
-/// first mention of another concept's title becomes a link when `concepts` is non-empty.
-std::string markdown(std::string_view text, std::string_view root, const std::vector<const Concept*>& concepts = {},
+/// first mention of another concept's title becomes a link when `mentions` is given.
+std::string markdown(std::string_view text, std::string_view root, const MentionIndex* mentions = nullptr,
                      const Concept* self = nullptr);
 
 }  // namespace katlas::detail::html

@@ -1,4 +1,6 @@
 // The internal link check: every href/src in the rendered HTML names a file and, with #, an element id.
+#include "render/html/link_check.hpp"
+
 #include <katlas/site.hpp>
 
 #include <set>
@@ -53,36 +55,58 @@ Diagnostic broken(const std::string& page, const std::string& url, const std::st
 
 }  // namespace
 
-std::vector<Diagnostic> check_links(const Files& files) {
-  std::map<std::string, std::set<std::string>, std::less<>> ids;
-  for (const auto& [path, html] : files)
-    if (path.ends_with(".html")) {
-      const std::vector<std::string> found = attribute_values(html, "id");
-      ids[path] = {found.begin(), found.end()};
+namespace detail::html {
+
+void LinkChecker::add_page(const std::string& page, std::string_view html) {
+  const std::vector<std::string> found = attribute_values(html, "id");
+  std::set<std::string>& page_ids = ids_[page] = {found.begin(), found.end()};
+  std::vector<std::string> urls = attribute_values(html, "href");
+  for (std::string& src : attribute_values(html, "src")) urls.push_back(std::move(src));
+  std::vector<Pending> pending;
+  for (const std::string& url : urls) {
+    if (is_external(url)) continue;
+    const std::size_t hash = url.find('#');
+    const std::string file_part = url.substr(0, hash);
+    std::string target = file_part.empty() ? page : resolve(page, file_part.substr(0, file_part.find('?')));
+    if (target.empty()) target = file_part.empty() ? page : "";
+    if (target.empty() || !exists_(target)) {
+      pending.push_back({url, "", "", "no such file in the site"});
+      continue;
     }
+    if (hash == std::string::npos) continue;
+    std::string fragment = url.substr(hash + 1);
+    if (target == page) {  // this page's ids are known now: no need to keep the link
+      if (fragment.empty() || page_ids.count(fragment) == 0)
+        pending.push_back({url, "", "", "no element with id '" + fragment + "' in " + target});
+      continue;
+    }
+    pending.push_back({url, std::move(target), std::move(fragment), ""});
+  }
+  if (!pending.empty()) pending_[page] = std::move(pending);
+}
+
+std::vector<Diagnostic> LinkChecker::finish() const {
   std::vector<Diagnostic> out;
-  for (const auto& [page, html] : files) {
-    if (!page.ends_with(".html")) continue;
-    std::vector<std::string> urls = attribute_values(html, "href");
-    for (std::string& src : attribute_values(html, "src")) urls.push_back(std::move(src));
-    for (const std::string& url : urls) {
-      if (is_external(url)) continue;
-      const std::size_t hash = url.find('#');
-      const std::string file_part = url.substr(0, hash);
-      std::string target = file_part.empty() ? page : resolve(page, file_part.substr(0, file_part.find('?')));
-      if (target.empty()) target = file_part.empty() ? page : "";
-      if (target.empty() || files.find(target) == files.end()) {
-        out.push_back(broken(page, url, "no such file in the site"));
+  for (const auto& [page, links] : pending_)
+    for (const Pending& p : links) {
+      if (!p.error.empty()) {
+        out.push_back(broken(page, p.url, p.error));
         continue;
       }
-      if (hash == std::string::npos) continue;
-      const std::string fragment = url.substr(hash + 1);
-      const auto page_ids = ids.find(target);
-      if (fragment.empty() || page_ids == ids.end() || page_ids->second.count(fragment) == 0)
-        out.push_back(broken(page, url, "no element with id '" + fragment + "' in " + target));
+      const auto page_ids = ids_.find(p.target);
+      if (p.fragment.empty() || page_ids == ids_.end() || page_ids->second.count(p.fragment) == 0)
+        out.push_back(broken(page, p.url, "no element with id '" + p.fragment + "' in " + p.target));
     }
-  }
   return out;
+}
+
+}  // namespace detail::html
+
+std::vector<Diagnostic> check_links(const Files& files) {
+  detail::html::LinkChecker checker([&](std::string_view path) { return files.find(path) != files.end(); });
+  for (const auto& [path, html] : files)
+    if (path.ends_with(".html")) checker.add_page(path, html);
+  return checker.finish();
 }
 
 }  // namespace katlas

@@ -4,22 +4,15 @@
 #include <md4c.h>
 
 #include <algorithm>
-#include <cctype>
 #include <set>
 
 namespace katlas::detail::html {
 namespace {
 
-/// One concept name to look for in running text.
-struct Needle {
-  std::string text;
-  const Concept* entry;
-};
-
 struct Writer {
   std::string out;
   std::string_view root;
-  std::vector<Needle> needles;
+  const MentionIndex* mentions = nullptr;
   std::set<const Concept*> linked;  // first mention only
   std::vector<bool> link_open;      // per <a> span: did we open a real link?
   int in_link = 0;
@@ -27,39 +20,18 @@ struct Writer {
   int in_image = 0;
 };
 
-bool is_word(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
-/// The earliest whole-word mention of a not-yet-linked concept in `text`, longest name first.
-std::pair<std::size_t, const Needle*> first_mention(const Writer& w, std::string_view text) {
-  std::pair<std::size_t, const Needle*> best{std::string_view::npos, nullptr};
-  for (const Needle& n : w.needles) {
-    if (w.linked.count(n.entry) != 0 || n.text.size() > text.size()) continue;
-    for (std::size_t i = 0; i + n.text.size() <= text.size() && i < best.first; ++i) {
-      const bool starts = i == 0 || !is_word(text[i - 1]);
-      const std::size_t end = i + n.text.size();
-      if (starts && (end == text.size() || !is_word(text[end])) && iequals(text.substr(i, n.text.size()), n.text)) {
-        best = {i, &n};
-        break;
-      }
-    }
-  }
-  return best;
-}
+// ASCII only, like the C locale the renderer runs in: other bytes are never word characters.
+bool is_word(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 void write_text(Writer& w, std::string_view text) {
-  while (!w.needles.empty() && w.in_link == 0 && w.in_code == 0 && w.in_image == 0) {
-    const auto [at, needle] = first_mention(w, text);
-    if (!needle) break;
-    w.out += escape_html(text.substr(0, at));
-    w.out += concept_link(w.root, *needle->entry, text.substr(at, needle->text.size()));
-    w.linked.insert(needle->entry);
-    text.remove_prefix(at + needle->text.size());
+  while (w.mentions && !w.mentions->empty() && w.in_link == 0 && w.in_code == 0 && w.in_image == 0) {
+    const auto mention = w.mentions->first(text, w.linked);
+    if (!mention) break;
+    w.out += escape_html(text.substr(0, mention->at));
+    w.out += concept_link(w.root, *mention->entry, text.substr(mention->at, mention->size));
+    w.linked.insert(mention->entry);
+    text.remove_prefix(mention->at + mention->size);
   }
   w.out += escape_html(text);
 }
@@ -159,16 +131,64 @@ int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* data) {
 
 }  // namespace
 
-std::string markdown(std::string_view text, std::string_view root, const std::vector<const Concept*>& concepts,
-                     const Concept* self) {
+MentionIndex::MentionIndex(const std::vector<const Concept*>& concepts) {
+  for (const Concept* c : concepts) {
+    if (c->title.size() < 4) continue;
+    std::string key = c->title;
+    for (char& ch : key) ch = lower(ch);
+    const std::size_t word_end = std::find_if(key.begin(), key.end(), [](char ch) { return !is_word(ch); }) - key.begin();
+    (word_end == 0 ? other_sizes_ : sizes_by_first_word_[key.substr(0, word_end)]).push_back(key.size());
+    by_text_[key].push_back(c);
+  }
+  for (auto& [text, list] : by_text_)
+    std::sort(list.begin(), list.end(), [](const Concept* a, const Concept* b) { return a->id < b->id; });
+  const auto longest_first = [](std::vector<std::size_t>& sizes) {
+    std::sort(sizes.begin(), sizes.end(), std::greater<>());
+    sizes.erase(std::unique(sizes.begin(), sizes.end()), sizes.end());
+  };
+  for (auto& [word, sizes] : sizes_by_first_word_) longest_first(sizes);
+  longest_first(other_sizes_);
+}
+
+std::optional<MentionIndex::Mention> MentionIndex::first(std::string_view text,
+                                                         const std::set<const Concept*>& skip) const {
+  static const std::vector<std::size_t> none;
+  std::string key, word;
+  std::vector<std::size_t> merged;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i > 0 && is_word(text[i - 1])) continue;  // a mention starts a word
+    std::size_t word_end = i;
+    while (word_end < text.size() && is_word(text[word_end])) ++word_end;
+    const std::vector<std::size_t>* sizes = &none;
+    if (word_end > i) {
+      word.assign(text.substr(i, word_end - i));
+      for (char& ch : word) ch = lower(ch);
+      if (const auto it = sizes_by_first_word_.find(word); it != sizes_by_first_word_.end()) sizes = &it->second;
+    }
+    if (!other_sizes_.empty()) {  // rare: titles like "(S)-x" that start with punctuation
+      merged = *sizes;
+      merged.insert(merged.end(), other_sizes_.begin(), other_sizes_.end());
+      std::sort(merged.begin(), merged.end(), std::greater<>());
+      sizes = &merged;
+    }
+    for (const std::size_t size : *sizes) {
+      const std::size_t end = i + size;
+      if (end > text.size() || (end < text.size() && is_word(text[end]))) continue;
+      key.assign(text.substr(i, size));
+      for (char& ch : key) ch = lower(ch);
+      const auto it = by_text_.find(key);
+      if (it == by_text_.end()) continue;
+      for (const Concept* c : it->second)
+        if (!skip.contains(c)) return Mention{i, size, c};
+    }
+  }
+  return std::nullopt;
+}
+
+std::string markdown(std::string_view text, std::string_view root, const MentionIndex* mentions, const Concept* self) {
   Writer w;
   w.root = root;
-  for (const Concept* c : concepts)
-    if (c != self && c->title.size() >= 4) w.needles.push_back({c->title, c});
-  // Longest names first, so "Kratom use disorder" wins over "Kratom"; ties by id.
-  std::sort(w.needles.begin(), w.needles.end(), [](const Needle& a, const Needle& b) {
-    return a.text.size() != b.text.size() ? a.text.size() > b.text.size() : a.entry->id < b.entry->id;
-  });
+  w.mentions = mentions;
   if (self) w.linked.insert(self);
   MD_PARSER parser{};
   parser.flags = MD_FLAG_NOHTML | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH;

@@ -2,6 +2,11 @@
 #include "render/html/assets.hpp"
 #include "render/html/diagram.hpp"
 #include "render/html/pages.hpp"
+#include "render/html/link_check.hpp"
+#include "parallel.hpp"
+
+#include <algorithm>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -23,51 +28,114 @@ std::string search_index(const Atlas& atlas) {
          detail::escape_script_json(entries.dump()) + ";\n";
 }
 
-std::string sitemap(const Files& files, const Atlas& atlas, const SiteOptions& options) {
+/// Every .html path of the site, sorted, with the concept each concept page shows.
+std::string sitemap(const std::vector<std::pair<std::string, const Concept*>>& pages, const SiteOptions& options) {
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                     "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-  for (const auto& [path, bytes] : files) {
-    if (!path.ends_with(".html")) continue;
+  for (const auto& [path, entry] : pages) {
     out += "<url><loc>" + detail::escape_html(options.base_url + path) + "</loc>";
-    if (path.starts_with("concepts/"))
-      if (const Concept* c = atlas.find(path.substr(9, path.size() - 14)))
-        out += "<lastmod>" + detail::escape_html(c->reviewed) + "</lastmod>";
+    if (entry) out += "<lastmod>" + detail::escape_html(entry->reviewed) + "</lastmod>";
     out += "</url>\n";
   }
   return out + "</urlset>\n";
 }
 
-Files render_files(const Atlas& atlas, const SiteOptions& options) {
-  detail::html::GraphLayout graphs;
-  const Concept* help = atlas.find("when-to-get-help");
-  const detail::html::Site site{atlas, options, help && help->id == "when-to-get-help" ? help : nullptr, &graphs};
-  std::vector<Page> pages{home_page(site), topics_page(site), glossary_page(site), sources_page(site),
-                          contested_page(site), search_page(site)};
-  for (const Kind& k : atlas.content().kinds) pages.push_back(kind_page(site, k));
-  for (const Concept& c : atlas.content().concepts) pages.push_back(concept_page(site, c));
-  Files files;
-  for (const Page& p : pages) files.emplace(p.path, layout(site, p));
-  for (const detail::Asset& a : detail::all_assets())
-    if (!a.name.ends_with(".html")) files.emplace("assets/" + std::string(a.name), std::string(a.bytes));
-  files.emplace("assets/search-index.js", search_index(atlas));
-  files.emplace("sitemap.xml", sitemap(files, atlas, options));
-  return files;
-}
+/// One output file in path order: either already rendered (`bytes`) or a concept page to render.
+struct Slot {
+  std::string path;
+  const std::string* bytes = nullptr;
+  const Concept* entry = nullptr;
+};
+
+// Concept pages are rendered this many at a time (in parallel), then checked and written:
+// enough to keep every core busy, few enough that a big site never sits in memory whole.
+constexpr std::size_t batch_size = 256;
+
+/// Renders everything but the concept pages up front (they are small), knows every output
+/// path before the first file is handed on, and renders the concept pages in batches.
+class SiteRenderer {
+ public:
+  SiteRenderer(const Atlas& atlas, const SiteOptions& options)
+      : mentions_(atlas.list()), site_{atlas, options, help_concept(atlas), &graphs_, &mentions_} {
+    std::vector<Page> pages{home_page(site_), topics_page(site_), glossary_page(site_), sources_page(site_),
+                            contested_page(site_), search_page(site_)};
+    for (const Kind& k : atlas.content().kinds) pages.push_back(kind_page(site_, k));
+    for (const Page& p : pages) small_.emplace(p.path, layout(site_, p));
+    for (const detail::Asset& a : detail::all_assets())
+      if (!a.name.ends_with(".html")) small_.emplace("assets/" + std::string(a.name), std::string(a.bytes));
+    small_.emplace("assets/search-index.js", search_index(atlas));
+    small_.emplace("sitemap.xml", "");
+    for (const auto& [path, bytes] : small_) slots_.push_back({path, &bytes, nullptr});
+    for (const Concept& c : atlas.content().concepts) slots_.push_back({detail::html::concept_url(c.id), nullptr, &c});
+    std::sort(slots_.begin(), slots_.end(), [](const Slot& a, const Slot& b) { return a.path < b.path; });
+    std::vector<std::pair<std::string, const Concept*>> html_pages;
+    for (const Slot& slot : slots_)
+      if (slot.path.ends_with(".html")) html_pages.emplace_back(slot.path, slot.entry);
+    small_["sitemap.xml"] = sitemap(html_pages, options);
+  }
+
+  /// Every output path, sorted.
+  const std::vector<Slot>& slots() const { return slots_; }
+
+  /// Calls `emit(path, bytes)` for every file in sorted path order.
+  template <class Emit>
+  void render(const Emit& emit) {
+    std::vector<std::string> rendered;
+    for (std::size_t at = 0; at < slots_.size();) {
+      if (!slots_[at].entry) {
+        emit(slots_[at].path, std::string(*slots_[at].bytes));
+        ++at;
+        continue;
+      }
+      std::size_t end = at;
+      while (end < slots_.size() && end - at < batch_size && slots_[end].entry) ++end;
+      rendered.assign(end - at, {});
+      detail::parallel_for(end - at, [&](std::size_t i) {
+        rendered[i] = layout(site_, concept_page(site_, *slots_[at + i].entry));
+      });
+      for (std::size_t i = 0; i < rendered.size(); ++i) emit(slots_[at + i].path, std::move(rendered[i]));
+      at = end;
+    }
+  }
+
+ private:
+  static const Concept* help_concept(const Atlas& atlas) {
+    const Concept* help = atlas.find("when-to-get-help");
+    return help && help->id == "when-to-get-help" ? help : nullptr;
+  }
+  detail::html::GraphLayout graphs_;
+  detail::html::MentionIndex mentions_;
+  detail::html::Site site_;
+  Files small_;
+  std::vector<Slot> slots_;
+};
 
 }  // namespace
 
 SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& options) {
   SiteResult result;
-  Files files;
+  Files held;  // the whole site, when the sink is not staged
   try {
-    files = render_files(atlas, options);
+    SiteRenderer renderer(atlas, options);
+    std::set<std::string, std::less<>> paths;
+    for (const Slot& slot : renderer.slots()) paths.insert(slot.path);
+    detail::html::LinkChecker checker([&](std::string_view path) { return paths.count(path) != 0; });
+    renderer.render([&](const std::string& path, std::string bytes) {
+      if (path.ends_with(".html")) checker.add_page(path, bytes);
+      if (!sink.staged()) {
+        held.emplace(path, std::move(bytes));
+        return;
+      }
+      sink.write(path, bytes);
+      result.files.push_back(path);
+    });
+    result.diagnostics = checker.finish();
   } catch (const std::runtime_error& e) {
     result.diagnostics.push_back({Severity::error, {"site"}, e.what(), ""});
     return result;
   }
-  result.diagnostics = check_links(files);
   if (!result.ok()) return result;
-  for (const auto& [path, bytes] : files) {
+  for (const auto& [path, bytes] : held) {
     sink.write(path, bytes);
     result.files.push_back(path);
   }

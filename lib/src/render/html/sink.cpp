@@ -68,7 +68,11 @@ void DiskSink::write(std::string_view path, std::string_view bytes) {
   if (committed_) throw std::runtime_error("DiskSink::write after commit()");
   check_relative(path);
   const fs::path file = staging_ / fs::path(path);
-  fs::create_directories(file.parent_path());
+  // Files come in path order, so most share the folder of the one before.
+  if (file.parent_path() != last_folder_) {
+    fs::create_directories(file.parent_path());
+    last_folder_ = file.parent_path();
+  }
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   out.close();

@@ -1,0 +1,42 @@
+// The internal link check, page by page, so a site can be checked while it is written.
+#pragma once
+
+#include <katlas/diagnostic.hpp>
+
+#include <functional>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace katlas::detail::html {
+
+/// Checks every internal `href`/`src` of the pages handed to add_page(): the file must be
+/// one of the site's files and a `#fragment` must name an element id on that page. Keeps
+/// only the ids of each page and the links it cannot check yet, not the pages themselves.
+class LinkChecker {
+ public:
+  /// `exists(path)` says whether the site has a file at `path` (every file, not only HTML).
+  explicit LinkChecker(std::function<bool(std::string_view)> exists) : exists_(std::move(exists)) {}
+
+  /// Reads the links and ids of one HTML page (call once per page, in any order).
+  void add_page(const std::string& path, std::string_view html);
+
+  /// One error per broken link, by page path, then in the order the links appear on the
+  /// page (`href`s first, then `src`s).
+  std::vector<Diagnostic> finish() const;
+
+ private:
+  struct Pending {
+    std::string url;
+    std::string target;    // resolved file, when it exists
+    std::string fragment;  // checked against the target's ids in finish()
+    std::string error;     // set when the link is already known to be broken
+  };
+  std::function<bool(std::string_view)> exists_;
+  std::map<std::string, std::set<std::string>, std::less<>> ids_;  // HTML page -> element ids
+  std::map<std::string, std::vector<Pending>, std::less<>> pending_;  // page -> links left to check
+};
+
+}  // namespace katlas::detail::html
