@@ -1,7 +1,9 @@
 // katlas build: render the reader's static site and swap it into place atomically.
 #include "cli.hpp"
 
+#include <cstdlib>
 #include <iostream>
+#include <unistd.h>
 
 namespace katlas::cli {
 namespace {
@@ -11,15 +13,27 @@ struct BuildOptions {
   std::string base_url;
 };
 
+/// A progress line belongs on a person's terminal only: not in a pipe, a log or CI.
+bool show_progress() {
+  const char* term = std::getenv("TERM");
+  return ::isatty(STDERR_FILENO) == 1 && !std::getenv("CI") && !(term && std::string_view(term) == "dumb");
+}
+
 int build(const Context& ctx, const BuildOptions& opts) {
   const std::optional<Atlas> atlas = open_atlas(ctx);
   if (!atlas) return failure;
   SiteOptions options;
   options.base_url = opts.base_url;
   if (!options.base_url.empty() && !options.base_url.ends_with('/')) options.base_url += '/';
+  const bool progress = show_progress();
+  if (progress)
+    options.progress = [](std::size_t done, std::size_t total) {
+      std::cerr << "\rkatlas: rendering " << done << " of " << total << " files" << std::flush;
+    };
   try {
     DiskSink sink(opts.out);  // removes its staging folder unless committed
     const SiteResult result = render_site(*atlas, sink, options);
+    if (progress) std::cerr << "\r\033[K" << std::flush;  // the line is done: clear it
     for (const Diagnostic& d : result.diagnostics) std::cerr << format(d) << '\n';
     if (!result.ok()) {
       std::cerr << "katlas: site not written; " << opts.out << " is unchanged\n";

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,11 +23,16 @@ struct SiteOptions {
   std::string base_url;
   /// The site's name, shown in the header and in every `<title>`.
   std::string site_title = "Kratom Atlas";
+  /// Called now and then while pages are rendered, with the files done and the files in all,
+  /// always on the thread that called render_site() (the CLI draws its progress line here).
+  /// Empty: no calls.
+  std::function<void(std::size_t done, std::size_t total)> progress{};
 };
 
 /// Where rendered files go. Paths are relative, use `/`, and never contain `..`.
 ///
-/// render_site() writes each file exactly once, in sorted path order.
+/// render_site() writes each file exactly once; in sorted path order unless the sink says it
+/// accepts concurrent writes.
 class OutputSink {
  public:
   virtual ~OutputSink() = default;
@@ -35,6 +42,10 @@ class OutputSink {
   /// render_site() hands over each file as soon as it is rendered, instead of holding the
   /// whole site in memory, and a failed render is discarded by not committing.
   virtual bool staged() const { return false; }
+  /// True when write() may be called from several threads at once, in any order (DiskSink).
+  /// Then render_site() writes each page on the thread that rendered it; otherwise it writes
+  /// from its own thread, in sorted path order.
+  virtual bool concurrent() const { return false; }
 };
 
 /// Keeps the files in memory, sorted by path (for tests and for embedding the site elsewhere).
@@ -67,9 +78,12 @@ class DiskSink final : public OutputSink {
   DiskSink(const DiskSink&) = delete;
   DiskSink& operator=(const DiskSink&) = delete;
 
+  /// Writes one file into the staging folder; safe to call from many threads at once.
   void write(std::string_view path, std::string_view bytes) override;
   /// True: files stay in the staging folder until commit().
   bool staged() const override { return true; }
+  /// True: write() is thread-safe.
+  bool concurrent() const override { return true; }
   /// Moves the staged files into place (an atomic exchange where the system offers one).
   /// Throws std::runtime_error when `target` is not a site folder, or on a file system error.
   void commit();
@@ -79,7 +93,8 @@ class DiskSink final : public OutputSink {
  private:
   std::filesystem::path target_;
   std::filesystem::path staging_;
-  std::filesystem::path last_folder_;  // the folder of the last file written: known to exist
+  std::mutex folders_mutex_;
+  std::set<std::filesystem::path> folders_;  // folders made in the staging folder so far
   bool committed_ = false;
 };
 

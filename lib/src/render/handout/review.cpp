@@ -1,5 +1,6 @@
 // Handout review: readability, undefined terms and a PEMAT-style checklist (automatic items scored, the rest listed).
 #include "render/handout/handout_text.hpp"
+#include "text/number.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -12,12 +13,7 @@ namespace katlas {
 namespace {
 
 using detail::handout::concept_terms;
-
-std::string one_decimal(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", value);
-  return buffer;
-}
+using detail::one_decimal;
 
 bool shown_or_glossary(const Handout& h, const std::string& term) {
   const auto names = [&](const Concept& c) { return !find_terms(term, concept_terms(c)).empty(); };

@@ -106,6 +106,7 @@ Page concept_page(const Site& site, const Concept& c) {
   if (kind) m += "<p class=\"kind-label\">" + escape_html(kind->title) + "</p>\n";
   m += aliases_html(c) + evidence_badge(c.evidence) + "<p class=\"summary\">" + escape_html(c.summary) + "</p>\n";
   if (needs_help_box(site, c)) m += help_box(site, root);
+  m += reading_paths(site, c, root);
   m += sides_html(c, cites) + timing_html(site, c, cites, root);
   if (c.id == "tolerance") m += cycle_figure(site, root);
   m += relations_html(site, c, cites, root);
@@ -118,6 +119,7 @@ Page concept_page(const Site& site, const Concept& c) {
   m += "<p class=\"reviewed\">Last reviewed: <time datetime=\"" + escape_attribute(c.reviewed) + "\">" +
        escape_html(c.reviewed) + "</time></p>\n</article>\n";
   page.head = json_ld(site, c);
+  if (m.find("class=\"term-hint\"") != std::string::npos) page.scripts = "<script src=\"" + root + "assets/terms.js\"></script>\n";
   return page;
 }
 

@@ -2,9 +2,11 @@
 #include "render/html/diagram.hpp"
 
 #include "text/escape.hpp"
+#include "text/number.hpp"
 
 #include <gvc.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <stdexcept>
 
@@ -14,31 +16,10 @@ namespace {
 constexpr double char_width = 7.0;  // points per character at the 12pt label size
 constexpr std::size_t wrap_at = 22;  // characters per line in a box
 
-/// Splits a label into lines of about `wrap_at` characters at spaces.
-std::vector<std::string> wrap(const std::string& text) {
-  std::vector<std::string> lines{""};
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string::npos) end = text.size();
-    const std::string word = text.substr(start, end - start);
-    if (!lines.back().empty() && lines.back().size() + 1 + word.size() > wrap_at) lines.emplace_back();
-    lines.back() += (lines.back().empty() ? "" : " ") + word;
-    start = end + 1;
-  }
-  return lines;
-}
-
 std::size_t longest(const std::vector<std::string>& lines) {
   std::size_t n = 0;
-  for (const std::string& l : lines) n = std::max(n, l.size());
+  for (const std::string& l : lines) n = std::max(n, utf8_length(l));
   return n;
-}
-
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
 }
 
 /// DOT text with fixed-size nodes: layout never depends on the fonts installed.
@@ -46,10 +27,10 @@ std::string to_dot(const Diagram& d) {
   std::string dot = "digraph g {\n graph [rankdir=LR, nodesep=0.15, ranksep=0.5, margin=0];\n"
                     " node [shape=box, fixedsize=true, label=\"\"];\n edge [fontsize=10, fontname=\"Helvetica\"];\n";
   for (std::size_t i = 0; i < d.nodes.size(); ++i) {
-    const std::vector<std::string> lines = wrap(d.nodes[i].label);
+    const std::vector<std::string> lines = wrap_label(d.nodes[i].label, wrap_at);
     const double width = (static_cast<double>(longest(lines)) * char_width + 20) / 72;
     const double height = (static_cast<double>(lines.size()) * 15 + 14) / 72;
-    dot += " n" + std::to_string(i) + " [width=" + num(width) + ", height=" + num(height) + "];\n";
+    dot += " n" + std::to_string(i) + " [width=" + one_decimal(width) + ", height=" + one_decimal(height) + "];\n";
   }
   for (std::size_t i = 0; i < d.edges.size(); ++i)
     dot += " n" + std::to_string(d.edges[i].from) + " -> n" + std::to_string(d.edges[i].to) + " [k=" +
@@ -57,7 +38,7 @@ std::string to_dot(const Diagram& d) {
   return dot + "}\n";
 }
 
-std::string pt(pointf p, double height) { return num(p.x) + "," + num(height - p.y); }
+std::string pt(pointf p, double height) { return one_decimal(p.x) + "," + one_decimal(height - p.y); }
 
 std::string edge_svg(const Diagram& d, Agedge_t* e, double h) {
   const std::size_t index = std::stoul(agget(e, const_cast<char*>("k")));
@@ -70,7 +51,7 @@ std::string edge_svg(const Diagram& d, Agedge_t* e, double h) {
   if (bz.eflag) path += " L" + pt(bz.ep, h);
   std::string out = "<g class=\"edge\"><path d=\"" + path + "\" marker-end=\"url(#" + d.id + "-arrow)\"/>";
   if (const textlabel_t* label = ED_label(e))
-    out += "<text x=\"" + num(label->pos.x) + "\" y=\"" + num(h - label->pos.y + 3) + "\">" +
+    out += "<text x=\"" + one_decimal(label->pos.x) + "\" y=\"" + one_decimal(h - label->pos.y + 3) + "\">" +
            escape_html(d.edges[index].label) + "</text>";
   return out + "</g>\n";
 }
@@ -80,19 +61,40 @@ std::string node_svg(const Diagram& d, Agnode_t* n, double h) {
   const Diagram::Node& node = d.nodes[index];
   const double w = ND_width(n) * 72, ht = ND_height(n) * 72;
   const double x = ND_coord(n).x, y = h - ND_coord(n).y;
-  std::string out = "<g class=\"node" + std::string(node.focus ? " focus" : "") + "\"><rect x=\"" + num(x - w / 2) +
-                    "\" y=\"" + num(y - ht / 2) + "\" width=\"" + num(w) + "\" height=\"" + num(ht) +
+  std::string out = "<g class=\"node" + std::string(node.focus ? " focus" : "") + "\"><rect x=\"" + one_decimal(x - w / 2) +
+                    "\" y=\"" + one_decimal(y - ht / 2) + "\" width=\"" + one_decimal(w) + "\" height=\"" + one_decimal(ht) +
                     "\" rx=\"6\"/>";
-  const std::vector<std::string> lines = wrap(node.label);
+  const std::vector<std::string> lines = wrap_label(node.label, wrap_at);
   double line_y = y - (static_cast<double>(lines.size()) - 1) * 7.5 + 4;
   for (const std::string& line : lines) {
-    out += "<text x=\"" + num(x) + "\" y=\"" + num(line_y) + "\">" + escape_html(line) + "</text>";
+    out += "<text x=\"" + one_decimal(x) + "\" y=\"" + one_decimal(line_y) + "\">" + escape_html(line) + "</text>";
     line_y += 15;
   }
   return out + "</g>\n";
 }
 
 }  // namespace
+
+std::vector<std::string> wrap_label(const std::string& text, std::size_t width) {
+  std::vector<std::string> lines{""};
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string_view word(text.data() + start, end - start);
+    if (!lines.back().empty() && utf8_length(lines.back()) + 1 + utf8_length(word) > width) lines.emplace_back();
+    if (!lines.back().empty()) lines.back() += ' ';
+    lines.back() += word;
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::size_t utf8_length(std::string_view text) {
+  std::size_t n = 0;
+  for (const char ch : text) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;  // count lead bytes only
+  return n;
+}
 
 GraphLayout::GraphLayout() : gvc_(gvContext()) {
   if (!gvc_) throw std::runtime_error("cannot start Graphviz");
@@ -111,8 +113,8 @@ std::string GraphLayout::svg(const Diagram& d) {
   }
   const boxf bb = GD_bb(g);
   const double w = bb.UR.x - bb.LL.x + 8, h = bb.UR.y - bb.LL.y + 8;
-  std::string out = "<svg class=\"diagram\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"" + num(bb.LL.x - 4) + " -4 " + num(w) + " " +
-                    num(h) + "\" width=\"" + num(w) + "\" role=\"img\" aria-labelledby=\"" + d.id + "-title\">\n<title id=\"" +
+  std::string out = "<svg class=\"diagram\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"" + one_decimal(bb.LL.x - 4) + " -4 " + one_decimal(w) + " " +
+                    one_decimal(h) + "\" width=\"" + one_decimal(w) + "\" role=\"img\" aria-labelledby=\"" + d.id + "-title\">\n<title id=\"" +
                     d.id + "-title\">" + escape_html(d.title) + "</title>\n<defs><marker id=\"" + d.id +
                     "-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
                     "orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>\n";

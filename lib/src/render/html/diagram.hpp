@@ -1,8 +1,10 @@
-// Node-link diagrams laid out by Graphviz (libgvc) at build time and drawn as inline SVG.
+// Node-link diagrams laid out at build time and drawn as inline SVG: stars by star_svg(), the
+// rest by Graphviz (libgvc).
 #pragma once
 
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 struct GVC_s;
@@ -25,6 +27,18 @@ struct Diagram {
   std::string title;        ///< Accessible name (the SVG's <title>).
   std::string engine = "dot";  ///< Graphviz layout: `dot` (layered) or `circo` (a circle).
 };
+
+/// Splits a label into lines of about `width` characters at spaces (a longer word keeps its own line).
+std::vector<std::string> wrap_label(const std::string& text, std::size_t width);
+
+/// Characters (code points) in UTF-8 text, for sizing boxes.
+std::size_t utf8_length(std::string_view text);
+
+/// Lays out a star: node 0 in the middle and every edge touching it, in three columns (what
+/// points at node 0 on the left, what node 0 points at on the right). Deterministic and free of
+/// Graphviz, so it is cheap enough for one diagram on every concept page. Labels are escaped
+/// here. Throws std::invalid_argument when an edge misses node 0.
+std::string star_svg(const Diagram& diagram);
 
 /// Owns a Graphviz context; one per site render. Graphviz is not thread-safe, so svg() lays
 /// out one diagram at a time while callers on other threads do the rest of their work.

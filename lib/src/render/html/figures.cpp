@@ -1,4 +1,4 @@
-// The neighbourhood diagram of a concept and the tolerance cycle, laid out by Graphviz.
+// The neighbourhood diagram of a concept (a star, laid out by star_svg) and the tolerance cycle (Graphviz).
 #include "render/html/diagram.hpp"
 #include "render/html/figures.hpp"
 
@@ -46,7 +46,7 @@ std::string neighbourhood_figure(const Site& site, const Concept& entry, std::st
   // On a phone a wide diagram scrolls sideways rather than shrinking its text below reading size.
   std::string out = "<figure class=\"neighbourhood\" aria-labelledby=\"neighbourhood-caption\">\n"
                     "<div class=\"diagram-scroll\" tabindex=\"0\" role=\"group\" aria-labelledby=\"neighbourhood-caption\">\n" +
-                    site.graphs->svg(d) + "</div>\n<figcaption id=\"neighbourhood-caption\">How " +
+                    star_svg(d) + "</div>\n<figcaption id=\"neighbourhood-caption\">How " +
                     escape_html(entry.title) + " connects to other topics";
   if (hidden) out += " (" + std::to_string(hidden) + " more in the list)";
   out += ".</figcaption>\n<details class=\"diagram-text\">\n<summary>The diagram as a list</summary>\n<ul>\n";

@@ -23,7 +23,10 @@ class GraphLayout;
 /// by lowercased title, so that finding a mention costs the same at 100 or 100,000 concepts.
 class MentionIndex {
  public:
-  /// Indexes the titles of `concepts` that are at least 4 characters long.
+  /// Names shorter than this are not linked: "MOR" or "pain" would link too often.
+  static constexpr std::size_t min_size = 4;
+  /// Indexes the titles of `concepts`, and each alias that belongs to one concept only and is
+  /// no concept's title, when at least `min_size` bytes long.
   explicit MentionIndex(const std::vector<const Concept*>& concepts);
   MentionIndex() = default;
 
@@ -33,7 +36,7 @@ class MentionIndex {
     const Concept* entry = nullptr;
   };
   /// The earliest whole-word, ASCII-case-insensitive mention in `text` of a concept not in
-  /// `skip`; at one position the longest title wins, then the smallest id.
+  /// `skip`; at one position the longest name wins, then the smallest id.
   std::optional<Mention> first(std::string_view text, const std::set<const Concept*>& skip) const;
   bool empty() const { return by_text_.empty(); }
 
@@ -44,7 +47,7 @@ class MentionIndex {
   };
   template <class T>
   using ByText = std::unordered_map<std::string, T, Hash, std::equal_to<>>;
-  ByText<std::vector<const Concept*>> by_text_;  // lowercased title -> concepts, by id
+  ByText<std::vector<const Concept*>> by_text_;  // lowercased title or alias -> concepts, by id
   // A title that starts with a word can only match where the text has that same word, so
   // candidates are found by the text's word: lowercased first word -> title sizes, longest first.
   ByText<std::vector<std::size_t>> sizes_by_first_word_;

@@ -7,20 +7,12 @@
 #include <cctype>
 
 namespace katlas::detail::html {
-namespace {
-
-/// A start-here path: who it is for and the concepts to read, in order (missing ones skipped).
-struct StartPath {
-  std::string_view heading;
-  std::string_view intro;
-  std::vector<std::string_view> concepts;
-  std::string_view extra_url, extra_text;
-};
 
 const std::array<StartPath, 4>& start_paths() {
   static const std::array<StartPath, 4> paths{{
       {"I use kratom daily", "Why the same amount seems to do less, and how to lower your risk.",
-       {"tolerance", "dose-escalation", "physical-dependence", "frequent-use", "setting-limits", "avoiding-mixing"},
+       {"tolerance", "dose-escalation", "physical-dependence", "withdrawal", "frequent-use", "setting-limits",
+        "avoiding-mixing"},
        {}, {}},
       {"I am stopping", "What withdrawal feels like, how long it may last, and when to get help.",
        {"withdrawal", "gradual-taper", "self-care-during-withdrawal", "when-to-get-help"},
@@ -33,6 +25,25 @@ const std::array<StartPath, 4>& start_paths() {
   }};
   return paths;
 }
+
+std::string reading_paths(const Site& site, const Concept& entry, std::string_view root) {
+  std::string out;
+  for (const StartPath& p : start_paths()) {
+    if (std::find(p.concepts.begin(), p.concepts.end(), entry.id) == p.concepts.end()) continue;
+    std::string items;
+    for (const std::string_view id : p.concepts) {
+      const Concept* c = site.atlas.find(id);
+      if (!c || c->id != id) continue;
+      items += c == &entry ? "<li><span aria-current=\"page\">" + escape_html(c->title) + "</span></li>\n"
+                           : "<li>" + concept_link(root, *c) + "</li>\n";
+    }
+    out += "<nav class=\"reading-path\" aria-label=\"Reading path: " + escape_attribute(p.heading) + "\">\n<p>Reading path: <strong>" +
+           escape_html(p.heading) + "</strong></p>\n<ol>\n" + items + "</ol>\n</nav>\n";
+  }
+  return out;
+}
+
+namespace {
 
 std::string concept_list(const std::vector<const Concept*>& concepts, std::string_view root) {
   std::string out = "<ul class=\"concept-list\">\n";

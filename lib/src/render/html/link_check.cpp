@@ -29,23 +29,25 @@ bool is_external(std::string_view url) {
 
 /// Resolves `url` relative to the page at `page`; empty when it climbs above the site root.
 std::string resolve(std::string_view page, std::string_view url) {
-  std::vector<std::string> parts;
-  std::string_view dir = page.substr(0, page.rfind('/') == std::string_view::npos ? 0 : page.rfind('/'));
-  std::string path = dir.empty() ? std::string(url) : std::string(dir) + "/" + std::string(url);
-  std::size_t start = 0;
-  while (start <= path.size()) {
-    const std::size_t end = std::min(path.find('/', start), path.size());
-    const std::string part = path.substr(start, end - start);
-    if (part == "..") {
-      if (parts.empty()) return {};
-      parts.pop_back();
-    } else if (!part.empty() && part != ".") {
-      parts.push_back(part);
+  std::vector<std::string_view> parts;
+  const std::size_t slash = page.rfind('/');
+  const auto walk = [&](std::string_view path) {
+    while (!path.empty()) {
+      const std::size_t end = std::min(path.find('/'), path.size());
+      const std::string_view part = path.substr(0, end);
+      if (part == "..") {
+        if (parts.empty()) return false;
+        parts.pop_back();
+      } else if (!part.empty() && part != ".") {
+        parts.push_back(part);
+      }
+      path.remove_prefix(std::min(end + 1, path.size()));
     }
-    start = end + 1;
-  }
+    return true;
+  };
+  if ((slash != std::string_view::npos && !walk(page.substr(0, slash))) || !walk(url)) return {};
   std::string out;
-  for (const std::string& p : parts) out += (out.empty() ? "" : "/") + p;
+  for (const std::string_view p : parts) out.append(out.empty() ? "" : "/").append(p);
   return out;
 }
 
@@ -57,12 +59,14 @@ Diagnostic broken(const std::string& page, const std::string& url, const std::st
 
 namespace detail::html {
 
-void LinkChecker::add_page(const std::string& page, std::string_view html) {
+LinkChecker::PageLinks LinkChecker::scan(const std::string& page, std::string_view html) const {
+  PageLinks links;
   const std::vector<std::string> found = attribute_values(html, "id");
-  std::set<std::string>& page_ids = ids_[page] = {found.begin(), found.end()};
+  links.ids = {found.begin(), found.end()};
+  const std::set<std::string>& page_ids = links.ids;
+  std::vector<Pending>& pending = links.pending;
   std::vector<std::string> urls = attribute_values(html, "href");
   for (std::string& src : attribute_values(html, "src")) urls.push_back(std::move(src));
-  std::vector<Pending> pending;
   for (const std::string& url : urls) {
     if (is_external(url)) continue;
     const std::size_t hash = url.find('#');
@@ -82,7 +86,12 @@ void LinkChecker::add_page(const std::string& page, std::string_view html) {
     }
     pending.push_back({url, std::move(target), std::move(fragment), ""});
   }
-  if (!pending.empty()) pending_[page] = std::move(pending);
+  return links;
+}
+
+void LinkChecker::add(const std::string& page, PageLinks links) {
+  ids_[page] = std::move(links.ids);
+  if (!links.pending.empty()) pending_[page] = std::move(links.pending);
 }
 
 std::vector<Diagnostic> LinkChecker::finish() const {

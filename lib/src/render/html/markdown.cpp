@@ -4,6 +4,7 @@
 #include <md4c.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace katlas::detail::html {
@@ -24,12 +25,21 @@ struct Writer {
 bool is_word(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
+/// A concept named in running text: a link plus its summary as a hint that CSS shows on hover
+/// and on keyboard focus (no script needed); the link names the hint as its description.
+std::string term_link(std::string_view root, const Concept& entry, std::string_view text) {
+  const std::string hint_id = "term-" + entry.id;
+  return "<span class=\"term\"><a href=\"" + escape_attribute(std::string(root) + concept_url(entry.id)) +
+         "\" aria-describedby=\"" + escape_attribute(hint_id) + "\">" + escape_html(text) + "</a><span class=\"term-hint\" id=\"" +
+         escape_attribute(hint_id) + "\" role=\"tooltip\">" + escape_html(entry.summary) + "</span></span>";
+}
+
 void write_text(Writer& w, std::string_view text) {
   while (w.mentions && !w.mentions->empty() && w.in_link == 0 && w.in_code == 0 && w.in_image == 0) {
     const auto mention = w.mentions->first(text, w.linked);
     if (!mention) break;
     w.out += escape_html(text.substr(0, mention->at));
-    w.out += concept_link(w.root, *mention->entry, text.substr(mention->at, mention->size));
+    w.out += term_link(w.root, *mention->entry, text.substr(mention->at, mention->size));
     w.linked.insert(mention->entry);
     text.remove_prefix(mention->at + mention->size);
   }
@@ -132,14 +142,25 @@ int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* data) {
 }  // namespace
 
 MentionIndex::MentionIndex(const std::vector<const Concept*>& concepts) {
-  for (const Concept* c : concepts) {
-    if (c->title.size() < 4) continue;
-    std::string key = c->title;
+  const auto lowered = [](std::string key) {
     for (char& ch : key) ch = lower(ch);
+    return key;
+  };
+  const auto add = [&](const std::string& key, const Concept* c) {
     const std::size_t word_end = std::find_if(key.begin(), key.end(), [](char ch) { return !is_word(ch); }) - key.begin();
     (word_end == 0 ? other_sizes_ : sizes_by_first_word_[key.substr(0, word_end)]).push_back(key.size());
     by_text_[key].push_back(c);
-  }
+  };
+  for (const Concept* c : concepts)
+    if (c->title.size() >= min_size) add(lowered(c->title), c);
+  // An alias links only where it names one concept and is no concept's title: "PAWS" does,
+  // an alias two concepts share would have to guess.
+  std::map<std::string, std::set<const Concept*>> alias_owners;
+  for (const Concept* c : concepts)
+    for (const std::string& alias : c->aliases)
+      if (alias.size() >= min_size) alias_owners[lowered(alias)].insert(c);
+  for (const auto& [key, owners] : alias_owners)
+    if (owners.size() == 1 && !by_text_.contains(key)) add(key, *owners.begin());
   for (auto& [text, list] : by_text_)
     std::sort(list.begin(), list.end(), [](const Concept* a, const Concept* b) { return a->id < b->id; });
   const auto longest_first = [](std::vector<std::size_t>& sizes) {

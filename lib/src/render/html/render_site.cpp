@@ -77,24 +77,33 @@ class SiteRenderer {
   /// Every output path, sorted.
   const std::vector<Slot>& slots() const { return slots_; }
 
-  /// Calls `emit(path, bytes)` for every file in sorted path order.
-  template <class Emit>
-  void render(const Emit& emit) {
+  /// For every file: calls `prepare(path, bytes)` on a worker thread (concept pages) or this
+  /// thread (the rest), then `emit(path, bytes, prepared)` on this thread, in sorted path order.
+  template <class Prepare, class Emit>
+  void render(const Prepare& prepare, const Emit& emit) {
+    using Prepared = decltype(prepare(std::string(), std::declval<std::string&>()));
     std::vector<std::string> rendered;
+    std::vector<Prepared> prepared;
     for (std::size_t at = 0; at < slots_.size();) {
       if (!slots_[at].entry) {
-        emit(slots_[at].path, std::string(*slots_[at].bytes));
+        std::string bytes = *slots_[at].bytes;
+        Prepared p = prepare(slots_[at].path, bytes);
+        emit(slots_[at].path, std::move(bytes), std::move(p));
         ++at;
         continue;
       }
       std::size_t end = at;
       while (end < slots_.size() && end - at < batch_size && slots_[end].entry) ++end;
       rendered.assign(end - at, {});
+      prepared.assign(end - at, {});
       detail::parallel_for(end - at, [&](std::size_t i) {
         rendered[i] = layout(site_, concept_page(site_, *slots_[at + i].entry));
+        prepared[i] = prepare(slots_[at + i].path, rendered[i]);
       });
-      for (std::size_t i = 0; i < rendered.size(); ++i) emit(slots_[at + i].path, std::move(rendered[i]));
+      for (std::size_t i = 0; i < rendered.size(); ++i)
+        emit(slots_[at + i].path, std::move(rendered[i]), std::move(prepared[i]));
       at = end;
+      if (site_.options.progress) site_.options.progress(at, slots_.size());
     }
   }
 
@@ -120,15 +129,29 @@ SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& 
     std::set<std::string, std::less<>> paths;
     for (const Slot& slot : renderer.slots()) paths.insert(slot.path);
     detail::html::LinkChecker checker([&](std::string_view path) { return paths.count(path) != 0; });
-    renderer.render([&](const std::string& path, std::string bytes) {
-      if (path.ends_with(".html")) checker.add_page(path, bytes);
-      if (!sink.staged()) {
-        held.emplace(path, std::move(bytes));
-        return;
-      }
-      sink.write(path, bytes);
-      result.files.push_back(path);
-    });
+    // Where the sink allows it, each page is link-scanned and written on the thread that
+    // rendered it; this thread only gathers the scans.
+    struct Prepared {
+      detail::html::LinkChecker::PageLinks links;
+      bool written = false;
+    };
+    const bool concurrent = sink.staged() && sink.concurrent();
+    renderer.render(
+        [&](const std::string& path, const std::string& bytes) {
+          Prepared p;
+          if (path.ends_with(".html")) p.links = checker.scan(path, bytes);
+          if (concurrent) sink.write(path, bytes), p.written = true;
+          return p;
+        },
+        [&](const std::string& path, std::string bytes, Prepared p) {
+          if (path.ends_with(".html")) checker.add(path, std::move(p.links));
+          if (!sink.staged()) {
+            held.emplace(path, std::move(bytes));
+            return;
+          }
+          if (!p.written) sink.write(path, bytes);
+          result.files.push_back(path);
+        });
     result.diagnostics = checker.finish();
   } catch (const std::runtime_error& e) {
     result.diagnostics.push_back({Severity::error, {"site"}, e.what(), ""});

@@ -3,6 +3,7 @@
 
 #include <cerrno>
 #include <cstdio>  // renameat2 (glibc, _GNU_SOURCE)
+#include <csignal>
 #include <fcntl.h>
 #include <fstream>
 #include <stdexcept>
@@ -41,6 +42,23 @@ bool exchange(const fs::path& a, const fs::path& b) {
   return false;
 }
 
+/// Removes staging folders that earlier builds into `target` left behind when they were killed:
+/// `.<name>.katlas-staging-<pid>` (or `…-<pid>-old`) whose process no longer runs.
+void remove_stale_staging(const fs::path& target) {
+  const std::string prefix = "." + target.filename().string() + ".katlas-staging-";
+  std::error_code ec;
+  for (const fs::directory_entry& e : fs::directory_iterator(target.parent_path(), ec)) {
+    const std::string name = e.path().filename().string();
+    if (!name.starts_with(prefix) || e.is_symlink(ec) || !e.is_directory(ec)) continue;
+    std::string_view rest = std::string_view(name).substr(prefix.size());
+    if (rest.ends_with("-old")) rest.remove_suffix(4);
+    if (rest.empty() || rest.size() > 9 || rest.find_first_not_of("0123456789") != std::string_view::npos) continue;
+    const pid_t pid = static_cast<pid_t>(std::stol(std::string(rest)));
+    if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;  // still running, or not ours to judge
+    fs::remove_all(e.path(), ec);
+  }
+}
+
 }  // namespace
 
 void MemorySink::write(std::string_view path, std::string_view bytes) {
@@ -51,6 +69,7 @@ void MemorySink::write(std::string_view path, std::string_view bytes) {
 DiskSink::DiskSink(fs::path target) : target_(fs::absolute(std::move(target)).lexically_normal()) {
   if (target_.filename().empty()) target_ = target_.parent_path();
   fs::create_directories(target_.parent_path());
+  remove_stale_staging(target_);
   // A hidden sibling: same file system (so rename works), and never mistaken for the site.
   staging_ = target_.parent_path() /
              ("." + target_.filename().string() + ".katlas-staging-" + std::to_string(::getpid()));
@@ -68,15 +87,26 @@ void DiskSink::write(std::string_view path, std::string_view bytes) {
   if (committed_) throw std::runtime_error("DiskSink::write after commit()");
   check_relative(path);
   const fs::path file = staging_ / fs::path(path);
-  // Files come in path order, so most share the folder of the one before.
-  if (file.parent_path() != last_folder_) {
-    fs::create_directories(file.parent_path());
-    last_folder_ = file.parent_path();
+  {
+    const std::lock_guard lock(folders_mutex_);
+    if (folders_.insert(file.parent_path()).second) fs::create_directories(file.parent_path());
   }
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) throw std::runtime_error("cannot write " + file.string());
+  const auto fail = [&] {
+    return fs::filesystem_error("cannot write the site file", file, std::error_code(errno, std::generic_category()));
+  };
+  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw fail();
+  for (std::size_t done = 0; done < bytes.size();) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const fs::filesystem_error error = fail();
+      ::close(fd);
+      throw error;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0) throw fail();
 }
 
 void DiskSink::commit() {

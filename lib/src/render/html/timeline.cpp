@@ -1,5 +1,6 @@
 // The withdrawal timeline: phase timings on a log time axis, reported ranges drawn as bands.
 #include "render/html/figures.hpp"
+#include "text/number.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -18,12 +19,6 @@ struct Axis {
   }
 };
 
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
-
 /// "6", "1.5": hours as written in content, without trailing zeros.
 std::string hours(double h) {
   char buf[32];
@@ -33,8 +28,8 @@ std::string hours(double h) {
 
 std::string rect(const Axis& a, double from, double to, double y, double h, std::string_view cls) {
   const double x0 = a.x(from), x1 = std::max(a.x(to), x0 + 3);
-  return "<rect class=\"" + std::string(cls) + "\" x=\"" + num(x0) + "\" y=\"" + num(y) + "\" width=\"" +
-         num(x1 - x0) + "\" height=\"" + num(h) + "\"/>";
+  return "<rect class=\"" + std::string(cls) + "\" x=\"" + one_decimal(x0) + "\" y=\"" + one_decimal(y) + "\" width=\"" +
+         one_decimal(x1 - x0) + "\" height=\"" + one_decimal(h) + "\"/>";
 }
 
 std::string ticks(const Axis& a, double y) {
@@ -44,9 +39,9 @@ std::string ticks(const Axis& a, double y) {
   std::string out;
   for (const auto& [h, label] : marks) {
     if (h < a.lo || h > a.hi) continue;
-    const std::string x = num(a.x(h));
-    out += "<line class=\"tick\" x1=\"" + x + "\" x2=\"" + x + "\" y1=\"" + num(top) + "\" y2=\"" + num(y) +
-           "\"/><text class=\"tick-label\" x=\"" + x + "\" y=\"" + num(y + 14) + "\">" + std::string(label) + "</text>";
+    const std::string x = one_decimal(a.x(h));
+    out += "<line class=\"tick\" x1=\"" + x + "\" x2=\"" + x + "\" y1=\"" + one_decimal(top) + "\" y2=\"" + one_decimal(y) +
+           "\"/><text class=\"tick-label\" x=\"" + x + "\" y=\"" + one_decimal(y + 14) + "\">" + std::string(label) + "</text>";
   }
   return out;
 }
@@ -54,7 +49,7 @@ std::string ticks(const Axis& a, double y) {
 std::string row(const Axis& a, const Concept& c, double y, bool focus) {
   const Timing& t = *c.timing;
   std::string out = "<g class=\"phase" + std::string(focus ? " focus" : "") + "\"><text class=\"phase-label\" x=\"" +
-                    num(left) + "\" y=\"" + num(y + 12) + "\">" + escape_html(c.title) + "</text>";
+                    one_decimal(left) + "\" y=\"" + one_decimal(y + 12) + "\">" + escape_html(c.title) + "</text>";
   out += rect(a, t.start_min, t.start_max, y + 18, 16, "band");
   if (t.end_min > t.start_max) out += rect(a, t.start_max, t.end_min, y + 18, 16, "core");
   out += rect(a, t.end_min, t.end_max, y + 18, 16, "band");
@@ -92,8 +87,8 @@ std::string timeline_figure(const Site& site, std::string_view root, const Conce
   axis.lo *= 0.8;
   axis.hi = std::max(axis.hi * 1.25, axis.lo * 4);
   const double axis_y = top + row_height * static_cast<double>(phases.size());
-  std::string svg = "<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(width) + " " +
-                    num(axis_y + 22) + "\" role=\"img\" aria-labelledby=\"timeline-title\">\n<title id=\"timeline-title\">"
+  std::string svg = "<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + one_decimal(width) + " " +
+                    one_decimal(axis_y + 22) + "\" role=\"img\" aria-labelledby=\"timeline-title\">\n<title id=\"timeline-title\">"
                     "Withdrawal timeline: when each phase starts and ends, in hours after the last dose</title>\n" +
                     ticks(axis, axis_y);
   for (std::size_t i = 0; i < phases.size(); ++i)
