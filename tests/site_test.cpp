@@ -3,8 +3,11 @@
 #include <doctest/doctest.h>
 
 #include "support.hpp"
+#include "render/html/diagram.hpp"
 #include "text/escape.hpp"
 
+#include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 namespace {
@@ -60,6 +63,23 @@ relations:
   katlas::LoadResult result = katlas::Atlas::load_files(std::move(files));
   REQUIRE_MESSAGE(result.ok(), katlas::test::formatted(result));
   return *result.atlas;
+}
+
+/// The base fixture with the tolerance concept's details replaced.
+katlas::Atlas with_tolerance_details(const std::string& details) {
+  std::vector<katlas::ContentFile> files = katlas::test::read_tree(fixture_path("base"));
+  for (katlas::ContentFile& f : files)
+    if (f.path == "concepts/condition/tolerance.yaml")
+      f.text.replace(f.text.find("details: "), f.text.find("\nevidence:") - f.text.find("details: "), "details: " + details);
+  katlas::LoadResult result = katlas::Atlas::load_files(std::move(files));
+  REQUIRE_MESSAGE(result.ok(), katlas::test::formatted(result));
+  return *result.atlas;
+}
+
+std::size_t occurrences(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
 }
 
 /// A fresh, empty temporary folder for one test.
@@ -138,6 +158,120 @@ TEST_SUITE("site") {
     CHECK(tolerance.find("<strong>Tolerance</strong> leads to <a href=\"../concepts/withdrawal.html\"") != std::string::npos);
     const std::string& withdrawal = files.at("concepts/withdrawal.html");
     CHECK(withdrawal.find("href=\"../concepts/tolerance.html\"") != std::string::npos);
+  }
+
+  TEST_CASE("names in the details link to their concept on first mention, aliases included, with the summary as a hint") {
+    const katlas::Atlas atlas = with_tolerance_details("\"Goosebumps and MOR; then 7-OH, 7-OH again, and the Mu Receptor.\"");
+    const std::string page = render(atlas).at("concepts/tolerance.html");
+    const std::string details = page.substr(page.find("id=\"for-professionals\""));
+    // An alias links like a title does, once, whatever its case.
+    CHECK(occurrences(details, "href=\"../concepts/chills.html\"") == 1);
+    CHECK(details.find(">Goosebumps</a>") != std::string::npos);
+    CHECK(occurrences(details, "href=\"../concepts/seven-hydroxymitragynine.html\"") == 1);
+    CHECK(details.find(">Mu Receptor</a>") != std::string::npos);
+    // Names shorter than four characters stay text: "MOR" would link too often.
+    CHECK(details.find(">MOR</a>") == std::string::npos);
+    // The hint is the concept's summary, tied to the link for screen readers and shown by CSS on hover and focus.
+    const katlas::Concept* chills = atlas.find("chills");
+    REQUIRE(chills);
+    CHECK(details.find("aria-describedby=\"term-chills\"") != std::string::npos);
+    CHECK(details.find("<span class=\"term-hint\" id=\"term-chills\" role=\"tooltip\">" +
+                       katlas::detail::escape_html(chills->summary) + "</span>") != std::string::npos);
+    CHECK(page.find("<script src=\"../assets/terms.js\"></script>") != std::string::npos);
+  }
+
+  TEST_CASE("an alias two concepts share is not linked: the link would have to guess") {
+    std::vector<katlas::ContentFile> files = katlas::test::read_tree(fixture_path("base"));
+    for (katlas::ContentFile& f : files) {
+      if (f.path == "concepts/condition/tolerance.yaml")
+        f.text.replace(f.text.find("details: "), f.text.find("\nevidence:") - f.text.find("details: "), "details: Some call it shaking.");
+      if (f.path == "concepts/symptom/chills.yaml") f.text.replace(f.text.find("[goosebumps"), 1, "[shaking, ");
+      if (f.path == "concepts/condition/withdrawal.yaml") f.text.insert(f.text.find("summary: "), "aliases: [shaking]\n");
+    }
+    const katlas::LoadResult result = katlas::Atlas::load_files(std::move(files));
+    REQUIRE_MESSAGE(result.ok(), katlas::test::formatted(result));
+    const std::string page = render(*result.atlas).at("concepts/tolerance.html");
+    CHECK(page.find("Some call it shaking.") != std::string::npos);
+    CHECK(page.find(">shaking</a>") == std::string::npos);
+  }
+
+  TEST_CASE("the neighbourhood diagram draws every relation as an arrow between the concept and its neighbour") {
+    const katlas::Atlas& atlas = base_atlas();
+    const katlas::Concept& tolerance = *atlas.find("tolerance");
+    const std::vector<katlas::Link> links = atlas.related(tolerance);
+    REQUIRE(!links.empty());
+    const std::string page = render(atlas).at("concepts/tolerance.html");
+    const std::size_t from = page.find("<svg class=\"diagram\"", page.find("<figure class=\"neighbourhood\""));
+    REQUIRE(from != std::string::npos);
+    const std::string svg = page.substr(from, page.find("</svg>", from) - from);
+    CHECK(occurrences(svg, "<g class=\"edge\">") == links.size());
+    CHECK(occurrences(svg, "<g class=\"node focus\">") == 1);
+    // Each box's lines, joined again, give back the neighbour's title.
+    std::vector<std::string> boxes;
+    for (std::size_t g = svg.find("<g class=\"node"); g != std::string::npos; g = svg.find("<g class=\"node", g + 1)) {
+      std::string label;
+      const std::size_t end = svg.find("</g>", g);
+      for (std::size_t t = svg.find("<text", g); t < end; t = svg.find("<text", t + 1)) {
+        const std::size_t open = svg.find('>', t) + 1;
+        label += (label.empty() ? "" : " ") + svg.substr(open, svg.find("</text>", open) - open);
+      }
+      boxes.push_back(label);
+    }
+    for (const katlas::Link& l : links)
+      CHECK(std::count(boxes.begin(), boxes.end(), katlas::detail::escape_html(l.other->title)) == 1);
+  }
+
+  TEST_CASE("the star layout refuses a diagram whose arrows miss the middle box") {
+    katlas::detail::html::Diagram d;
+    d.nodes = {{"Middle", true}, {"A", false}, {"B", false}};
+    d.edges = {{1, 2, "leads to"}};
+    CHECK_THROWS_AS(katlas::detail::html::star_svg(d), std::invalid_argument);
+    d.edges = {{1, 0, "leads to"}, {0, 2, "leads to"}};
+    const std::string svg = katlas::detail::html::star_svg(d);
+    CHECK(occurrences(svg, "<g class=\"edge\">") == 2);
+    // A points at the middle, so it stands left of it; B, pointed at, stands right.
+    const auto x_of = [&](const std::string& label) {
+      const std::size_t text = svg.find(">" + label + "</text>");
+      const std::size_t x = svg.rfind("<text x=\"", text);
+      return std::stod(svg.substr(x + 9));
+    };
+    CHECK(x_of("A") < x_of("Middle"));
+    CHECK(x_of("Middle") < x_of("B"));
+  }
+
+  TEST_CASE("a page on a start-here path lists the whole path, so home to tolerance to withdrawal takes two clicks") {
+    const katlas::Atlas atlas = katlas::Atlas::builtin();
+    const Files files = render(atlas);
+    const std::string& home = files.at("index.html");
+    CHECK(home.find("href=\"concepts/tolerance.html\"") != std::string::npos);
+    const std::string& tolerance = files.at("concepts/tolerance.html");
+    const std::size_t nav = tolerance.find("<nav class=\"reading-path\" aria-label=\"Reading path: I use kratom daily\">");
+    REQUIRE(nav != std::string::npos);
+    const std::string path = tolerance.substr(nav, tolerance.find("</nav>", nav) - nav);
+    CHECK(path.find("<span aria-current=\"page\">Tolerance</span>") != std::string::npos);
+    CHECK(path.find("href=\"../concepts/withdrawal.html\"") != std::string::npos);
+    CHECK(path.find("href=\"../concepts/dose-escalation.html\"") < path.find("href=\"../concepts/withdrawal.html\""));
+    // Pages on no path carry no reading path.
+    CHECK(files.at("concepts/cyp2d6.html").find("reading-path") == std::string::npos);
+  }
+
+  TEST_CASE("progress is reported on the calling thread, rising to the number of files") {
+    std::vector<std::pair<std::size_t, std::size_t>> calls;
+    bool other_thread = false;
+    const auto caller = std::this_thread::get_id();
+    katlas::SiteOptions options;
+    options.progress = [&](std::size_t done, std::size_t total) {
+      calls.emplace_back(done, total);
+      other_thread = other_thread || std::this_thread::get_id() != caller;
+    };
+    const Files files = render(base_atlas(), options);
+    REQUIRE(!calls.empty());
+    CHECK_FALSE(other_thread);
+    for (std::size_t i = 0; i < calls.size(); ++i) {
+      CHECK(calls[i].second == files.size());
+      CHECK(calls[i].first <= calls[i].second);
+      if (i > 0) CHECK(calls[i - 1].first < calls[i].first);
+    }
   }
 
   TEST_CASE("a contested claim shows both sides, and the contested page lists it") {
@@ -246,6 +380,29 @@ TEST_SUITE("site on disk") {
     }
     CHECK(slurp(dir / "site" / "index.html") == "previous");
     CHECK(std::distance(std::filesystem::directory_iterator(dir), {}) == 1);
+    std::filesystem::remove_all(dir);
+  }
+
+  TEST_CASE("staging folders left by killed builds are removed by the next build, and only those") {
+    const auto dir = temp_folder("stale");
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) ::_exit(0);
+    REQUIRE(::waitpid(child, nullptr, 0) == child);  // its pid now names no process
+    const std::string dead = std::to_string(child), alive = std::to_string(::getppid());
+    for (const std::string& name : {".site.katlas-staging-" + dead, ".site.katlas-staging-" + dead + "-old",
+                                    ".site.katlas-staging-" + alive, ".other.katlas-staging-" + dead})
+      std::filesystem::create_directories(dir / name / "concepts");
+    {
+      katlas::DiskSink sink(dir / "site");
+      REQUIRE(katlas::render_site(base_atlas(), sink).ok());
+      sink.commit();
+    }
+    CHECK_FALSE(std::filesystem::exists(dir / (".site.katlas-staging-" + dead)));
+    CHECK_FALSE(std::filesystem::exists(dir / (".site.katlas-staging-" + dead + "-old")));
+    CHECK(std::filesystem::exists(dir / (".site.katlas-staging-" + alive)));  // a build that may still run
+    CHECK(std::filesystem::exists(dir / (".other.katlas-staging-" + dead)));  // another site's
+    CHECK(std::filesystem::exists(dir / "site" / "index.html"));
     std::filesystem::remove_all(dir);
   }
 

@@ -74,6 +74,38 @@ describe("navigation", () => {
     await context.close();
   });
 
+  test("home to \"why does my dose stop working\" to withdrawal takes two clicks", async () => {
+    if (!existsSync(path.join(site, "concepts/tolerance.html"))) return;  // content without the tolerance page
+    const { page, context, errors } = await open("index.html");
+    await page.locator(".path").filter({ hasText: "I use kratom daily" }).getByRole("link", { name: "Tolerance" }).click();
+    assert.match(page.url(), /\/concepts\/tolerance\.html$/);
+    assert.match(await page.locator("main").innerText(), /does less than it used to/);
+    await page.getByRole("navigation", { name: "Reading path: I use kratom daily" }).getByRole("link", { name: /withdrawal/i }).click();
+    assert.match(page.url(), /\/concepts\/withdrawal\.html$/);
+    assert.match(await page.locator(".get-help").innerText(), /When to get medical help now/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("a term's hint shows on keyboard focus and Escape puts it away", async () => {
+    const { page, context, errors } = await open("concepts/tolerance.html");
+    const term = page.locator(".term").first();
+    if (await term.count() === 0) return;  // content whose details name no other concept
+    const hint = term.locator(".term-hint");
+    assert.equal(await hint.isVisible(), false);
+    await term.locator("a").focus();
+    assert.equal(await hint.isVisible(), true);
+    const described = await term.locator("a").getAttribute("aria-describedby");
+    assert.equal(described, await hint.getAttribute("id"));
+    await page.keyboard.press("Escape");
+    assert.equal(await hint.isVisible(), false);
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Shift+Tab");
+    assert.equal(await hint.isVisible(), true, "the hint comes back when the link is focused again");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test("every link on every page opens a page that exists", async () => {
     const { page, context } = await open("index.html");
     const seen = new Set(), todo = ["index.html"];
