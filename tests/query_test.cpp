@@ -4,6 +4,8 @@
 
 #include "support.hpp"
 
+#include <map>
+
 namespace {
 
 const katlas::Atlas& base() {
@@ -55,6 +57,47 @@ TEST_SUITE("query") {
     CHECK((*steps)[1].sentence == "Tolerance can result from extract use.");
     CHECK((*steps)[1].from->id == "tolerance");
     CHECK((*steps)[1].to->id == "extracts");
+  }
+
+  TEST_CASE("every path over the built-in content is a shortest chain, prefers relations as written, and joins up") {
+    const katlas::Atlas atlas = katlas::Atlas::builtin();
+    const std::vector<const katlas::Concept*> all = atlas.list();
+    // Distances from one concept by plain breadth-first search over the public related() call.
+    const auto distances = [&](const katlas::Concept& start, bool either) {
+      std::map<const katlas::Concept*, std::size_t> dist{{&start, 0}};
+      std::vector<const katlas::Concept*> level{&start};
+      while (!level.empty()) {
+        std::vector<const katlas::Concept*> next;
+        for (const katlas::Concept* c : level)
+          for (const katlas::Link& l : atlas.related(*c, {.direction = either ? katlas::Direction::both : katlas::Direction::out}))
+            if (dist.emplace(l.other, dist.at(c) + 1).second) next.push_back(l.other);
+        level.swap(next);
+      }
+      return dist;
+    };
+    std::size_t checked = 0, backwards = 0;
+    for (std::size_t i = 0; i < all.size(); i += 7) {
+      const auto forward = distances(*all[i], false), either = distances(*all[i], true);
+      for (std::size_t j = 0; j < all.size(); j += 5) {
+        const auto steps = atlas.path(*all[i], *all[j]);
+        const bool connected = either.count(all[j]) != 0;
+        REQUIRE(steps.has_value() == connected);
+        if (!connected) continue;
+        const bool as_written = forward.count(all[j]) != 0;
+        CHECK(steps->size() == (as_written ? forward.at(all[j]) : either.at(all[j])));
+        const katlas::Concept* at = all[i];
+        for (const katlas::PathStep& step : *steps) {
+          CHECK(step.from == at);
+          if (as_written) CHECK(step.direction == katlas::Direction::out);
+          backwards += step.direction == katlas::Direction::in;
+          at = step.to;
+        }
+        CHECK(at == all[j]);
+        ++checked;
+      }
+    }
+    CHECK(checked > 300);
+    CHECK(backwards > 0);  // some pairs are joined only by walking a relation backwards
   }
 
   TEST_CASE("a path from a concept to itself is empty, and unconnected concepts have none") {

@@ -34,7 +34,6 @@ void build_graph(const Content& content, ConceptGraph& cg) {
   for (const RelationType& type : content.relation_types) types.emplace(type.id, &type);
   for (const Concept& entry : content.concepts) {
     const Vertex v = boost::add_vertex(VertexProps{&entry}, cg.graph);
-    boost::add_vertex(cg.undirected);
     cg.by_id.emplace(entry.id, v);
   }
   for (const Concept& entry : content.concepts) {
@@ -46,9 +45,7 @@ void build_graph(const Content& content, ConceptGraph& cg) {
       EdgeProps props{&relation, type->second, fill_sentence(type->second->sentence, entry, to),
                       fill_sentence(type->second->inverse_sentence, entry, to)};
       const Vertex from = cg.by_id.at(entry.id);
-      const Edge e = boost::add_edge(from, target->second, std::move(props), cg.graph).first;
-      boost::add_edge(from, target->second, UndirectedEdgeProps{cg.edges.size()}, cg.undirected);
-      cg.edges.push_back(e);
+      boost::add_edge(from, target->second, std::move(props), cg.graph);
     }
   }
 }

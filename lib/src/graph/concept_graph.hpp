@@ -28,28 +28,17 @@ using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirection
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 using Edge = boost::graph_traits<Graph>::edge_descriptor;
 
-/// The same concepts with every relation as an undirected edge, for explanation paths that
-/// may walk a relation backwards. Each edge knows the directed edge it stands for.
-struct UndirectedEdgeProps {
-  std::size_t directed = 0;  ///< Index into ConceptGraph::edges.
-};
-using UndirectedGraph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property, UndirectedEdgeProps>;
-
 struct ConceptGraph {
   ConceptGraph() = default;
   ConceptGraph(const ConceptGraph&) = delete;
   ConceptGraph& operator=(const ConceptGraph&) = delete;
   Graph graph;
-  UndirectedGraph undirected;
-  std::vector<Edge> edges;  ///< Every directed edge, in the order it was added.
   std::unordered_map<std::string_view, Vertex> by_id;  ///< Lookup only; never iterated into output.
 };
 
 /// Builds the graph over content whose references have been validated (a relation whose
 /// type or target is unknown is skipped). Vertex i is content.concepts[i].
-/// Built in place: adjacency_list has no move assignment in Boost 1.74, and a copy would
-/// leave the descriptors in `edges` pointing into the original.
+/// Built in place: adjacency_list has no move assignment in Boost 1.74.
 void build_graph(const Content& content, ConceptGraph& cg);
 
 /// Fills a sentence template with the two concepts' sentence names.

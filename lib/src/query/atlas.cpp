@@ -1,9 +1,9 @@
 // The Atlas query API: lookup, relations, explanation paths, search and listings.
 #include "graph/atlas_data.hpp"
+#include "query/path_search.hpp"
 #include "text/edit_distance.hpp"
 #include "text/fold.hpp"
 
-#include <boost/graph/breadth_first_search.hpp>
 
 #include <algorithm>
 #include <set>
@@ -105,44 +105,6 @@ std::vector<Link> Atlas::related(const Concept& entry, RelatedQuery query) const
   return out;
 }
 
-namespace {
-
-struct Reached {};
-
-// Records the tree edge into each vertex and stops as soon as the goal is discovered.
-template <class EdgeT>
-class PathRecorder : public boost::default_bfs_visitor {
- public:
-  PathRecorder(std::vector<std::optional<EdgeT>>& parent, Vertex goal) : parent_(&parent), goal_(goal) {}
-  template <class G>
-  void tree_edge(EdgeT e, const G& g) const {
-    const Vertex t = boost::target(e, g);
-    (*parent_)[t] = e;
-    if (t == goal_) throw Reached{};
-  }
-
- private:
-  std::vector<std::optional<EdgeT>>* parent_;
-  Vertex goal_;
-};
-
-template <class G, class EdgeT>
-bool bfs(const G& g, Vertex from, Vertex to, std::vector<std::optional<EdgeT>>& parent) {
-  parent.assign(boost::num_vertices(g), std::nullopt);
-  std::vector<boost::default_color_type> colors(boost::num_vertices(g));
-  try {
-    boost::breadth_first_search(
-        g, from,
-        boost::visitor(PathRecorder<EdgeT>(parent, to))
-            .color_map(boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, g))));
-  } catch (const Reached&) {
-    return true;
-  }
-  return false;
-}
-
-}  // namespace
-
 std::optional<std::vector<PathStep>> Atlas::path(const Concept& from, const Concept& to) const {
   const auto& cg = data_->graph;
   const auto a = cg.by_id.find(from.id), b = cg.by_id.find(to.id);
@@ -155,24 +117,17 @@ std::optional<std::vector<PathStep>> Atlas::path(const Concept& from, const Conc
     return forward ? PathStep{src, dst, g[e].type, Direction::out, g[e].sentence}
                    : PathStep{dst, src, g[e].type, Direction::in, g[e].inverse_sentence};
   };
-  std::vector<PathStep> steps;
   // Relations as written tell a causal story, so prefer a chain that follows them.
-  std::vector<std::optional<Edge>> parent;
-  if (bfs(g, a->second, b->second, parent)) {
-    for (Vertex v = b->second; v != a->second; v = boost::source(*parent[v], g)) steps.push_back(step_along(*parent[v], true));
-  } else {
-    using UEdge = boost::graph_traits<detail::UndirectedGraph>::edge_descriptor;
-    std::vector<std::optional<UEdge>> uparent;
-    if (!bfs(cg.undirected, a->second, b->second, uparent)) return std::nullopt;
-    for (Vertex v = b->second; v != a->second;) {
-      const UEdge ue = *uparent[v];
-      const Edge e = cg.edges[cg.undirected[ue].directed];
-      const Vertex prev = boost::source(e, g) == v ? boost::target(e, g) : boost::source(e, g);
-      steps.push_back(step_along(e, boost::target(e, g) == v));
-      v = prev;
-    }
+  std::optional<std::vector<Edge>> chain = detail::shortest_chain(g, a->second, b->second, false);
+  if (!chain) chain = detail::shortest_chain(g, a->second, b->second, true);
+  if (!chain) return std::nullopt;
+  std::vector<PathStep> steps;
+  Vertex at = a->second;
+  for (const Edge e : *chain) {
+    const bool forward = boost::source(e, g) == at;
+    steps.push_back(step_along(e, forward));
+    at = forward ? boost::target(e, g) : boost::source(e, g);
   }
-  std::reverse(steps.begin(), steps.end());
   return steps;
 }
 
