@@ -33,7 +33,8 @@ TEST_SUITE("load") {
 
   TEST_CASE("a YAML syntax error names its position and does not cascade into references") {
     expect_errors("yaml-syntax",
-                  {"content/concepts/condition/tolerance.yaml:5:8: error: invalid YAML: end of sequence flow not found"});
+                  {"content/concepts/condition/tolerance.yaml:5:8: error: invalid YAML: end of sequence flow not found "
+                   "(close the list with ']', or quote text that holds '[')"});
   }
 
   TEST_CASE("tabs used for indentation are explained") {
@@ -247,7 +248,7 @@ TEST_SUITE("load.hostile") {
   }
 
   TEST_CASE("an empty file is reported") {
-    expect_errors("empty-file", {"content/concepts/condition/empty.yaml: error: concept must be a mapping of keys "
-                                 "to values, found nothing (write it as 'key: value' lines)"});
+    expect_errors("empty-file", {"content/concepts/condition/empty.yaml:1:1: error: file is empty (write the "
+                                 "content or remove the file; see docs/content-schema.md)"});
   }
 }

@@ -7,10 +7,107 @@
 #include "parallel.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <filesystem>
 #include <iterator>
+#include <stdexcept>
+
+#include <pthread.h>
 
 namespace katlas::detail {
+namespace {
+
+// yaml-cpp recurses once a nesting level and stops itself at 500 levels (YAML::DeepRecursion),
+// which needs about 250 KiB of stack: more than a small thread has. Files whose nesting bound
+// is low parse on the caller's stack; the others on a thread of known size.
+constexpr int inline_nesting = 128;
+constexpr std::size_t parse_stack_bytes = 8 * 1024 * 1024;
+
+struct LoadJob {
+  const std::string* text;
+  std::optional<YAML::Node> node;
+  std::exception_ptr error;
+};
+
+void* run_load(void* arg) {
+  auto* job = static_cast<LoadJob*>(arg);
+  try {
+    job->node = YAML::Load(*job->text);
+  } catch (...) {
+    job->error = std::current_exception();
+  }
+  return nullptr;
+}
+
+YAML::Node load_yaml(const std::string& text) {
+  if (nesting_bound(text) <= inline_nesting) return YAML::Load(text);
+  LoadJob job{&text, std::nullopt, nullptr};
+  pthread_attr_t attr;
+  pthread_t thread;
+  const bool started = pthread_attr_init(&attr) == 0 && pthread_attr_setstacksize(&attr, parse_stack_bytes) == 0 &&
+                       pthread_create(&thread, &attr, run_load, &job) == 0;
+  pthread_attr_destroy(&attr);
+  if (!started) throw std::runtime_error("cannot start a thread to parse a deeply nested file");
+  pthread_join(thread, nullptr);
+  if (job.error) std::rethrow_exception(job.error);
+  return std::move(*job.node);
+}
+
+// How to fix a yaml-cpp syntax error, from its message; tabs are the most common cause of all.
+std::string syntax_hint(std::string_view text, std::string_view message) {
+  if (text.find('\t') != std::string_view::npos) return "YAML does not allow tabs for indentation; use spaces";
+  const auto is = [&](std::string_view m) { return message.starts_with(m); };
+  if (is(YAML::ErrorMsg::END_OF_SEQ_FLOW)) return "close the list with ']', or quote text that holds '['";
+  if (is(YAML::ErrorMsg::END_OF_MAP_FLOW)) return "close the mapping with '}', or quote text that holds '{'";
+  if (is(YAML::ErrorMsg::EOF_IN_SCALAR)) return "a quoted text is not closed; end it with the same quote";
+  if (is(YAML::ErrorMsg::END_OF_MAP) || is(YAML::ErrorMsg::END_OF_SEQ))
+    return "indent the keys of one mapping, or the entries of one list, by the same number of spaces";
+  if (is(YAML::ErrorMsg::MAP_VALUE) || is(YAML::ErrorMsg::MAP_KEY))
+    return "check this line's indentation against the lines above it, and quote text that holds ': '";
+  if (is(YAML::ErrorMsg::BLOCK_ENTRY)) return "a list entry ('- ') cannot follow a value on the same level; check the indentation";
+  if (is(YAML::ErrorMsg::UNKNOWN_ANCHOR)) return "define the anchor ('&name') before using it ('*name'); an alias used as a key needs a space "
+           "before its colon ('*name :')";
+  if (is(YAML::ErrorMsg::INVALID_ESCAPE) || is(YAML::ErrorMsg::INVALID_HEX) || is(YAML::ErrorMsg::INVALID_UNICODE))
+    return "write a backslash in double quotes as '\\\\', or use single quotes";
+  if (is(YAML::ErrorMsg::FLOW_END)) return "remove the extra ']' or '}'";
+  return "check the YAML syntax at this position";
+}
+
+// True when a scalar of the document starts at `at` (yaml-cpp marks a quoted scalar at its
+// quote). The walk is iterative and bounded: aliases can make the node graph loop.
+bool has_scalar_at(const YAML::Node& root, const SourceLoc& at) {
+  std::vector<YAML::Node> stack{root};
+  for (std::size_t visits = 0; !stack.empty() && visits < 100'000; ++visits) {
+    const YAML::Node node = stack.back();
+    stack.pop_back();
+    if (node.IsScalar()) {
+      if (node.Mark().line + 1 == at.line && node.Mark().column + 1 == at.column) return true;
+    } else if (node.IsSequence()) {
+      for (const YAML::Node& item : node) stack.push_back(item);
+    } else if (node.IsMap()) {
+      for (auto it = node.begin(); it != node.end(); ++it) {
+        stack.push_back(it->first);
+        stack.push_back(it->second);
+      }
+    }
+  }
+  return false;
+}
+
+// True when the file holds nothing but white space and comments.
+bool blank(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  bool comment = false;
+  for (const char c : text) {
+    if (c == '\n') comment = false;
+    else if (c == '#') comment = true;
+    else if (!comment && c != ' ' && c != '\t' && c != '\r') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 // yaml-cpp throws on syntax errors; they become diagnostics here.
 std::optional<YAML::Node> parse_yaml(const ContentFile& file, FieldReader& reader) {
   if (file.text.size() > max_file_bytes) {
@@ -18,19 +115,39 @@ std::optional<YAML::Node> parse_yaml(const ContentFile& file, FieldReader& reade
                  "split it into smaller files");
     return std::nullopt;
   }
-  if (std::optional<Diagnostic> problem = prescan(file.text, reader.file())) {
+  SourceLoc open_quote;
+  if (std::optional<Diagnostic> problem = prescan(file.text, reader.file(), &open_quote)) {
     reader.error(problem->loc, problem->message, problem->hint);
     return std::nullopt;
   }
+  if (blank(file.text)) {
+    reader.error(reader.file_loc(), "file is empty", "write the content or remove the file; see docs/content-schema.md");
+    return std::nullopt;
+  }
+  // Aliases let a small file name the same text many times; reading more than this means
+  // the file is multiplying text rather than writing it (escapes expand at most 1.5 times).
+  reader.limit_text(2 * file.text.size() + 4096);
   try {
-    return YAML::Load(file.text);
+    YAML::Node root = load_yaml(file.text);
+    if (open_quote.line > 0 && has_scalar_at(root, open_quote)) {
+      reader.error(open_quote, "quoted text is never closed: it runs to the end of the file",
+                   "end it with the same quote it starts with, or leave the quotes out");
+      return std::nullopt;
+    }
+    return root;
+  } catch (const YAML::DeepRecursion& e) {
+    reader.error({reader.file(), e.mark.line + 1, e.mark.column + 1},
+                 "nesting is deeper than " + std::to_string(max_nesting) + " levels",
+                 "content files need only a few levels of nesting");
   } catch (const YAML::Exception& e) {
     SourceLoc at = reader.file_loc();
     if (e.mark.line >= 0) at = {reader.file(), e.mark.line + 1, e.mark.column + 1};
     std::string message = e.msg.empty() ? "invalid YAML" : "invalid YAML: " + e.msg;
-    std::string hint;
-    if (file.text.find('\t') != std::string::npos) hint = "YAML does not allow tabs for indentation; use spaces";
+    std::string hint = syntax_hint(file.text, e.msg);
     reader.error(at, std::move(message), std::move(hint));
+  } catch (const std::exception& e) {
+    // yaml-cpp also throws standard exceptions on some malformed input; never let one escape.
+    reader.error(reader.file_loc(), std::string("invalid YAML: ") + e.what(), "check the file's syntax");
   }
   return std::nullopt;
 }
@@ -95,12 +212,12 @@ Source parse_source(const YAML::Node& node, FieldReader& reader) {
   source.pmid = reader.text(*fields, "pmid").value_or("");
   source.note = reader.text(*fields, "note").value_or("");
   if (source.doi.empty() && source.url.empty() && fields->key_locs.contains("id"))
-    reader.error(fields->loc, "source '" + source.id + "' has neither 'doi' nor 'url'",
+    reader.error(fields->loc, "source '" + shown(source.id) + "' has neither 'doi' nor 'url'",
                  "add the DOI (bare, e.g. 10.1021/jacs.6b00360) or a http(s) URL");
   if (!source.url.empty() && !source.url.starts_with("https://") && !source.url.starts_with("http://"))
-    reader.error(fields->key_loc("url"), "source URL must start with http:// or https://, found '" + source.url + "'");
+    reader.error(fields->key_loc("url"), "source URL must start with http:// or https://, found '" + shown(source.url) + "'");
   if (!source.doi.empty() && !source.doi.starts_with("10."))
-    reader.error(fields->key_loc("doi"), "DOI must be written bare and start with '10.', found '" + source.doi + "'",
+    reader.error(fields->key_loc("doi"), "DOI must be written bare and start with '10.', found '" + shown(source.doi) + "'",
                  "write 10.1021/jacs.6b00360, not https://doi.org/10.1021/jacs.6b00360");
   return source;
 }
@@ -129,7 +246,7 @@ Side parse_side(const YAML::Node& node, FieldReader& reader) {
   if (const auto position = reader.text(*fields, "position")) {
     if (*position == "for") side.position = Side::Position::for_claim;
     else if (*position == "against") side.position = Side::Position::against_claim;
-    else reader.error(reader.loc(*fields->get("position")), "unknown position '" + *position + "'",
+    else reader.error(reader.loc(*fields->get("position")), "unknown position '" + shown(*position) + "'",
                       "use 'for' or 'against'");
   }
   side.text = reader.text(*fields, "text").value_or("");
@@ -157,19 +274,21 @@ std::optional<Timing> parse_timing(const YAML::Node& node, FieldReader& reader) 
   return timing;
 }
 
+// False when the file is not a list at all (then nothing of it can be used).
 template <class T, class Parse>
-void parse_list_file(const YAML::Node& root, FieldReader& reader, std::string_view what, std::vector<T>& out,
+bool parse_list_file(const YAML::Node& root, FieldReader& reader, std::string_view what, std::vector<T>& out,
                      Parse parse) {
-  if (root.IsNull()) return;
+  if (root.IsNull()) return true;
   if (!root.IsSequence()) {
     reader.error(reader.loc(root), "this file must be a list of " + std::string(what) + " entries",
                  "start each entry with '- id: ...'");
-    return;
+    return false;
   }
   for (const YAML::Node& item : root) {
     T value = parse(item, reader);
     if (!value.id.empty()) out.push_back(std::move(value));
   }
+  return true;
 }
 
 std::optional<Concept> parse_concept(const YAML::Node& root, const ContentFile& file, FieldReader& reader) {
@@ -216,8 +335,8 @@ std::optional<Concept> parse_concept(const YAML::Node& root, const ContentFile& 
     reader.error(entry.id_loc, "file name '" + rel.filename().string() + "' does not match id '" + entry.id + "'",
                  "rename the file to '" + entry.id + ".yaml' or change the id");
   if (!entry.kind.empty() && folder != "concepts" && folder != entry.kind)
-    reader.error(entry.kind_loc, "concept of kind '" + entry.kind + "' is in folder '" + folder + "'",
-                 "move it to concepts/" + entry.kind + "/ or change its kind");
+    reader.error(entry.kind_loc, "concept of kind '" + shown(entry.kind) + "' is in folder '" + shown(folder) + "'",
+                 "move it to concepts/" + shown(entry.kind) + "/ or change its kind");
   if (entry.id.empty()) return std::nullopt;
   return entry;
 }
@@ -287,10 +406,11 @@ Content parse_files(const std::vector<ContentFile>& files, std::string_view disp
       gaps.sources |= file.path == "sources.yaml";
       continue;
     }
-    if (file.path == "kinds.yaml") parse_list_file(*root, reader, "kind", content.kinds, parse_kind);
+    if (file.path == "kinds.yaml") gaps.kinds |= !parse_list_file(*root, reader, "kind", content.kinds, parse_kind);
     else if (file.path == "relations.yaml")
-      parse_list_file(*root, reader, "relation type", content.relation_types, parse_relation_type);
-    else parse_list_file(*root, reader, "source", content.sources, parse_source);
+      gaps.relation_types |=
+          !parse_list_file(*root, reader, "relation type", content.relation_types, parse_relation_type);
+    else gaps.sources |= !parse_list_file(*root, reader, "source", content.sources, parse_source);
   }
   const auto missing = [&](bool seen, std::string_view name) {
     if (!seen)

@@ -1,6 +1,8 @@
 // Byte-level checks that keep hostile files away from yaml-cpp's recursive parser.
 #include "load/prescan.hpp"
 
+#include <algorithm>
+
 namespace katlas::detail {
 namespace {
 
@@ -25,13 +27,66 @@ std::size_t utf8_length(std::string_view s, std::size_t pos) {
   return n;
 }
 
+// True when a quote at `pos` opens a quoted scalar rather than sitting inside a plain one
+// ("it's", "a-'b"): it must follow white space, a line start or a flow indicator.
+bool starts_token(std::string_view text, std::size_t pos, int flow_depth) {
+  if (pos == 0) return true;
+  const char before = text[pos - 1];
+  return before == ' ' || before == '\t' || before == '\n' || before == '\r' || before == '[' || before == '{' ||
+         before == ',' || (before == ':' && flow_depth > 0);
+}
+
+// A document marker at `pos` (at a line start) that is followed by more content: "---", or
+// "..." with something after it.
+bool starts_document(std::string_view text, std::size_t pos) {
+  const std::string_view rest = text.substr(pos);
+  if (rest.size() < 3) return false;
+  const bool marker_end = rest.size() == 3 || rest[3] == ' ' || rest[3] == '\n' || rest[3] == '\r' || rest[3] == '\t';
+  if (!marker_end) return false;
+  if (rest.starts_with("---")) return true;
+  if (!rest.starts_with("...")) return false;
+  bool comment = false;
+  for (const char c : rest.substr(3)) {
+    if (c == '\n') comment = false;
+    else if (c == '#') comment = true;
+    else if (!comment && c != ' ' && c != '\t' && c != '\r') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
-std::optional<Diagnostic> prescan(std::string_view text, const std::string& file) {
-  int line = 1, column = 1;
+int nesting_bound(std::string_view text) {
+  long flow = 0, block = 0, line_bound = 0, indent = 0;
+  bool leading = true;
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    const char c = text[pos];
+    if (c == '[' || c == '{') ++flow;
+    if (c == '\n') {
+      block = std::max(block, 2 * (indent + line_bound + 1));
+      indent = line_bound = 0, leading = true;
+      continue;
+    }
+    if (leading && (c == ' ' || c == '\t')) {
+      ++indent;
+      continue;
+    }
+    leading = false;
+    // "- ", "? " and ": " are the only ways to open another block level on the same line.
+    const bool separated = pos + 1 == text.size() || text[pos + 1] == ' ' || text[pos + 1] == '\t' ||
+                           text[pos + 1] == '\n' || text[pos + 1] == '\r';
+    if ((c == '-' || c == '?' || c == ':') && separated) ++line_bound;
+  }
+  block = std::max(block, 2 * (indent + line_bound + 1));
+  const long bound = 2 * flow + block;
+  return bound > 1'000'000'000 ? 1'000'000'000 : static_cast<int>(bound);
+}
+
+std::optional<Diagnostic> prescan(std::string_view text, const std::string& file, SourceLoc* open_quote) {
+  int line = 1, column = 1, quote_line = 0, quote_column = 0;
   int flow_depth = 0;
   char quote = 0;
-  bool comment = false, line_start = true;
+  bool comment = false, line_start = true, seen_content = false;
   int indent = 0;
   char prev = ' ';  // last character that was not a space: a quote opens a scalar only after ": [ { , -"
   const auto problem = [&](std::string message, std::string hint) {
@@ -39,6 +94,12 @@ std::optional<Diagnostic> prescan(std::string_view text, const std::string& file
   };
   for (std::size_t pos = 0; pos < text.size();) {
     const char c = text[pos];
+    // A byte order mark is legitimate UTF-8 at the very start; yaml-cpp skips it. Anywhere
+    // else it is an invisible character inside a key or value.
+    if (pos == 0 && text.starts_with("\xEF\xBB\xBF")) {
+      pos += 3;
+      continue;
+    }
     if (c == '\0') return problem("file contains a NUL byte", "content files are plain UTF-8 text");
     const std::size_t len = utf8_length(text, pos);
     if (len == 0) return problem("file is not valid UTF-8", "save the file as UTF-8");
@@ -47,6 +108,11 @@ std::optional<Diagnostic> prescan(std::string_view text, const std::string& file
       comment = false, line_start = true, indent = 0, prev = ' ';
       continue;
     }
+    // yaml-cpp's Load() reads the first document only: a second one would vanish without a word.
+    if (column == 1 && !quote && seen_content && starts_document(text, pos))
+      return problem("a second YAML document starts here",
+                     "a content file holds one document; remove this line and what follows, or move that to its own file");
+    if (c != ' ' && c != '\n' && c != '\r' && c != '\t' && !comment && c != '#') seen_content = true;
     if (line_start && c == ' ') {
       if (++indent > 4 * max_nesting)
         return problem("indentation is deeper than " + std::to_string(4 * max_nesting) + " spaces",
@@ -64,9 +130,10 @@ std::optional<Diagnostic> prescan(std::string_view text, const std::string& file
       if (quote) {
         if (c == quote) quote = 0;
         else if (c == '\\' && quote == '"' && pos + 1 < text.size()) ++pos, ++column;
-      } else if ((c == '"' || c == '\'') && (prev == ' ' || prev == ':' || prev == '[' || prev == '{' ||
-                                             prev == ',' || prev == '-' || prev == '?')) {
-        quote = c;
+      } else if ((c == '"' || c == '\'') && starts_token(text, pos, flow_depth) &&
+                 (prev == ' ' || prev == ':' || prev == '[' || prev == '{' || prev == ',' || prev == '-' ||
+                  prev == '?')) {
+        quote = c, quote_line = line, quote_column = column;
       } else if (c == '#' && (prev == ' ' || column == 1 || text[pos - 1] == ' ')) {
         comment = true;
       } else if (c == '[' || c == '{') {
@@ -77,11 +144,12 @@ std::optional<Diagnostic> prescan(std::string_view text, const std::string& file
         --flow_depth;
       }
     }
-    if (c != ' ') prev = c;
+    if (c != ' ' && c != '\t') prev = c;
     if (c == '\n') prev = ' ';
     pos += len;
     ++column;
   }
+  if (quote && open_quote) *open_quote = {file, quote_line, quote_column};
   return std::nullopt;
 }
 

@@ -37,13 +37,13 @@ class Validator {
       for (const auto* list : {&type.from_kinds, &type.to_kinds})
         for (const std::string& kind : *list)
           if (!gaps_.kinds && !kinds_.contains(kind))
-            error(type.loc, "relation type '" + type.id + "' names unknown kind '" + kind + "'",
+            error(type.loc, "relation type '" + type.id + "' names unknown kind '" + shown(kind) + "'",
                   hint_or(did_you_mean(kind, keys(kinds_)), "kinds are listed in kinds.yaml"));
   }
 
   void check_concept(const Concept& entry) {
     if (!gaps_.kinds && !entry.kind.empty() && !kinds_.contains(entry.kind))
-      error(entry.kind_loc, "unknown kind '" + entry.kind + "'",
+      error(entry.kind_loc, "unknown kind '" + shown(entry.kind) + "'",
             hint_or(did_you_mean(entry.kind, keys(kinds_)), "kinds are listed in kinds.yaml"));
     check_sources(entry.sources, entry.source_locs);
     for (const Relation& relation : entry.relations) check_relation(entry, relation);
@@ -76,7 +76,7 @@ class Validator {
         warning(entry.id_loc, "concept '" + entry.id + "' cites no source", "add at least one id from sources.yaml");
       for (const Relation& r : entry.relations)
         if (r.sources.empty() && entry.sources.empty())
-          warning(r.loc, "relation '" + r.type + "' to '" + r.target + "' has no source",
+          warning(r.loc, "relation '" + shown(r.type) + "' to '" + shown(r.target) + "' has no source",
                   "add 'sources:' to the relation or to the concept");
       if (!linked.contains(entry.id))
         warning(entry.id_loc, "concept '" + entry.id + "' has no relation in or out (an orphan)",
@@ -106,20 +106,20 @@ class Validator {
   void check_sources(const std::vector<std::string>& ids, const std::vector<SourceLoc>& locs) {
     for (std::size_t i = 0; i < ids.size(); ++i)
       if (!gaps_.sources && !sources_.contains(ids[i]))
-        error(i < locs.size() ? locs[i] : SourceLoc{}, "unknown source '" + ids[i] + "'",
+        error(i < locs.size() ? locs[i] : SourceLoc{}, "unknown source '" + shown(ids[i]) + "'",
               hint_or(did_you_mean(ids[i], keys(sources_)), "add it to sources.yaml first"));
   }
 
   void check_relation(const Concept& entry, const Relation& relation) {
     const auto type_it = types_.find(relation.type);
     if (!gaps_.relation_types && !relation.type.empty() && type_it == types_.end())
-      error(relation.type_loc, "unknown relation type '" + relation.type + "'",
+      error(relation.type_loc, "unknown relation type '" + shown(relation.type) + "'",
             hint_or(did_you_mean(relation.type, keys(types_)), "relation types are listed in relations.yaml"));
     const auto target_it = concepts_.find(relation.target);
     const bool target_unreadable = std::find(gaps_.concept_ids.begin(), gaps_.concept_ids.end(), relation.target) !=
                                    gaps_.concept_ids.end();
     if (!relation.target.empty() && target_it == concepts_.end() && !target_unreadable)
-      error(relation.target_loc, "relation target '" + relation.target + "' is not a concept",
+      error(relation.target_loc, "relation target '" + shown(relation.target) + "' is not a concept",
             hint_or(did_you_mean(relation.target, keys(concepts_)), "write the id of an existing concept"));
     if (relation.target == entry.id)
       error(relation.target_loc, "concept '" + entry.id + "' relates to itself", "point the relation at another concept");
@@ -133,7 +133,7 @@ class Validator {
       error(relation.type_loc, "relation '" + type.id + "' cannot start from a concept of kind '" + entry.kind + "'",
             "it may start from: " + join(type.from_kinds));
     if (!allowed(type.to_kinds, target_it->second->kind))
-      error(relation.target_loc, "relation '" + type.id + "' cannot point to '" + relation.target + "' of kind '" +
+      error(relation.target_loc, "relation '" + type.id + "' cannot point to '" + shown(relation.target) + "' of kind '" +
                                      target_it->second->kind + "'",
             "it may point to: " + join(type.to_kinds));
   }
@@ -173,6 +173,10 @@ class Validator {
     std::vector<std::string> out;
     for (const auto& [key, value] : map) out.emplace_back(key);
     return out;
+  }
+  // Suggestions only for words of id size: the distance is quadratic in the length.
+  static std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+    return word.size() <= 64 ? detail::did_you_mean(word, candidates) : std::string();
   }
   static std::string hint_or(std::string hint, std::string fallback) { return hint.empty() ? fallback : hint; }
   static std::string join(const std::vector<std::string>& items) {

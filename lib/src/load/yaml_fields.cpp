@@ -28,6 +28,46 @@ bool parse_number(std::string_view s, double& out) {
 
 }  // namespace
 
+std::string shown(std::string_view value) {
+  constexpr std::size_t max_bytes = 60;
+  std::string out;
+  std::size_t end = value.size();
+  if (end > max_bytes) {
+    end = max_bytes;
+    while (end > 0 && (static_cast<unsigned char>(value[end]) & 0xC0) == 0x80) --end;  // whole characters only
+  }
+  for (std::size_t i = 0; i < end; ++i) {
+    const unsigned char c = static_cast<unsigned char>(value[i]);
+    if (c == '\n') out += "\\n";
+    else if (c == '\t') out += "\\t";
+    else if (c < 0x20 || c == 0x7f) {
+      constexpr char hex[] = "0123456789ABCDEF";
+      out += "\\x";
+      out += hex[c >> 4];
+      out += hex[c & 0xF];
+    } else if (value.substr(i).starts_with("\xEF\xBB\xBF")) {
+      out += "\\uFEFF";
+      i += 2;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  if (end < value.size()) out += "... (" + std::to_string(value.size()) + " bytes)";
+  return out;
+}
+
+bool FieldReader::spend(std::size_t bytes, const YAML::Node& node) {
+  if (exhausted_) return false;
+  if (bytes <= text_budget_) {
+    text_budget_ -= bytes;
+    return true;
+  }
+  exhausted_ = true;
+  error(loc(node), "aliases repeat more text than the file holds; reading stopped here",
+        "write the values out instead of naming one anchor ('&name') many times ('*name')");
+  return false;
+}
+
 const YAML::Node* Fields::get(std::string_view key) const {
   const auto it = values.find(key);
   return it == values.end() ? nullptr : &it->second;
@@ -55,6 +95,7 @@ void FieldReader::warning(SourceLoc at, std::string message, std::string hint) {
 
 std::optional<Fields> FieldReader::mapping(const YAML::Node& node, std::string_view what,
                                            std::initializer_list<FieldSpec> schema) {
+  if (exhausted_) return std::nullopt;
   if (!node.IsMap()) {
     error(loc(node), std::string(what) + " must be a mapping of keys to values, found " +
                          std::string(node_type_name(node)),
@@ -75,21 +116,22 @@ std::optional<Fields> FieldReader::mapping(const YAML::Node& node, std::string_v
             "keys are words such as 'title' or 'summary'");
       continue;
     }
-    const std::string key = key_node.Scalar();
+    const std::string& key = key_node.Scalar();
+    if (!spend(key.size(), key_node)) return std::nullopt;
     const SourceLoc key_at = loc(key_node);
     if (const auto seen = fields.key_locs.find(key); seen != fields.key_locs.end()) {
-      error(key_at, "duplicate key '" + key + "' (first written at line " + std::to_string(seen->second.line) + ")",
+      error(key_at, "duplicate key '" + shown(key) + "' (first written at line " + std::to_string(seen->second.line) + ")",
             "keep one of the two; YAML keeps only one of them");
       continue;
     }
     fields.key_locs.emplace(key, key_at);
     if (std::find(known.begin(), known.end(), key) == known.end()) {
-      std::string hint = did_you_mean(key, known);
+      std::string hint = key.size() <= 64 ? did_you_mean(key, known) : std::string();
       if (hint.empty()) {
         hint = "allowed keys:";
         for (std::size_t i = 0; i < known.size(); ++i) hint += (i ? ", " : " ") + known[i];
       }
-      error(key_at, "unknown key '" + key + "' in " + std::string(what), std::move(hint));
+      error(key_at, "unknown key '" + shown(key) + "' in " + std::string(what), std::move(hint));
       continue;
     }
     fields.values.emplace(key, value_node);
@@ -106,6 +148,7 @@ std::optional<Fields> FieldReader::mapping(const YAML::Node& node, std::string_v
 
 std::optional<std::string> FieldReader::scalar(const YAML::Node& node, std::string_view key,
                                                std::string_view expected) {
+  if (exhausted_) return std::nullopt;
   if (node.IsNull()) {
     error(loc(node), "'" + std::string(key) + "' is empty", "write " + std::string(expected) + " after the colon");
     return std::nullopt;
@@ -115,6 +158,7 @@ std::optional<std::string> FieldReader::scalar(const YAML::Node& node, std::stri
                          std::string(node_type_name(node)));
     return std::nullopt;
   }
+  if (!spend(node.Scalar().size(), node)) return std::nullopt;
   return node.Scalar();
 }
 
@@ -139,6 +183,7 @@ std::vector<std::string> FieldReader::text_list(const Fields& fields, std::strin
   const YAML::Node* node = fields.get(key);
   if (!node || node->IsNull()) return out;
   if (node->IsScalar()) {
+    if (!spend(node->Scalar().size(), *node)) return out;
     out.push_back(node->Scalar());
     if (locs) locs->push_back(loc(*node));
     return out;
@@ -149,6 +194,7 @@ std::vector<std::string> FieldReader::text_list(const Fields& fields, std::strin
     return out;
   }
   for (const YAML::Node& item : *node) {
+    if (exhausted_) break;
     if (!item.IsScalar() && !item.IsNull()) {
       // One report per list: an aliased list can repeat a bad entry thousands of times.
       error(loc(item), "each entry of '" + std::string(key) + "' must be a text, found " +
@@ -180,6 +226,12 @@ std::string id_problem(std::string_view id) {
       return c < 0x20 || c >= 0x7f ? "it has a character that is not a letter, digit or hyphen"
                                    : std::string("it has the character '") + static_cast<char>(c) + "'";
   }
+  // Ids become file names (pages, folders); Windows cannot create files with these names.
+  static constexpr std::string_view reserved[] = {"con", "prn", "aux", "nul", "com0", "com1", "com2", "com3",
+                                                  "com4", "com5", "com6", "com7", "com8", "com9", "lpt0", "lpt1",
+                                                  "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9"};
+  if (std::find(std::begin(reserved), std::end(reserved), id) != std::end(reserved))
+    return "it is a device name that Windows reserves for files";
   return {};
 }
 
@@ -189,7 +241,7 @@ std::optional<std::string> FieldReader::id(const Fields& fields, std::string_vie
   std::optional<std::string> value = scalar(*node, key, "an id");
   if (!value) return std::nullopt;
   if (const std::string problem = id_problem(*value); !problem.empty()) {
-    error(loc(*node), "invalid id '" + *value + "': " + problem,
+    error(loc(*node), "invalid id '" + shown(*value) + "': " + problem,
           "ids are lowercase-kebab: a-z, 0-9 and single hyphens, starting with a letter");
     return std::nullopt;
   }
@@ -203,9 +255,10 @@ std::optional<Evidence> FieldReader::evidence(const Fields& fields, std::string_
   if (!value) return std::nullopt;
   for (Evidence level : {Evidence::established, Evidence::limited, Evidence::contested, Evidence::anecdotal})
     if (*value == to_string(level)) return level;
-  std::string hint = did_you_mean(*value, {"established", "limited", "contested", "anecdotal"});
+  std::string hint = value->size() <= 64 ? did_you_mean(*value, {"established", "limited", "contested", "anecdotal"})
+                                         : std::string();
   if (hint.empty()) hint = "use established, limited, contested or anecdotal";
-  error(loc(*node), "unknown evidence level '" + *value + "'", std::move(hint));
+  error(loc(*node), "unknown evidence level '" + shown(*value) + "'", std::move(hint));
   return std::nullopt;
 }
 
@@ -217,7 +270,7 @@ std::optional<int> FieldReader::integer(const Fields& fields, std::string_view k
   int out = 0;
   const auto [ptr, ec] = std::from_chars(value->data(), value->data() + value->size(), out);
   if (ec != std::errc() || ptr != value->data() + value->size()) {
-    error(loc(*node), "'" + std::string(key) + "' must be a whole number, found '" + *value + "'");
+    error(loc(*node), "'" + std::string(key) + "' must be a whole number, found '" + shown(*value) + "'");
     return std::nullopt;
   }
   return out;
@@ -230,7 +283,7 @@ std::optional<bool> FieldReader::boolean(const Fields& fields, std::string_view 
   if (!value) return std::nullopt;
   if (*value == "true") return true;
   if (*value == "false") return false;
-  error(loc(*node), "'" + std::string(key) + "' must be true or false, found '" + *value + "'");
+  error(loc(*node), "'" + std::string(key) + "' must be true or false, found '" + shown(*value) + "'");
   return std::nullopt;
 }
 
@@ -249,7 +302,7 @@ std::optional<std::string> FieldReader::date(const Fields& fields, std::string_v
   const int month = shape ? std::stoi(d.substr(5, 2)) : 0;
   const int day = shape ? std::stoi(d.substr(8, 2)) : 0;
   if (!shape || month < 1 || month > 12 || day < 1 || day > 31) {
-    error(loc(*node), "'" + std::string(key) + "' must be a date written YYYY-MM-DD, found '" + d + "'",
+    error(loc(*node), "'" + std::string(key) + "' must be a date written YYYY-MM-DD, found '" + shown(d) + "'",
           "for example 2026-11-23");
     return std::nullopt;
   }
@@ -273,7 +326,7 @@ std::optional<std::pair<double, double>> FieldReader::range(const Fields& fields
     return std::nullopt;
   }
   if (low > high) {
-    error(loc(*node), "'" + std::string(key) + "' starts after it ends (" + a.Scalar() + " > " + b.Scalar() + ")",
+    error(loc(*node), "'" + std::string(key) + "' starts after it ends (" + shown(a.Scalar()) + " > " + shown(b.Scalar()) + ")",
           "write the earliest value first");
     return std::nullopt;
   }

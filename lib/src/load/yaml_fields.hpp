@@ -7,7 +7,9 @@
 // yaml-cpp 0.7's node headers trip GCC 12's -Wdangling-pointer in code we do not own.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wpragmas"
+#pragma GCC diagnostic ignored "-Wunknown-warning-option"
 #pragma GCC diagnostic ignored "-Wdangling-pointer"
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 #pragma GCC diagnostic pop
 
@@ -45,6 +47,10 @@ class FieldReader {
   const std::string& file() const { return file_; }
 
   void error(SourceLoc loc, std::string message, std::string hint = {});
+  /// Stops reading text after `bytes` bytes in all (keys and values): aliases can name one
+  /// anchored text many times, and a small file must not expand into gigabytes. Past the
+  /// limit one error is reported and every further read returns nothing.
+  void limit_text(std::size_t bytes) { text_budget_ = bytes; }
   void warning(SourceLoc loc, std::string message, std::string hint = {});
 
   /// Checks a mapping: unknown keys (with a suggestion), keys written twice (both lines),
@@ -69,9 +75,18 @@ class FieldReader {
 
  private:
   std::optional<std::string> scalar(const YAML::Node& node, std::string_view key, std::string_view expected);
+  /// Counts `bytes` against the text limit; false (after one error) once it is spent.
+  bool spend(std::size_t bytes, const YAML::Node& node);
   std::string file_;
+  std::size_t text_budget_ = static_cast<std::size_t>(-1);
+  bool exhausted_ = false;
   std::vector<Diagnostic>& out_;
 };
+
+/// `value` as shown inside a message: control characters escaped (`\n`, `\x1b`), an
+/// invisible byte order mark written `\uFEFF`, and cut to 60 bytes with `...` and its size,
+/// so that no content can break a diagnostic line or flood the output.
+std::string shown(std::string_view value);
 
 /// True for a valid kebab-case id.
 bool is_valid_id(std::string_view id);
