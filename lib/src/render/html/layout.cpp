@@ -86,8 +86,11 @@ std::string link(std::string_view href, std::string_view text, std::string_view 
 
 std::string concept_link(std::string_view root, const Concept& entry) { return concept_link(root, entry, entry.title); }
 
+// No `title` tooltip: it reaches neither keyboards nor touch screens, and the summary of every
+// linked concept made a page a third longer. Mentions in running text get a real hint instead
+// (term_link in markdown.cpp); lists and the A–Z page show summaries as text.
 std::string concept_link(std::string_view root, const Concept& entry, std::string_view text) {
-  return link(std::string(root) + concept_url(entry.id), text, entry.summary);
+  return link(std::string(root) + concept_url(entry.id), text);
 }
 
 std::string evidence_badge(Evidence evidence, std::string_view label) {
