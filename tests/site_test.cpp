@@ -383,6 +383,24 @@ TEST_SUITE("site on disk") {
     std::filesystem::remove_all(dir);
   }
 
+  TEST_CASE("a write that fails on the writer thread fails the build with the sink's message") {
+    // A staged sink that takes a few files, then reports a full disk.
+    struct FullDisk final : katlas::OutputSink {
+      std::vector<std::string> paths;
+      void write(std::string_view path, std::string_view) override {
+        if (paths.size() == 3) throw std::runtime_error("no space left on device");
+        paths.emplace_back(path);
+      }
+      bool staged() const override { return true; }
+    } sink;
+    const katlas::SiteResult result = katlas::render_site(base_atlas(), sink);
+    CHECK_FALSE(result.ok());
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].message == "no space left on device");
+    CHECK(sink.paths.size() == 3);
+    CHECK(std::is_sorted(sink.paths.begin(), sink.paths.end()));  // one writer, in path order
+  }
+
   TEST_CASE("staging folders left by killed builds are removed by the next build, and only those") {
     const auto dir = temp_folder("stale");
     const pid_t child = ::fork();

@@ -31,8 +31,8 @@ struct SiteOptions {
 
 /// Where rendered files go. Paths are relative, use `/`, and never contain `..`.
 ///
-/// render_site() writes each file exactly once; in sorted path order unless the sink says it
-/// accepts concurrent writes.
+/// render_site() writes each file exactly once, in sorted path order, one file at a time
+/// (for a staged sink, from a writer thread of its own).
 class OutputSink {
  public:
   virtual ~OutputSink() = default;
@@ -42,10 +42,6 @@ class OutputSink {
   /// render_site() hands over each file as soon as it is rendered, instead of holding the
   /// whole site in memory, and a failed render is discarded by not committing.
   virtual bool staged() const { return false; }
-  /// True when write() may be called from several threads at once, in any order (DiskSink).
-  /// Then render_site() writes each page on the thread that rendered it; otherwise it writes
-  /// from its own thread, in sorted path order.
-  virtual bool concurrent() const { return false; }
 };
 
 /// Keeps the files in memory, sorted by path (for tests and for embedding the site elsewhere).
@@ -78,12 +74,10 @@ class DiskSink final : public OutputSink {
   DiskSink(const DiskSink&) = delete;
   DiskSink& operator=(const DiskSink&) = delete;
 
-  /// Writes one file into the staging folder; safe to call from many threads at once.
+  /// Writes one file into the staging folder. Thread-safe.
   void write(std::string_view path, std::string_view bytes) override;
   /// True: files stay in the staging folder until commit().
   bool staged() const override { return true; }
-  /// True: write() is thread-safe.
-  bool concurrent() const override { return true; }
   /// Moves the staged files into place (an atomic exchange where the system offers one).
   /// Throws std::runtime_error when `target` is not a site folder, or on a file system error.
   void commit();

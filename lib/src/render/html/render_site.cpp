@@ -1,12 +1,15 @@
 // render_site(): every page, asset, search index and sitemap, checked for broken links, then written.
 #include "render/html/assets.hpp"
+#include "render/html/background_writer.hpp"
 #include "render/html/diagram.hpp"
 #include "render/html/pages.hpp"
 #include "render/html/link_check.hpp"
 #include "parallel.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -39,6 +42,15 @@ std::string sitemap(const std::vector<std::pair<std::string, const Concept*>>& p
   }
   return out + "</urlset>\n";
 }
+
+/// Hashes paths for lookups by string_view (the link check asks for every link).
+struct PathHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// Rendered files waiting for the writer thread: enough to keep it busy, small next to the site.
+constexpr std::size_t max_queued_bytes = 64 << 20;
 
 /// One output file in path order: either already rendered (`bytes`) or a concept page to render.
 struct Slot {
@@ -126,32 +138,27 @@ SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& 
   Files held;  // the whole site, when the sink is not staged
   try {
     SiteRenderer renderer(atlas, options);
-    std::set<std::string, std::less<>> paths;
+    std::unordered_set<std::string, PathHash, std::equal_to<>> paths;
     for (const Slot& slot : renderer.slots()) paths.insert(slot.path);
-    detail::html::LinkChecker checker([&](std::string_view path) { return paths.count(path) != 0; });
-    // Where the sink allows it, each page is link-scanned and written on the thread that
-    // rendered it; this thread only gathers the scans.
-    struct Prepared {
-      detail::html::LinkChecker::PageLinks links;
-      bool written = false;
-    };
-    const bool concurrent = sink.staged() && sink.concurrent();
+    detail::html::LinkChecker checker([&](std::string_view path) { return paths.find(path) != paths.end(); });
+    // Pages are link-scanned on the thread that rendered them; this thread gathers the scans
+    // and queues the files for the writer thread, which creates them while rendering goes on.
+    std::optional<detail::html::BackgroundWriter> writer;
+    if (sink.staged()) writer.emplace(sink, max_queued_bytes);
     renderer.render(
         [&](const std::string& path, const std::string& bytes) {
-          Prepared p;
-          if (path.ends_with(".html")) p.links = checker.scan(path, bytes);
-          if (concurrent) sink.write(path, bytes), p.written = true;
-          return p;
+          return path.ends_with(".html") ? checker.scan(path, bytes) : detail::html::LinkChecker::PageLinks{};
         },
-        [&](const std::string& path, std::string bytes, Prepared p) {
-          if (path.ends_with(".html")) checker.add(path, std::move(p.links));
-          if (!sink.staged()) {
+        [&](const std::string& path, std::string bytes, detail::html::LinkChecker::PageLinks links) {
+          if (path.ends_with(".html")) checker.add(path, std::move(links));
+          if (!writer) {
             held.emplace(path, std::move(bytes));
             return;
           }
-          if (!p.written) sink.write(path, bytes);
           result.files.push_back(path);
+          writer->push(path, std::move(bytes));
         });
+    if (writer) writer->finish();
     result.diagnostics = checker.finish();
   } catch (const std::runtime_error& e) {
     result.diagnostics.push_back({Severity::error, {"site"}, e.what(), ""});

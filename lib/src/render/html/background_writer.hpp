@@ -1,0 +1,96 @@
+// Hands rendered files to a sink on a thread of its own, so that creating files (kernel time,
+// and on a busy file system most of a build) overlaps rendering instead of following it.
+#pragma once
+
+#include <katlas/site.hpp>
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <utility>
+
+namespace katlas::detail::html {
+
+/// One writer thread in front of an OutputSink. Files reach the sink in the order push()
+/// received them, one at a time, so the sink needs no locking and sees sorted paths when
+/// they are pushed sorted. At most `max_queued` bytes wait; push() blocks beyond that, so
+/// memory stays bounded however large the site.
+class BackgroundWriter {
+ public:
+  BackgroundWriter(OutputSink& sink, std::size_t max_queued) : sink_(sink), max_queued_(max_queued) {
+    thread_ = std::thread([this] { run(); });
+  }
+  /// Stops the thread; files still queued are dropped (the caller is failing anyway).
+  ~BackgroundWriter() {
+    {
+      const std::lock_guard lock(mutex_);
+      stop_ = true;
+      queue_.clear();
+    }
+    changed_.notify_all();
+    thread_.join();
+  }
+  BackgroundWriter(const BackgroundWriter&) = delete;
+  BackgroundWriter& operator=(const BackgroundWriter&) = delete;
+
+  /// Queues one file. Rethrows the sink's error once a write has failed.
+  void push(std::string path, std::string bytes) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return error_ || queued_ < max_queued_ || queue_.empty(); });
+    if (error_) std::rethrow_exception(error_);
+    queued_ += bytes.size();
+    queue_.emplace_back(std::move(path), std::move(bytes));
+    changed_.notify_all();
+  }
+
+  /// Waits until every queued file is written; rethrows the sink's error, if any.
+  void finish() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return error_ || (queue_.empty() && !writing_); });
+    if (error_) std::rethrow_exception(error_);
+  }
+
+ private:
+  void run() {
+    std::unique_lock lock(mutex_);
+    while (true) {
+      changed_.wait(lock, [&] { return stop_ || !queue_.empty(); });
+      if (stop_) return;
+      auto [path, bytes] = std::move(queue_.front());
+      queue_.pop_front();
+      writing_ = true;
+      lock.unlock();
+      std::exception_ptr error;
+      try {
+        sink_.write(path, bytes);
+      } catch (...) {
+        error = std::current_exception();
+      }
+      lock.lock();
+      writing_ = false;
+      queued_ -= bytes.size();
+      if (error) {
+        error_ = error;
+        queue_.clear();
+      }
+      changed_.notify_all();
+      if (error) return;
+    }
+  }
+
+  OutputSink& sink_;
+  const std::size_t max_queued_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<std::pair<std::string, std::string>> queue_;
+  std::size_t queued_ = 0;  // bytes in queue_ and in the write under way
+  bool writing_ = false, stop_ = false;
+  std::exception_ptr error_;
+  std::thread thread_;  // last: started once every other member exists
+};
+
+}  // namespace katlas::detail::html
