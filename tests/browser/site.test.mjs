@@ -4,7 +4,7 @@
 // (ctest runs `katlas build` first and sets both; see tests/CMakeLists.txt.)
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -209,6 +209,53 @@ describe("accessibility", () => {
         assert.deepEqual(report, []);
         await context.close();
       });
+});
+
+describe("hostile content", () => {
+  // KATLAS_HOSTILE_SITE: built from tests/fixtures/hostile, whose titles, aliases, summary,
+  // details, relation note and source carry <script>, event handlers and javascript: URLs.
+  const hostile = process.env.KATLAS_HOSTILE_SITE ? path.resolve(process.env.KATLAS_HOSTILE_SITE) : null;
+  const htmlFiles = (dir) => readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith(".html")).map(String);
+
+  test("no page built from hostile content opens a dialog, carries an event handler or a javascript: link",
+       { skip: hostile ? false : "KATLAS_HOSTILE_SITE not set" }, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const dialogs = [];
+    page.on("dialog", async (dialog) => {
+      dialogs.push(dialog.message());
+      await dialog.dismiss();
+    });
+    const files = htmlFiles(hostile);
+    assert.ok(files.includes("concepts/tolerance.html"), "the hostile concept has a page");
+    for (const file of files) {
+      await page.goto(pathToFileURL(path.join(hostile, file)).href);
+      const found = await page.evaluate(() => {
+        const handlers = [...document.querySelectorAll("*")].flatMap((e) =>
+          [...e.attributes].filter((a) => a.name.startsWith("on")).map((a) => `${e.tagName} ${a.name}`));
+        const scriptLinks = [...document.querySelectorAll("[href], [src]")]
+          .map((e) => e.getAttribute("href") ?? e.getAttribute("src"))
+          .filter((u) => /^\s*(javascript|data|vbscript):/i.test(u));
+        const inlineScripts = [...document.querySelectorAll("script:not([src])")]
+          .filter((s) => s.type !== "application/ld+json").length;
+        const frames = document.querySelectorAll("iframe, object, embed").length;
+        return { handlers, scriptLinks, inlineScripts, frames };
+      });
+      assert.deepEqual(found, { handlers: [], scriptLinks: [], inlineScripts: 0, frames: 0 }, file);
+    }
+    // Hovering and focusing would fire an injected onmouseover or onfocus.
+    for (const file of ["concepts/tolerance.html", "sources.html"]) {
+      await page.goto(pathToFileURL(path.join(hostile, file)).href);
+      for (const link of await page.locator("main a:visible").all()) {
+        await link.hover();
+        await link.focus();
+      }
+    }
+    await page.goto(pathToFileURL(path.join(hostile, "concepts/tolerance.html")).href);
+    assert.equal((await page.locator("h1").innerText()).trim(), "Tolerance <script>alert(1)</script>");
+    assert.deepEqual(dialogs, []);
+    await context.close();
+  });
 });
 
 describe("screenshots", () => {
