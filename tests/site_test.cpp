@@ -318,6 +318,25 @@ TEST_SUITE("site") {
     CHECK(page.find("here") != std::string::npos);  // the refused link keeps its text
   }
 
+  TEST_CASE("the base fixture's pages match their golden files (UPDATE_GOLDEN=1 rewrites them)") {
+    // Reviewed by eye when they change: the whole page, shell included, for one page of each sort.
+    const Files files = render(base_atlas(), {.base_url = "https://atlas.example.org/"});
+    const std::filesystem::path golden = std::filesystem::path(KATLAS_FIXTURES).parent_path() / "golden" / "site";
+    const bool update = std::getenv("UPDATE_GOLDEN") != nullptr;
+    for (const char* path : {"index.html", "concepts/tolerance.html", "concepts/withdrawal.html", "glossary.html",
+                             "sources.html", "contested.html", "kinds/condition.html", "sitemap.xml"}) {
+      CAPTURE(path);
+      REQUIRE(files.count(path) == 1);
+      const std::filesystem::path file = golden / path;
+      if (update) {
+        std::filesystem::create_directories(file.parent_path());
+        std::ofstream(file, std::ios::binary) << files.at(path);
+      }
+      REQUIRE_MESSAGE(std::filesystem::exists(file), "no golden file; run with UPDATE_GOLDEN=1 and review it");
+      CHECK(slurp(file) == files.at(path));
+    }
+  }
+
   TEST_CASE("rendering the same atlas twice gives byte-identical files") {
     CHECK(render(base_atlas()) == render(base_atlas()));
     CHECK(render(katlas::Atlas::builtin()) == render(katlas::Atlas::builtin()));
