@@ -12,7 +12,8 @@ foreach(rel IN LISTS overlay)
     file(READ "${OVERLAY}/${rel}" extra)
     file(APPEND "${OUT}/${CMAKE_MATCH_1}" "${extra}")
   else()
-    get_filename_component(dir "${OUT}/${rel}" DIRECTORY)
-    file(COPY "${OVERLAY}/${rel}" DESTINATION "${dir}")
+    # COPY_FILE always copies: file(COPY) skips a file whose time stamp matches, as every
+    # file of a fresh clone's does.
+    file(COPY_FILE "${OVERLAY}/${rel}" "${OUT}/${rel}")
   endif()
 endforeach()
