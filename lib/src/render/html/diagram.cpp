@@ -7,7 +7,6 @@
 #include <gvc.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <stdexcept>
 
 namespace katlas::detail::html {
@@ -15,11 +14,22 @@ namespace {
 
 constexpr double char_width = 7.0;  // points per character at the 12pt label size
 constexpr std::size_t wrap_at = 22;  // characters per line in a box
+constexpr double line_height = 15;   // points between the lines of a box
 
-std::size_t longest(const std::vector<std::string>& lines) {
-  std::size_t n = 0;
-  for (const std::string& l : lines) n = std::max(n, utf8_length(l));
-  return n;
+/// Splits a label into lines of about `width` characters at spaces (a longer word keeps its own line).
+std::vector<std::string> wrap_label(const std::string& text, std::size_t width) {
+  std::vector<std::string> lines{""};
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string_view word(text.data() + start, end - start);
+    if (!lines.back().empty() && utf8_length(lines.back()) + 1 + utf8_length(word) > width) lines.emplace_back();
+    if (!lines.back().empty()) lines.back() += ' ';
+    lines.back() += word;
+    start = end + 1;
+  }
+  return lines;
 }
 
 /// DOT text with fixed-size nodes: layout never depends on the fonts installed.
@@ -27,10 +37,8 @@ std::string to_dot(const Diagram& d) {
   std::string dot = "digraph g {\n graph [rankdir=LR, nodesep=0.15, ranksep=0.5, margin=0];\n"
                     " node [shape=box, fixedsize=true, label=\"\"];\n edge [fontsize=10, fontname=\"Helvetica\"];\n";
   for (std::size_t i = 0; i < d.nodes.size(); ++i) {
-    const std::vector<std::string> lines = wrap_label(d.nodes[i].label, wrap_at);
-    const double width = (static_cast<double>(longest(lines)) * char_width + 20) / 72;
-    const double height = (static_cast<double>(lines.size()) * 15 + 14) / 72;
-    dot += " n" + std::to_string(i) + " [width=" + one_decimal(width) + ", height=" + one_decimal(height) + "];\n";
+    const LabelBox box = label_box(d.nodes[i].label);
+    dot += " n" + std::to_string(i) + " [width=" + one_decimal(box.width / 72) + ", height=" + one_decimal(box.height / 72) + "];\n";
   }
   for (std::size_t i = 0; i < d.edges.size(); ++i)
     dot += " n" + std::to_string(d.edges[i].from) + " -> n" + std::to_string(d.edges[i].to) + " [k=" +
@@ -49,45 +57,52 @@ std::string edge_svg(const Diagram& d, Agedge_t* e, double h) {
   for (int i = 1; i + 2 < bz.size; i += 3)
     path += " C" + pt(bz.list[i], h) + " " + pt(bz.list[i + 1], h) + " " + pt(bz.list[i + 2], h);
   if (bz.eflag) path += " L" + pt(bz.ep, h);
-  std::string out = "<g class=\"edge\"><path d=\"" + path + "\" marker-end=\"url(#" + d.id + "-arrow)\"/>";
-  if (const textlabel_t* label = ED_label(e))
-    out += "<text x=\"" + one_decimal(label->pos.x) + "\" y=\"" + one_decimal(h - label->pos.y + 3) + "\">" +
-           escape_html(d.edges[index].label) + "</text>";
-  return out + "</g>\n";
+  const textlabel_t* label = ED_label(e);
+  return arrow_svg(d, path, label ? &d.edges[index].label : nullptr, label ? label->pos.x : 0, label ? h - label->pos.y + 3 : 0);
 }
 
 std::string node_svg(const Diagram& d, Agnode_t* n, double h) {
-  const std::size_t index = std::stoul(agnameof(n) + 1);
-  const Diagram::Node& node = d.nodes[index];
-  const double w = ND_width(n) * 72, ht = ND_height(n) * 72;
-  const double x = ND_coord(n).x, y = h - ND_coord(n).y;
-  std::string out = "<g class=\"node" + std::string(node.focus ? " focus" : "") + "\"><rect x=\"" + one_decimal(x - w / 2) +
-                    "\" y=\"" + one_decimal(y - ht / 2) + "\" width=\"" + one_decimal(w) + "\" height=\"" + one_decimal(ht) +
-                    "\" rx=\"6\"/>";
-  const std::vector<std::string> lines = wrap_label(node.label, wrap_at);
-  double line_y = y - (static_cast<double>(lines.size()) - 1) * 7.5 + 4;
-  for (const std::string& line : lines) {
-    out += "<text x=\"" + one_decimal(x) + "\" y=\"" + one_decimal(line_y) + "\">" + escape_html(line) + "</text>";
-    line_y += 15;
-  }
-  return out + "</g>\n";
+  const Diagram::Node& node = d.nodes[std::stoul(agnameof(n) + 1)];
+  return box_svg(label_box(node.label), ND_coord(n).x, h - ND_coord(n).y, ND_width(n) * 72, ND_height(n) * 72, node.focus);
 }
 
 }  // namespace
 
-std::vector<std::string> wrap_label(const std::string& text, std::size_t width) {
-  std::vector<std::string> lines{""};
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string::npos) end = text.size();
-    const std::string_view word(text.data() + start, end - start);
-    if (!lines.back().empty() && utf8_length(lines.back()) + 1 + utf8_length(word) > width) lines.emplace_back();
-    if (!lines.back().empty()) lines.back() += ' ';
-    lines.back() += word;
-    start = end + 1;
+LabelBox label_box(const std::string& label) {
+  LabelBox box;
+  box.lines = wrap_label(label, wrap_at);
+  std::size_t longest = 0;
+  for (const std::string& l : box.lines) longest = std::max(longest, utf8_length(l));
+  box.width = static_cast<double>(longest) * char_width + 20;
+  box.height = static_cast<double>(box.lines.size()) * line_height + 14;
+  return box;
+}
+
+std::string box_svg(const LabelBox& box, double x, double y, double width, double height, bool focus) {
+  std::string out = "<g class=\"node" + std::string(focus ? " focus" : "") + "\"><rect x=\"" + one_decimal(x - width / 2) +
+                    "\" y=\"" + one_decimal(y - height / 2) + "\" width=\"" + one_decimal(width) + "\" height=\"" +
+                    one_decimal(height) + "\" rx=\"6\"/>";
+  double line_y = y - (static_cast<double>(box.lines.size()) - 1) * line_height / 2 + 4;
+  for (const std::string& line : box.lines) {
+    out += "<text x=\"" + one_decimal(x) + "\" y=\"" + one_decimal(line_y) + "\">" + escape_html(line) + "</text>";
+    line_y += line_height;
   }
-  return lines;
+  return out + "</g>\n";
+}
+
+std::string arrow_svg(const Diagram& d, std::string_view path, const std::string* label, double x, double y) {
+  std::string out = "<g class=\"edge\"><path d=\"" + std::string(path) + "\" marker-end=\"url(#" + d.id + "-arrow)\"/>";
+  if (label) out += "<text x=\"" + one_decimal(x) + "\" y=\"" + one_decimal(y) + "\">" + escape_html(*label) + "</text>";
+  return out + "</g>\n";
+}
+
+std::string svg_open(const Diagram& d, std::string_view left, double width, double height) {
+  return "<svg class=\"diagram\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"" + std::string(left) + " -4 " +
+         one_decimal(width) + " " + one_decimal(height) + "\" width=\"" + one_decimal(width) +
+         "\" role=\"img\" aria-labelledby=\"" + d.id + "-title\">\n<title id=\"" + d.id + "-title\">" +
+         escape_html(d.title) + "</title>\n<defs><marker id=\"" + d.id +
+         "-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
+         "orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>\n";
 }
 
 std::size_t utf8_length(std::string_view text) {
@@ -113,11 +128,7 @@ std::string GraphLayout::svg(const Diagram& d) {
   }
   const boxf bb = GD_bb(g);
   const double w = bb.UR.x - bb.LL.x + 8, h = bb.UR.y - bb.LL.y + 8;
-  std::string out = "<svg class=\"diagram\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"" + one_decimal(bb.LL.x - 4) + " -4 " + one_decimal(w) + " " +
-                    one_decimal(h) + "\" width=\"" + one_decimal(w) + "\" role=\"img\" aria-labelledby=\"" + d.id + "-title\">\n<title id=\"" +
-                    d.id + "-title\">" + escape_html(d.title) + "</title>\n<defs><marker id=\"" + d.id +
-                    "-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
-                    "orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>\n";
+  std::string out = svg_open(d, one_decimal(bb.LL.x - 4), w, h);
   const double top = bb.UR.y;
   for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n))
     for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) out += edge_svg(d, e, top);

@@ -28,11 +28,27 @@ struct Diagram {
   std::string engine = "dot";  ///< Graphviz layout: `dot` (layered) or `circo` (a circle).
 };
 
-/// Splits a label into lines of about `width` characters at spaces (a longer word keeps its own line).
-std::vector<std::string> wrap_label(const std::string& text, std::size_t width);
-
-/// Characters (code points) in UTF-8 text, for sizing boxes.
+/// Characters (code points) in UTF-8 text, for sizing boxes and labels.
 std::size_t utf8_length(std::string_view text);
+
+/// A node's label wrapped into lines of about 22 characters, and the size in points of the
+/// box that holds them at the 12px label size. Both layouts size their boxes with this.
+struct LabelBox {
+  std::vector<std::string> lines;
+  double width = 0, height = 0;
+};
+LabelBox label_box(const std::string& label);
+
+/// A node: a rounded `width` × `height` box centred on (x, y) with `box`'s lines, escaped.
+std::string box_svg(const LabelBox& box, double x, double y, double width, double height, bool focus);
+
+/// An arrow along the SVG `path`, ending in the diagram's arrowhead, with `label` (escaped)
+/// at (x, y) unless `label` is null.
+std::string arrow_svg(const Diagram& diagram, std::string_view path, const std::string* label, double x, double y);
+
+/// The opening `<svg>` of a diagram: viewBox `left -4 width height`, the accessible title and
+/// the arrowhead marker. `left` is written as given.
+std::string svg_open(const Diagram& diagram, std::string_view left, double width, double height);
 
 /// Lays out a star: node 0 in the middle and every edge touching it, in three columns (what
 /// points at node 0 on the left, what node 0 points at on the right). Deterministic and free of

@@ -4,56 +4,32 @@
 // cost, so a site of many thousand pages can draw one on every page.
 #include "render/html/diagram.hpp"
 
-#include "text/escape.hpp"
 #include "text/number.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <stdexcept>
+#include <utility>
 
 namespace katlas::detail::html {
 namespace {
 
-constexpr double char_width = 7.0;        // points per character at the 12px label size
 constexpr double label_char_width = 5.6;  // points per character at the 10px edge-label size
-constexpr std::size_t wrap_at = 22;       // characters per line in a box
-constexpr double line_height = 15, box_padding = 14, row_gap = 10;
+constexpr double row_gap = 10;
 constexpr double fan = 48;  // width of the zone where the arrows bend towards the middle box
 
-struct Box {
-  std::vector<std::string> lines;
-  double w = 0, h = 0, x = 0, y = 0;  // size, and centre once placed
+/// A node's box and, once placed, its centre.
+struct Box : LabelBox {
+  explicit Box(LabelBox box) : LabelBox(std::move(box)) {}
+  double x = 0, y = 0;
 };
-
-Box box_for(const std::string& label) {
-  Box b;
-  b.lines = wrap_label(label, wrap_at);
-  std::size_t longest = 0;
-  for (const std::string& l : b.lines) longest = std::max(longest, utf8_length(l));
-  b.w = static_cast<double>(longest) * char_width + 20;
-  b.h = static_cast<double>(b.lines.size()) * line_height + box_padding;
-  return b;
-}
-
-std::string box_svg(const Box& b, bool focus) {
-  std::string out = "<g class=\"node" + std::string(focus ? " focus" : "") + "\"><rect x=\"" + one_decimal(b.x - b.w / 2) +
-                    "\" y=\"" + one_decimal(b.y - b.h / 2) + "\" width=\"" + one_decimal(b.w) + "\" height=\"" + one_decimal(b.h) +
-                    "\" rx=\"6\"/>";
-  double line_y = b.y - (static_cast<double>(b.lines.size()) - 1) * line_height / 2 + 4;
-  for (const std::string& line : b.lines) {
-    out += "<text x=\"" + one_decimal(b.x) + "\" y=\"" + one_decimal(line_y) + "\">" + escape_html(line) + "</text>";
-    line_y += line_height;
-  }
-  return out + "</g>\n";
-}
 
 /// Stacks boxes from the top, `gap` apart; returns the column's height.
 double stack(std::vector<Box*>& column, double x) {
   double y = 0;
   for (Box* b : column) {
     b->x = x;
-    b->y = y + b->h / 2;
-    y += b->h + row_gap;
+    b->y = y + b->height / 2;
+    y += b->height + row_gap;
   }
   return column.empty() ? 0 : y - row_gap;
 }
@@ -64,7 +40,7 @@ std::string star_svg(const Diagram& d) {
   if (d.nodes.empty()) throw std::invalid_argument("star_svg: a diagram needs its middle node");
   std::vector<Box> boxes;
   boxes.reserve(d.nodes.size());
-  for (const Diagram::Node& n : d.nodes) boxes.push_back(box_for(n.label));
+  for (const Diagram::Node& n : d.nodes) boxes.emplace_back(label_box(n.label));
 
   // A neighbour goes left when every arrow between it and the middle points at the middle.
   std::vector<bool> left(d.nodes.size(), true);
@@ -83,26 +59,22 @@ std::string star_svg(const Diagram& d) {
   double box_w[2] = {0, 0};
   for (std::size_t i = 1; i < boxes.size(); ++i) {
     columns[left[i] ? 0 : 1].push_back(&boxes[i]);
-    box_w[left[i] ? 0 : 1] = std::max(box_w[left[i] ? 0 : 1], boxes[i].w);
+    box_w[left[i] ? 0 : 1] = std::max(box_w[left[i] ? 0 : 1], boxes[i].width);
   }
 
   // x from the left edge: left boxes | labels | fan | middle box | fan | labels | right boxes.
   Box& mid = boxes[0];
   const double zone[2] = {columns[0].empty() ? 0 : label_w[0] + fan, columns[1].empty() ? 0 : label_w[1] + fan};
-  const double mid_x = box_w[0] + zone[0] + mid.w / 2;
-  const double heights[2] = {stack(columns[0], box_w[0] / 2), stack(columns[1], mid_x + mid.w / 2 + zone[1] + box_w[1] / 2)};
-  const double height = std::max({heights[0], heights[1], mid.h});
+  const double mid_x = box_w[0] + zone[0] + mid.width / 2;
+  const double heights[2] = {stack(columns[0], box_w[0] / 2), stack(columns[1], mid_x + mid.width / 2 + zone[1] + box_w[1] / 2)};
+  const double height = std::max({heights[0], heights[1], mid.height});
   for (int side = 0; side < 2; ++side)  // centre each column on the middle box
     for (Box* b : columns[side]) b->y += (height - heights[side]) / 2;
   mid.x = mid_x;
   mid.y = height / 2;
-  const double width = mid_x + mid.w / 2 + zone[1] + box_w[1];
+  const double width = mid_x + mid.width / 2 + zone[1] + box_w[1];
 
-  std::string out = "<svg class=\"diagram\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"-4 -4 " + one_decimal(width + 8) + " " +
-                    one_decimal(height + 8) + "\" width=\"" + one_decimal(width + 8) + "\" role=\"img\" aria-labelledby=\"" + d.id +
-                    "-title\">\n<title id=\"" + d.id + "-title\">" + escape_html(d.title) + "</title>\n<defs><marker id=\"" +
-                    d.id + "-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
-                    "orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>\n";
+  std::string out = svg_open(d, "-4", width + 8, height + 8);
 
   // Arrows between the same pair are spread apart; arrows reaching the middle box spread along its side.
   std::vector<std::size_t> seen(d.nodes.size(), 0), count(d.nodes.size(), 0);
@@ -116,15 +88,15 @@ std::string star_svg(const Diagram& d) {
     const std::size_t other = e.from == 0 ? e.to : e.from;
     const int side = left[other] ? 0 : 1;
     const Box& b = boxes[other];
-    const double spread = std::min(12.0, (b.h - 8) / static_cast<double>(count[other]));
+    const double spread = std::min(12.0, (b.height - 8) / static_cast<double>(count[other]));
     const double y_out = b.y + (static_cast<double>(seen[other]++) - (static_cast<double>(count[other]) - 1) / 2) * spread;
-    const double mid_spread = std::min(8.0, (mid.h - 8) / static_cast<double>(per_side[side]));
+    const double mid_spread = std::min(8.0, (mid.height - 8) / static_cast<double>(per_side[side]));
     const double y_mid = mid.y + (static_cast<double>(at_side[side]++) - (static_cast<double>(per_side[side]) - 1) / 2) * mid_spread;
     // A straight run beside the neighbour carries the label; a curve in the fan zone meets the middle box.
     const double x_box = side == 0 ? b.x + box_w[0] / 2 : b.x - box_w[1] / 2;
     const double x_bend = side == 0 ? x_box + label_w[0] : x_box - label_w[1];
-    const double x_mid = side == 0 ? mid.x - mid.w / 2 : mid.x + mid.w / 2;
-    const double x_edge = side == 0 ? b.x + b.w / 2 : b.x - b.w / 2;
+    const double x_mid = side == 0 ? mid.x - mid.width / 2 : mid.x + mid.width / 2;
+    const double x_edge = side == 0 ? b.x + b.width / 2 : b.x - b.width / 2;
     const double c = (x_bend + x_mid) / 2;
     const std::string from_box = one_decimal(x_edge) + "," + one_decimal(y_out), at_bend = one_decimal(x_bend) + "," + one_decimal(y_out);
     const std::string curve = " C" + one_decimal(c) + "," + one_decimal(y_out) + " " + one_decimal(c) + "," + one_decimal(y_mid) + " " + one_decimal(x_mid) + "," + one_decimal(y_mid);
@@ -133,10 +105,10 @@ std::string star_svg(const Diagram& d) {
     std::string path = e.from == 0 ? "M" + to_mid + " C" + one_decimal(c) + "," + one_decimal(y_mid) + " " + one_decimal(c) + "," + one_decimal(y_out) + " " +
                                          at_bend + " L" + from_box
                                    : "M" + from_box + " L" + at_bend + curve;
-    out += "<g class=\"edge\"><path d=\"" + path + "\" marker-end=\"url(#" + d.id + "-arrow)\"/><text x=\"" +
-           one_decimal((x_box + x_bend) / 2) + "\" y=\"" + one_decimal(y_out - 3) + "\">" + escape_html(e.label) + "</text></g>\n";
+    out += arrow_svg(d, path, &e.label, (x_box + x_bend) / 2, y_out - 3);
   }
-  for (std::size_t i = 0; i < boxes.size(); ++i) out += box_svg(boxes[i], d.nodes[i].focus);
+  for (std::size_t i = 0; i < boxes.size(); ++i)
+    out += box_svg(boxes[i], boxes[i].x, boxes[i].y, boxes[i].width, boxes[i].height, d.nodes[i].focus);
   return out + "</svg>\n";
 }
 
