@@ -5,33 +5,17 @@
 // follows from the input's size, so mutations reach all three). The loader must return
 // diagnostics for anything it cannot use: a crash, a sanitizer report, a hang or an
 // exception escaping Atlas::load_files() is a bug.
-#include <katlas/katlas.hpp>
+#include "support.hpp"
 
 #include <cstdint>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 namespace {
 
-std::vector<katlas::ContentFile> read_base() {
-  std::vector<katlas::ContentFile> files;
-  const std::filesystem::path root = KATLAS_FIXTURES "/base";
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
-    if (!entry.is_regular_file()) continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    files.push_back({std::filesystem::relative(entry.path(), root).generic_string(), text.str()});
-  }
-  return files;
-}
-
 const std::vector<katlas::ContentFile>& base() {
-  static const std::vector<katlas::ContentFile> files = read_base();
+  static const std::vector<katlas::ContentFile> files = katlas::test::read_tree(katlas::test::fixture_path("base"));
   return files;
 }
 
