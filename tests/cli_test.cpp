@@ -190,4 +190,38 @@ TEST_SUITE("cli") {
     REQUIRE(run.code == 0);
     CHECK(nlohmann::json::parse(run.out)["id"] == "cyp3a4");
   }
+
+  TEST_CASE("build keeps a cache in the user's cache folder, and --no-cache keeps none") {
+    const std::filesystem::path home = std::filesystem::temp_directory_path() / ("katlas-cli-home-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(home);
+    std::filesystem::create_directories(home);
+    // The child inherits this process's environment.
+    const std::string old_home = std::getenv("HOME") ? std::getenv("HOME") : "";
+    const std::string old_xdg = std::getenv("XDG_CACHE_HOME") ? std::getenv("XDG_CACHE_HOME") : "";
+    ::setenv("HOME", home.c_str(), 1);
+    ::unsetenv("XDG_CACHE_HOME");
+    const std::filesystem::path builds = home / ".cache/katlas/builds";
+
+    const Run plain = katlas_run("build --no-cache --content base --out '" + (home / "plain").string() + "'");
+    CHECK(plain.code == 0);
+    CHECK(plain.out.find("kept") == std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(builds));
+
+    const std::string build = "build --content base --out '" + (home / "site").string() + "'";
+    const Run first = katlas_run(build);
+    CHECK(first.code == 0);
+    CHECK(first.out.find("kept") == std::string::npos);  // nothing to keep yet
+    REQUIRE(std::filesystem::exists(builds));
+    const std::filesystem::directory_entry cache = *std::filesystem::directory_iterator(builds);
+    CHECK(std::filesystem::exists(cache.path() / "pages.bin"));
+    CHECK(std::filesystem::exists(cache.path() / "concepts.bin"));
+    const Run again = katlas_run(build);
+    CHECK(again.code == 0);
+    CHECK(again.out.find("(0 changed, ") != std::string::npos);
+    CHECK(again.out.find(" kept from the previous build)") != std::string::npos);
+
+    ::setenv("HOME", old_home.c_str(), 1);
+    if (!old_xdg.empty()) ::setenv("XDG_CACHE_HOME", old_xdg.c_str(), 1);
+    std::filesystem::remove_all(home);
+  }
 }

@@ -9,9 +9,11 @@ void add_content_option(CLI::App& command, Context& ctx) {
   command.add_option("--content", ctx.content_dir, "Content folder to read instead of the built-in content");
 }
 
-std::optional<Atlas> open_atlas(const Context& ctx) {
+std::optional<Atlas> open_atlas(const Context& ctx, const std::filesystem::path& cache_dir) {
   if (ctx.content_dir.empty()) return Atlas::builtin();
-  LoadResult result = Atlas::load(ctx.content_dir);
+  LoadOptions options;
+  options.cache_dir = cache_dir;
+  LoadResult result = Atlas::load(ctx.content_dir, options);
   if (result.atlas) {
     for (const Diagnostic& d : result.diagnostics) std::cerr << format(d) << '\n';
     return std::move(result.atlas);

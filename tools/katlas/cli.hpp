@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include <iosfwd>
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -24,8 +25,9 @@ struct Context {
 void add_content_option(CLI::App& command, Context& ctx);
 
 /// The atlas to query: the built-in one, or the folder given with --content. Prints the
-/// diagnostics and returns nothing when the folder does not load.
-std::optional<Atlas> open_atlas(const Context& ctx);
+/// diagnostics and returns nothing when the folder does not load. With `cache_dir`, the
+/// folder's concept files go through the parse cache kept there.
+std::optional<Atlas> open_atlas(const Context& ctx, const std::filesystem::path& cache_dir = {});
 
 /// A concept by id or alias; prints "no concept ... (did you mean ...)" and returns nullptr.
 const Concept* lookup(const Atlas& atlas, const std::string& id_or_alias);

@@ -1,7 +1,9 @@
 // katlas build: render the reader's static site and swap it into place atomically.
 #include "cli.hpp"
 
+#include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <unistd.h>
 
@@ -11,7 +13,28 @@ namespace {
 struct BuildOptions {
   std::string out = "site";
   std::string base_url;
+  std::string cache;
+  bool no_cache = false;
 };
+
+/// Where this build keeps what the next one can reuse: `--cache`, else a folder of the
+/// user's cache (`$XDG_CACHE_HOME/katlas`, else `~/.cache/katlas`) named after the content
+/// and output folders, so two sites never share one. Empty: no cache.
+std::filesystem::path cache_dir(const Context& ctx, const BuildOptions& opts) {
+  if (opts.no_cache) return {};
+  if (!opts.cache.empty()) return opts.cache;
+  std::filesystem::path base;
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg == '/') base = xdg;
+  else if (const char* home = std::getenv("HOME"); home && *home == '/') base = std::filesystem::path(home) / ".cache";
+  else return {};
+  std::error_code ec;
+  const std::string content = ctx.content_dir.empty() ? std::string("(built-in)")
+                                                      : std::filesystem::absolute(ctx.content_dir, ec).lexically_normal().string();
+  const std::string out = std::filesystem::absolute(opts.out, ec).lexically_normal().string();
+  char name[32];
+  std::snprintf(name, sizeof name, "%016zx", std::hash<std::string>{}(content + '\n' + out));
+  return base / "katlas" / "builds" / name;
+}
 
 /// A progress line belongs on a person's terminal only: not in a pipe, a log or CI.
 bool show_progress() {
@@ -20,9 +43,11 @@ bool show_progress() {
 }
 
 int build(const Context& ctx, const BuildOptions& opts) {
-  const std::optional<Atlas> atlas = open_atlas(ctx);
+  const std::filesystem::path cache = cache_dir(ctx, opts);
+  const std::optional<Atlas> atlas = open_atlas(ctx, cache);
   if (!atlas) return failure;
   SiteOptions options;
+  options.cache_dir = cache;
   options.base_url = opts.base_url;
   if (!options.base_url.empty() && !options.base_url.ends_with('/')) options.base_url += '/';
   const bool progress = show_progress();
@@ -40,7 +65,11 @@ int build(const Context& ctx, const BuildOptions& opts) {
       return failure;
     }
     sink.commit();
-    std::cout << "katlas: wrote " << result.files.size() << " files to " << opts.out << '\n';
+    std::cout << "katlas: wrote " << result.files.size() << " files to " << opts.out;
+    if (result.changed.size() < result.files.size())
+      std::cout << " (" << result.changed.size() << " changed, " << result.files.size() - result.changed.size()
+                << " kept from the previous build)";
+    std::cout << '\n';
     return ok;
   } catch (const std::exception& e) {
     std::cerr << "katlas: cannot write the site to " << opts.out << ": " << e.what() << '\n';
@@ -61,6 +90,10 @@ void add_build(CLI::App& app, Context& ctx) {
         return url.starts_with("https://") || url.starts_with("http://") ? std::string()
                                                                           : std::string("must start with http:// or https://");
       });
+  cmd->add_option("--cache", opts->cache,
+                  "Folder for the build cache that makes rebuilds after an edit fast (default: one per site under "
+                  "$XDG_CACHE_HOME/katlas or ~/.cache/katlas)");
+  cmd->add_flag("--no-cache", opts->no_cache, "Render and write every page, and keep no cache");
   cmd->callback([&ctx, opts] { ctx.exit = build(ctx, *opts); });
 }
 

@@ -69,6 +69,11 @@ struct LoadOptions {
   std::string display_root;
   /// Also run the content rules of `katlas check --strict` (as warnings).
   bool strict = false;
+  /// A folder for the parse cache (`concepts.bin`): concept files whose path and bytes are
+  /// unchanged since the last load with the same folder are not parsed again. Only files
+  /// that loaded without a diagnostic are kept, and a damaged or foreign cache is ignored.
+  /// Empty (the default): no cache. See docs/performance.md, "Incremental rebuilds".
+  std::filesystem::path cache_dir{};
 };
 
 struct LoadResult;

@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -27,6 +28,13 @@ struct SiteOptions {
   /// always on the thread that called render_site() (the CLI draws its progress line here).
   /// Empty: no calls.
   std::function<void(std::size_t done, std::size_t total)> progress{};
+  /// A folder for the page cache (`pages.bin`), for incremental rebuilds into a sink that
+  /// can reuse its previous files (DiskSink): a concept page whose inputs did not change
+  /// since the last build with this folder is taken from the previous site instead of
+  /// being rendered, and a file whose bytes did not change is kept rather than written
+  /// again (it keeps its time stamp). The output is the same bytes either way. Empty (the
+  /// default): every page is rendered and written. See docs/performance.md.
+  std::filesystem::path cache_dir{};
 };
 
 /// Where rendered files go. Paths are relative, use `/`, and never contain `..`.
@@ -42,6 +50,18 @@ class OutputSink {
   /// render_site() hands over each file as soon as it is rendered, instead of holding the
   /// whole site in memory, and a failed render is discarded by not committing.
   virtual bool staged() const { return false; }
+  /// The bytes of `path` in the output this sink replaces (the previous build), for
+  /// incremental rebuilds; nothing when there is no such file. Safe to call from many threads.
+  virtual std::optional<std::string> previous(std::string_view path) const {
+    (void)path;
+    return std::nullopt;
+  }
+  /// Stores `path` with the previous output's bytes without writing them again. False when
+  /// it cannot; then the caller writes the bytes.
+  virtual bool keep(std::string_view path) {
+    (void)path;
+    return false;
+  }
 };
 
 /// Keeps the files in memory, sorted by path (for tests and for embedding the site elsewhere).
@@ -83,9 +103,17 @@ class DiskSink final : public OutputSink {
   void commit();
   /// The staging folder (exists until commit() or destruction).
   const std::filesystem::path& staging() const { return staging_; }
+  /// The file at `path` in the site this sink replaces (a regular file, not a link).
+  std::optional<std::string> previous(std::string_view path) const override;
+  /// Hard-links the previous site's file into the staging folder: no bytes are written and
+  /// the file keeps its time stamp. Thread-safe.
+  bool keep(std::string_view path) override;
 
  private:
+  /// Creates the folder that will hold `file` in the staging folder, once.
+  void make_folder_for(const std::filesystem::path& file);
   std::filesystem::path target_;
+  bool has_previous_ = false;  // target_ is a site a DiskSink wrote
   std::filesystem::path staging_;
   std::mutex folders_mutex_;
   std::set<std::filesystem::path> folders_;  // folders made in the staging folder so far
@@ -95,6 +123,11 @@ class DiskSink final : public OutputSink {
 /// What render_site() did: the files it wrote and the problems it found.
 struct SiteResult {
   std::vector<std::string> files;       ///< Paths written, sorted.
+  /// With SiteOptions::cache_dir: the paths of `files` that are new or whose bytes changed
+  /// since the previous build into the sink; the others were kept as they were. Without:
+  /// every path of `files`.
+  std::vector<std::string> changed;
+  std::size_t pages_reused = 0;  ///< Concept pages taken from the previous build, not rendered.
   std::vector<Diagnostic> diagnostics;  ///< Errors (e.g. a broken internal link) and warnings.
   /// True when there is no error; nothing is written to the sink otherwise.
   bool ok() const { return count(diagnostics, Severity::error) == 0; }

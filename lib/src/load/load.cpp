@@ -25,7 +25,15 @@ LoadResult Atlas::load_files(std::vector<ContentFile> files, LoadOptions options
   LoadResult result;
   std::sort(files.begin(), files.end(), [](const ContentFile& a, const ContentFile& b) { return a.path < b.path; });
   detail::ParseGaps gaps;
-  Content content = detail::parse_files(files, options.display_root, result.diagnostics, gaps);
+  std::optional<detail::ParseCache> cache;
+  if (!options.cache_dir.empty()) cache.emplace(options.cache_dir, options.display_root);
+  Content content = detail::parse_files(files, options.display_root, result.diagnostics, gaps, cache ? &*cache : nullptr);
+  if (cache) {
+    if (const std::optional<std::string> problem = cache->save())
+      result.diagnostics.push_back({Severity::warning, {cache->file().string(), 0, 0},
+                                    "cannot write the build cache: " + *problem,
+                                    "the content loaded all the same; free the folder or build without a cache"});
+  }
   std::sort(content.concepts.begin(), content.concepts.end(),
             [](const Concept& a, const Concept& b) { return a.id < b.id; });
   std::stable_sort(content.sources.begin(), content.sources.end(),

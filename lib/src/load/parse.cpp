@@ -1,6 +1,7 @@
 // Parses content files with yaml-cpp into plain Content values, keeping every position.
 #include "load/parse.hpp"
 
+#include "cache/content_codec.hpp"
 #include "load/prescan.hpp"
 #include "load/yaml_fields.hpp"
 
@@ -346,6 +347,9 @@ struct ParsedConcept {
   std::optional<Concept> entry;
   std::vector<Diagnostic> diagnostics;
   bool unreadable = false;  ///< Not valid YAML (or failed the prescan).
+  cache::Hash key;          ///< The file's parse-cache key (with a cache only).
+  bool cached = false;      ///< Taken from the cache rather than parsed.
+  std::string cache_bytes;  ///< The entry as the cache stores it, when parsed clean now.
 };
 
 ParsedConcept parse_concept_file(const ContentFile& file, std::string_view display_root) {
@@ -366,7 +370,7 @@ std::string display_path(std::string_view root, std::string_view rel) {
 }
 
 Content parse_files(const std::vector<ContentFile>& files, std::string_view display_root,
-                    std::vector<Diagnostic>& out, ParseGaps& gaps) {
+                    std::vector<Diagnostic>& out, ParseGaps& gaps, ParseCache* cache) {
   Content content;
   // Concept files are independent of each other: parse them on every core first, then take
   // their results in file order so diagnostics and content come out as a serial run gives them.
@@ -374,7 +378,26 @@ Content parse_files(const std::vector<ContentFile>& files, std::string_view disp
   for (std::size_t i = 0; i < files.size(); ++i)
     if (files[i].path.starts_with("concepts/")) concept_files.push_back(i);
   std::vector<ParsedConcept> parsed(concept_files.size());
-  parallel_for(concept_files.size(), [&](std::size_t i) { parsed[i] = parse_concept_file(files[concept_files[i]], display_root); });
+  parallel_for(concept_files.size(), [&](std::size_t i) {
+    const ContentFile& file = files[concept_files[i]];
+    if (!cache) {
+      parsed[i] = parse_concept_file(file, display_root);
+      return;
+    }
+    const cache::Hash key = ParseCache::key(file);
+    if (std::optional<Concept> known = cache->find(key)) {
+      parsed[i].entry = std::move(known);
+      parsed[i].cached = true;
+    } else {
+      parsed[i] = parse_concept_file(file, display_root);
+      if (parsed[i].entry && parsed[i].diagnostics.empty()) {
+        cache::Writer bytes;
+        cache::write(bytes, *parsed[i].entry);
+        parsed[i].cache_bytes = std::move(bytes.bytes());
+      }
+    }
+    parsed[i].key = key;
+  });
   content.concepts.reserve(parsed.size());
   std::size_t next_concept = 0;
 
@@ -383,6 +406,7 @@ Content parse_files(const std::vector<ContentFile>& files, std::string_view disp
     const bool is_concept = file.path.starts_with("concepts/");
     if (is_concept) {
       ParsedConcept& result = parsed[next_concept++];
+      if (cache && (result.cached || !result.cache_bytes.empty())) cache->keep(result.key, std::move(result.cache_bytes));
       std::move(result.diagnostics.begin(), result.diagnostics.end(), std::back_inserter(out));
       if (result.unreadable) gaps.concept_ids.push_back(std::filesystem::path(file.path).stem().string());
       if (result.entry) content.concepts.push_back(std::move(*result.entry));

@@ -1,6 +1,7 @@
 // Stage 1 of loading: YAML files -> Content, with a diagnostic for every shape problem.
 #pragma once
 
+#include "load/parse_cache.hpp"
 #include "load/yaml_fields.hpp"
 
 #include <katlas/atlas.hpp>
@@ -23,9 +24,10 @@ struct ParseGaps {
 
 /// Parses every file (vocabularies, sources, concepts) into one Content. Files that fail
 /// to parse are reported and skipped; the rest is still read so that one run shows every
-/// problem. Cross-references are not checked here (see validate.hpp).
+/// problem. Cross-references are not checked here (see validate.hpp). With a cache, concept
+/// files it knows are not parsed again, and the clean ones parsed now are added to it.
 Content parse_files(const std::vector<ContentFile>& files, std::string_view display_root,
-                    std::vector<Diagnostic>& out, ParseGaps& gaps);
+                    std::vector<Diagnostic>& out, ParseGaps& gaps, ParseCache* cache = nullptr);
 
 /// Parses one YAML document after the byte checks (size, encoding, nesting depth) that keep
 /// hostile files away from yaml-cpp; every problem becomes a diagnostic. Used for content

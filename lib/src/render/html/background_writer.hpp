@@ -37,13 +37,15 @@ class BackgroundWriter {
   BackgroundWriter(const BackgroundWriter&) = delete;
   BackgroundWriter& operator=(const BackgroundWriter&) = delete;
 
-  /// Queues one file. Rethrows the sink's error once a write has failed.
-  void push(std::string path, std::string bytes) {
+  /// Queues one file; with `keep`, the sink is first asked to keep its previous copy (see
+  /// OutputSink::keep) and the bytes are written only when it cannot. Rethrows the sink's
+  /// error once a write has failed.
+  void push(std::string path, std::string bytes, bool keep = false) {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [&] { return error_ || queued_ < max_queued_ || queue_.empty(); });
     if (error_) std::rethrow_exception(error_);
     queued_ += bytes.size();
-    queue_.emplace_back(std::move(path), std::move(bytes));
+    queue_.push_back({std::move(path), std::move(bytes), keep});
     changed_.notify_all();
   }
 
@@ -60,13 +62,13 @@ class BackgroundWriter {
     while (true) {
       changed_.wait(lock, [&] { return stop_ || !queue_.empty(); });
       if (stop_) return;
-      auto [path, bytes] = std::move(queue_.front());
+      auto [path, bytes, keep] = std::move(queue_.front());
       queue_.pop_front();
       writing_ = true;
       lock.unlock();
       std::exception_ptr error;
       try {
-        sink_.write(path, bytes);
+        if (!(keep && sink_.keep(path))) sink_.write(path, bytes);
       } catch (...) {
         error = std::current_exception();
       }
@@ -86,7 +88,11 @@ class BackgroundWriter {
   const std::size_t max_queued_;
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::deque<std::pair<std::string, std::string>> queue_;
+  struct Queued {
+    std::string path, bytes;
+    bool keep;
+  };
+  std::deque<Queued> queue_;
   std::size_t queued_ = 0;  // bytes in queue_ and in the write under way
   bool writing_ = false, stop_ = false;
   std::exception_ptr error_;

@@ -4,6 +4,7 @@
 #include "render/html/diagram.hpp"
 #include "render/html/pages.hpp"
 #include "render/html/link_check.hpp"
+#include "render/html/page_cache.hpp"
 #include "parallel.hpp"
 
 #include <algorithm>
@@ -59,6 +60,21 @@ struct Slot {
   const Concept* entry = nullptr;
 };
 
+/// For an incremental rebuild: the previous site, the fingerprints of this build's pages and
+/// what the previous build recorded of its own.
+struct Incremental {
+  const OutputSink& sink;
+  const detail::html::PageInputs& inputs;
+  const detail::html::PageCache& cache;
+};
+
+/// How one file relates to the previous build.
+struct Outcome {
+  bool unchanged = false;  ///< The previous build's file has the same bytes.
+  bool reused = false;     ///< A concept page taken from the previous build, not rendered.
+  detail::cache::Hash inputs, bytes;  ///< For the page cache (with an Incremental only).
+};
+
 // Concept pages are rendered this many at a time (in parallel), then checked and written:
 // enough to keep every core busy, few enough that a big site never sits in memory whole.
 constexpr std::size_t batch_size = 256;
@@ -90,17 +106,26 @@ class SiteRenderer {
   const std::vector<Slot>& slots() const { return slots_; }
 
   /// For every file: calls `prepare(path, bytes)` on a worker thread (concept pages) or this
-  /// thread (the rest), then `emit(path, bytes, prepared)` on this thread, in sorted path order.
+  /// thread (the rest), then `emit(path, bytes, prepared, outcome)` on this thread, in sorted
+  /// path order. With `incremental`, a concept page whose fingerprint and previous bytes
+  /// match the page cache is taken from the previous site instead of being rendered.
   template <class Prepare, class Emit>
-  void render(const Prepare& prepare, const Emit& emit) {
+  void render(const Incremental* incremental, const Prepare& prepare, const Emit& emit) {
     using Prepared = decltype(prepare(std::string(), std::declval<std::string&>()));
     std::vector<std::string> rendered;
     std::vector<Prepared> prepared;
+    std::vector<Outcome> outcomes;
     for (std::size_t at = 0; at < slots_.size();) {
       if (!slots_[at].entry) {
         std::string bytes = *slots_[at].bytes;
+        Outcome outcome;
+        if (incremental) {
+          const std::optional<std::string> before = incremental->sink.previous(slots_[at].path);
+          outcome.unchanged = before && *before == bytes;
+          outcome.bytes = detail::cache::hash_bytes(bytes);
+        }
         Prepared p = prepare(slots_[at].path, bytes);
-        emit(slots_[at].path, std::move(bytes), std::move(p));
+        emit(slots_[at].path, std::move(bytes), std::move(p), outcome);
         ++at;
         continue;
       }
@@ -108,18 +133,41 @@ class SiteRenderer {
       while (end < slots_.size() && end - at < batch_size && slots_[end].entry) ++end;
       rendered.assign(end - at, {});
       prepared.assign(end - at, {});
+      outcomes.assign(end - at, {});
       detail::parallel_for(end - at, [&](std::size_t i) {
-        rendered[i] = layout(site_, concept_page(site_, *slots_[at + i].entry));
-        prepared[i] = prepare(slots_[at + i].path, rendered[i]);
+        const Slot& slot = slots_[at + i];
+        if (incremental) take_previous(*incremental, slot, rendered[i], outcomes[i]);
+        if (!outcomes[i].reused) {
+          rendered[i] = layout(site_, concept_page(site_, *slot.entry));
+          if (incremental) {
+            const std::optional<std::string> before = incremental->sink.previous(slot.path);
+            outcomes[i].unchanged = before && *before == rendered[i];
+            outcomes[i].bytes = detail::cache::hash_bytes(rendered[i]);
+          }
+        }
+        prepared[i] = prepare(slot.path, rendered[i]);
       });
       for (std::size_t i = 0; i < rendered.size(); ++i)
-        emit(slots_[at + i].path, std::move(rendered[i]), std::move(prepared[i]));
+        emit(slots_[at + i].path, std::move(rendered[i]), std::move(prepared[i]), outcomes[i]);
       at = end;
       if (site_.options.progress) site_.options.progress(at, slots_.size());
     }
   }
 
  private:
+  /// Takes a concept page from the previous site when the page cache says it was rendered
+  /// from the same inputs and the file still holds the bytes rendered then.
+  static void take_previous(const Incremental& incremental, const Slot& slot, std::string& bytes, Outcome& outcome) {
+    outcome.inputs = incremental.inputs.of(*slot.entry);
+    const detail::html::PageCache::Entry* known = incremental.cache.find(slot.path);
+    if (!known || !(known->inputs == outcome.inputs)) return;
+    std::optional<std::string> before = incremental.sink.previous(slot.path);
+    if (!before || !(detail::cache::hash_bytes(*before) == known->bytes)) return;
+    bytes = std::move(*before);
+    outcome.bytes = known->bytes;
+    outcome.reused = outcome.unchanged = true;
+  }
+
   static const Concept* help_concept(const Atlas& atlas) {
     const Concept* help = atlas.find("when-to-get-help");
     return help && help->id == "when-to-get-help" ? help : nullptr;
@@ -136,6 +184,7 @@ class SiteRenderer {
 SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& options) {
   SiteResult result;
   Files held;  // the whole site, when the sink is not staged
+  std::optional<detail::html::PageCache> cache;
   try {
     SiteRenderer renderer(atlas, options);
     std::unordered_set<std::string, PathHash, std::equal_to<>> paths;
@@ -145,18 +194,29 @@ SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& 
     // and queues the files for the writer thread, which creates them while rendering goes on.
     std::optional<detail::html::BackgroundWriter> writer;
     if (sink.staged()) writer.emplace(sink, max_queued_bytes);
+    std::optional<detail::html::PageInputs> inputs;
+    std::optional<Incremental> incremental;
+    if (!options.cache_dir.empty() && sink.staged()) {
+      cache.emplace(options.cache_dir);
+      inputs.emplace(atlas, options);
+      incremental.emplace(Incremental{sink, *inputs, *cache});
+    }
     renderer.render(
+        incremental ? &*incremental : nullptr,
         [&](const std::string& path, const std::string& bytes) {
           return path.ends_with(".html") ? checker.scan(path, bytes) : detail::html::LinkChecker::PageLinks{};
         },
-        [&](const std::string& path, std::string bytes, detail::html::LinkChecker::PageLinks links) {
+        [&](const std::string& path, std::string bytes, detail::html::LinkChecker::PageLinks links, const Outcome& outcome) {
           if (path.ends_with(".html")) checker.add(path, std::move(links));
+          result.pages_reused += outcome.reused ? 1 : 0;
+          if (cache) cache->record(path, {outcome.inputs, outcome.bytes});
           if (!writer) {
             held.emplace(path, std::move(bytes));
             return;
           }
           result.files.push_back(path);
-          writer->push(path, std::move(bytes));
+          if (!outcome.unchanged) result.changed.push_back(path);
+          writer->push(path, std::move(bytes), outcome.unchanged);
         });
     if (writer) writer->finish();
     result.diagnostics = checker.finish();
@@ -168,6 +228,13 @@ SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& 
   for (const auto& [path, bytes] : held) {
     sink.write(path, bytes);
     result.files.push_back(path);
+    result.changed.push_back(path);
+  }
+  if (cache) {
+    if (const std::optional<std::string> problem = cache->save())
+      result.diagnostics.push_back({Severity::warning, {cache->file().string(), 0, 0},
+                                    "cannot write the build cache: " + *problem,
+                                    "the site was built all the same; free the folder or build without a cache"});
   }
   return result;
 }

@@ -5,6 +5,7 @@
 #include <cstdio>  // renameat2 (glibc, _GNU_SOURCE)
 #include <csignal>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <fstream>
 #include <stdexcept>
 #include <system_error>
@@ -71,6 +72,7 @@ DiskSink::DiskSink(fs::path target) : target_(fs::absolute(std::move(target)).le
   fs::create_directories(target_.parent_path());
   remove_stale_staging(target_);
   // A hidden sibling: same file system (so rename works), and never mistaken for the site.
+  has_previous_ = fs::is_directory(target_) && fs::exists(target_ / marker_name);
   staging_ = target_.parent_path() /
              ("." + target_.filename().string() + ".katlas-staging-" + std::to_string(::getpid()));
   fs::remove_all(staging_);
@@ -87,10 +89,7 @@ void DiskSink::write(std::string_view path, std::string_view bytes) {
   if (committed_) throw std::runtime_error("DiskSink::write after commit()");
   check_relative(path);
   const fs::path file = staging_ / fs::path(path);
-  {
-    const std::lock_guard lock(folders_mutex_);
-    if (folders_.insert(file.parent_path()).second) fs::create_directories(file.parent_path());
-  }
+  make_folder_for(file);
   const auto fail = [&] {
     return fs::filesystem_error("cannot write the site file", file, std::error_code(errno, std::generic_category()));
   };
@@ -107,6 +106,45 @@ void DiskSink::write(std::string_view path, std::string_view bytes) {
     done += static_cast<std::size_t>(n);
   }
   if (::close(fd) != 0) throw fail();
+}
+
+void DiskSink::make_folder_for(const fs::path& file) {
+  const std::lock_guard lock(folders_mutex_);
+  if (folders_.insert(file.parent_path()).second) fs::create_directories(file.parent_path());
+}
+
+std::optional<std::string> DiskSink::previous(std::string_view path) const {
+  if (!has_previous_) return std::nullopt;
+  check_relative(path);
+  const fs::path file = target_ / fs::path(path);
+  const int fd = ::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  std::string bytes;
+  struct stat info {};
+  bool ok = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+  if (ok) {
+    bytes.resize(static_cast<std::size_t>(info.st_size));
+    for (std::size_t done = 0; ok && done < bytes.size();) {
+      const ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) ok = false;
+      else done += static_cast<std::size_t>(n);
+    }
+  }
+  ::close(fd);
+  if (!ok) return std::nullopt;
+  return bytes;
+}
+
+bool DiskSink::keep(std::string_view path) {
+  if (committed_) throw std::runtime_error("DiskSink::keep after commit()");
+  if (!has_previous_) return false;
+  check_relative(path);
+  const fs::path file = staging_ / fs::path(path);
+  make_folder_for(file);
+  // A hard link: the new site holds the very same file, and removing the old site after
+  // the swap leaves it in place.
+  return ::link((target_ / fs::path(path)).c_str(), file.c_str()) == 0;
 }
 
 void DiskSink::commit() {

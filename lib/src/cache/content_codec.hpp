@@ -1,0 +1,21 @@
+// Content values as cache bytes: concepts both ways (the parse cache), and every value one
+// way (page fingerprints hash these bytes).
+#pragma once
+
+#include "cache/binary.hpp"
+
+#include <katlas/content.hpp>
+
+#include <optional>
+
+namespace katlas::detail::cache {
+
+void write(Writer& out, const Concept& entry);
+void write(Writer& out, const Kind& kind);
+void write(Writer& out, const RelationType& type);
+void write(Writer& out, const Source& source);
+
+/// A concept as write() wrote it; nothing when the bytes are not one.
+std::optional<Concept> read_concept(Reader& in);
+
+}  // namespace katlas::detail::cache

@@ -1,0 +1,250 @@
+// Incremental rebuilds, on real files: after an edit, a rebuild with the build cache gives the
+// very bytes a cold build of the edited content gives, and rewrites only the files that changed.
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+#include <katlas/katlas.hpp>
+
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace katlas;
+namespace fs = std::filesystem;
+
+namespace {
+
+using Tree = std::map<std::string, std::string>;
+
+/// A fresh folder for one test, removed when the test ends.
+struct Scratch {
+  fs::path dir;
+  explicit Scratch(const std::string& name)
+      : dir(fs::temp_directory_path() / ("katlas-incremental-" + std::to_string(::getpid()) + "-" + name)) {
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+  }
+  ~Scratch() {
+    std::error_code ignored;
+    fs::remove_all(dir, ignored);
+  }
+};
+
+Tree read_site(const fs::path& folder) {
+  Tree tree;
+  for (ContentFile& f : test::read_tree(folder))
+    if (f.path != ".katlas-site") tree.emplace(std::move(f.path), std::move(f.text));
+  return tree;
+}
+
+ino_t inode(const fs::path& file) {
+  struct stat info {};
+  REQUIRE(::stat(file.c_str(), &info) == 0);
+  return info.st_ino;
+}
+
+/// `katlas build` as the CLI does it: load (through the parse cache), render, commit.
+SiteResult build(const fs::path& content, const fs::path& out, const fs::path& cache) {
+  LoadOptions load;
+  load.cache_dir = cache;
+  LoadResult loaded = Atlas::load(content, load);
+  REQUIRE_MESSAGE(loaded.atlas, test::formatted(loaded));
+  for (const Diagnostic& d : loaded.diagnostics) FAIL_CHECK(format(d));
+  DiskSink sink(out);
+  SiteOptions options;
+  options.cache_dir = cache;
+  SiteResult result = render_site(*loaded.atlas, sink, options);
+  REQUIRE(result.ok());
+  for (const Diagnostic& d : result.diagnostics) FAIL_CHECK(format(d));
+  sink.commit();
+  return result;
+}
+
+std::string read_file(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void write_file(const fs::path& file, const std::string& text) {
+  fs::create_directories(file.parent_path());
+  std::ofstream(file, std::ios::binary) << text;
+}
+
+/// Replaces the first match of `pattern` in a content file; the test fails when there is none.
+void edit(const fs::path& file, const std::string& pattern, const std::string& replacement) {
+  const std::string before = read_file(file);
+  const std::string after = std::regex_replace(before, std::regex(pattern), replacement, std::regex_constants::format_first_only);
+  REQUIRE_MESSAGE(after != before, file.string() << " has no match for " << pattern);
+  write_file(file, after);
+}
+
+/// The id of the first source in sources.yaml.
+std::string first_source(const fs::path& content) {
+  std::smatch m;
+  const std::string text = read_file(content / "sources.yaml");
+  REQUIRE(std::regex_search(text, m, std::regex("^- id: ([a-z0-9-]+)", std::regex::multiline)));
+  return m[1];
+}
+
+/// Builds the built-in content cold with a cache, applies `change` to the content, rebuilds
+/// with the cache, and checks the rebuild against a cold build of the changed content:
+/// same bytes everywhere, `changed` names exactly the files whose bytes differ from the
+/// site as it was before the rebuild, and every other file is that site's very file (same inode).
+template <class Change>
+SiteResult check_rebuild(const std::string& name, const Change& change) {
+  Scratch scratch(name);
+  const fs::path content = scratch.dir / "content", site = scratch.dir / "site", cache = scratch.dir / "cache";
+  fs::copy(KATLAS_CONTENT, content, fs::copy_options::recursive);
+  const SiteResult first = build(content, site, cache);
+  CHECK(first.changed == first.files);
+  CHECK(first.pages_reused == 0);
+
+  change(content);
+  const Tree before = read_site(site);
+  std::map<std::string, ino_t> inodes;
+  for (const auto& [path, bytes] : before) inodes[path] = inode(site / path);
+  const SiteResult again = build(content, site, cache);
+  const Tree incremental = read_site(site);
+  build(content, scratch.dir / "cold", {});
+  const Tree cold = read_site(scratch.dir / "cold");
+
+  CHECK(incremental.size() == cold.size());
+  for (const auto& [path, bytes] : cold) {
+    const auto it = incremental.find(path);
+    CHECK_MESSAGE(it != incremental.end(), path << " is missing from the incremental build");
+    if (it != incremental.end()) CHECK_MESSAGE(it->second == bytes, path << " differs from the cold build");
+  }
+  const std::set<std::string> changed(again.changed.begin(), again.changed.end());
+  for (const auto& [path, bytes] : incremental) {
+    const auto old = before.find(path);
+    const bool differs = old == before.end() || old->second != bytes;
+    CHECK_MESSAGE(changed.contains(path) == differs, path << (differs ? " changed but is not listed" : " is listed but did not change"));
+    if (!differs) CHECK_MESSAGE(inode(site / path) == inodes.at(path), path << " was written again");
+  }
+  return again;
+}
+
+}  // namespace
+
+TEST_CASE("a rebuild with nothing changed renders no page and rewrites no file") {
+  const SiteResult again = check_rebuild("unchanged", [](const fs::path&) {});
+  CHECK(again.changed.empty());
+  CHECK(again.pages_reused == Atlas::builtin().content().concepts.size());
+}
+
+TEST_CASE("after an edit, the incremental site is the cold build's site and only changed files are rewritten") {
+  SUBCASE("the details of one concept") {
+    const SiteResult again = check_rebuild("details", [](const fs::path& content) {
+      edit(content / "concepts/enzyme/cyp3a4.yaml", "details: >\n", "details: >\n  An opening sentence added by a test.\n\n");
+    });
+    CHECK(std::find(again.changed.begin(), again.changed.end(), "concepts/cyp3a4.html") != again.changed.end());
+    // The page and the pages around it are rendered again; most of the site is not.
+    CHECK(again.pages_reused > Atlas::builtin().content().concepts.size() / 2);
+    CHECK(again.changed.size() < again.files.size() / 10);
+  }
+  SUBCASE("a title, which other pages show") {
+    check_rebuild("title", [](const fs::path& content) {
+      edit(content / "concepts/enzyme/cyp3a4.yaml", "\ntitle: (.*)\n", "\ntitle: $1 enzyme\n");
+    });
+  }
+  SUBCASE("a summary, which other pages show as a term hint") {
+    check_rebuild("summary", [](const fs::path& content) {
+      edit(content / "concepts/enzyme/cyp3a4.yaml", "summary: >\n", "summary: >\n  A first sentence added by a test.\n");
+    });
+  }
+  SUBCASE("a relation's note, which the target's page shows too") {
+    check_rebuild("cycle", [](const fs::path& content) {
+      edit(content / "concepts/condition/physical-dependence.yaml", "\n    note: ", "\n    note: Edited by a test. ");
+    });
+  }
+  SUBCASE("the timing of a withdrawal phase, which every phase's timeline shows") {
+    check_rebuild("timing", [](const fs::path& content) {
+      edit(content / "concepts/phase/withdrawal-peak.yaml", "\ntiming:\n  start-hours: \\[[0-9]+", "\ntiming:\n  start-hours: [13");
+    });
+  }
+  SUBCASE("a source's title") {
+    check_rebuild("source", [](const fs::path& content) {
+      edit(content / "sources.yaml", "\n  title: \"", "\n  title: \"Edited by a test, ");
+    });
+  }
+  SUBCASE("a new concept") {
+    check_rebuild("new", [](const fs::path& content) {
+      write_file(content / "concepts/enzyme/test-enzyme.yaml",
+                 "id: test-enzyme\ntitle: Test enzyme\nkind: enzyme\nsummary: A made-up enzyme for a test.\n"
+                 "details: It exists only in this test.\nevidence: anecdotal\nsources: [" + first_source(content) +
+                     "]\nreviewed: 2026-11-23\n");
+    });
+  }
+}
+
+TEST_CASE("a damaged or foreign cache costs a render, never a wrong page") {
+  const auto damage = [](const std::string& name, const auto& how) {
+    const SiteResult again = check_rebuild(name, [&](const fs::path& content) {
+      for (const char* file : {"pages.bin", "concepts.bin"}) {
+        const fs::path path = content.parent_path() / "cache" / file;
+        REQUIRE(fs::exists(path));
+        std::string bytes = read_file(path);
+        how(bytes);
+        write_file(path, bytes);
+      }
+      edit(content / "concepts/enzyme/cyp3a4.yaml", "details: >\n", "details: >\n  An opening sentence added by a test.\n\n");
+    });
+    CHECK(again.pages_reused == 0);
+  };
+  damage("flipped", [](std::string& bytes) { bytes[bytes.size() / 2] ^= 0x20; });
+  damage("cut", [](std::string& bytes) { bytes.resize(bytes.size() - 9); });
+  // Written by other code: the header's build id ("katlas-cache <kind> <id>") differs.
+  damage("foreign", [](std::string& bytes) { bytes.replace(bytes.find(' ', 13) + 1, 4, "gggg"); });
+}
+
+TEST_CASE("a page edited by hand in the site is rendered again") {
+  check_rebuild("by-hand", [](const fs::path& content) {
+    const fs::path page = content.parent_path() / "site/concepts/cyp3a4.html";
+    std::string bytes = read_file(page);
+    fs::remove(page);  // the site's file is the cache's; replace it rather than write through it
+    write_file(page, bytes + "<!-- edited by hand -->\n");
+  });
+}
+
+TEST_CASE("the parse cache gives what parsing gives, and never hides a problem") {
+  Scratch scratch("parse");
+  const fs::path content = scratch.dir / "content", cache = scratch.dir / "cache";
+  fs::copy(KATLAS_CONTENT, content, fs::copy_options::recursive);
+  LoadOptions options;
+  options.cache_dir = cache;
+  options.display_root = "content";
+  // Everything a concept holds, positions included (they end up in diagnostics).
+  const auto dump = [](const LoadResult& r) {
+    REQUIRE(r.atlas);
+    std::string out;
+    const auto at = [](const SourceLoc& loc) { return loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column) + " "; };
+    for (const Concept& c : r.atlas->content().concepts) {
+      out += concept_json(*r.atlas, c) + at(c.loc) + at(c.id_loc) + at(c.summary_loc) + at(c.kind_loc);
+      for (const SourceLoc& loc : c.source_locs) out += at(loc);
+      for (const Relation& rel : c.relations) {
+        out += at(rel.loc) + at(rel.type_loc) + at(rel.target_loc);
+        for (const SourceLoc& loc : rel.source_locs) out += at(loc);
+      }
+      for (const Side& side : c.sides) out += at(side.loc);
+      if (c.timing) out += at(c.timing->loc) + std::to_string(c.timing->start_min) + std::to_string(c.timing->end_max);
+    }
+    return out;
+  };
+  const std::string parsed = dump(Atlas::load(content, {.display_root = "content"}));
+  CHECK(dump(Atlas::load(content, options)) == parsed);  // fills the cache
+  CHECK(fs::file_size(cache / "concepts.bin") > 10'000);
+  CHECK(dump(Atlas::load(content, options)) == parsed);  // reads it
+
+  // A broken file is parsed (and reported) on every load: only clean files are kept.
+  edit(content / "concepts/enzyme/cyp3a4.yaml", "\nevidence: [a-z]+\n", "\nevidence: strong\n");
+  const LoadResult broken = Atlas::load(content, options);
+  CHECK_FALSE(broken.atlas);
+  const std::string first = test::formatted(broken);
+  CHECK(first.find("cyp3a4.yaml") != std::string::npos);
+  CHECK(test::formatted(Atlas::load(content, options)) == first);
+}
