@@ -64,13 +64,20 @@ std::vector<std::string> names_in(const fs::path& dir) {
   return names;
 }
 
-pid_t start_build(const fs::path& work) {
+/// Starts `katlas build`: a full build, or (`cached`) one with the build cache in work/cache,
+/// which takes unchanged pages from the previous site as hard links.
+pid_t start_build(const fs::path& work, bool cached) {
   const pid_t pid = fork();
   REQUIRE(pid >= 0);
   if (pid == 0) {
     const int null = open("/dev/null", O_WRONLY);
     if (null < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0 || chdir(work.c_str()) != 0) _exit(126);
-    execl(KATLAS_BINARY, KATLAS_BINARY, "build", "--content", "content", "--out", "site", static_cast<char*>(nullptr));
+    if (cached)
+      execl(KATLAS_BINARY, KATLAS_BINARY, "build", "--content", "content", "--out", "site", "--cache", "cache",
+            static_cast<char*>(nullptr));
+    else
+      execl(KATLAS_BINARY, KATLAS_BINARY, "build", "--content", "content", "--out", "site", "--no-cache",
+            static_cast<char*>(nullptr));
     _exit(127);
   }
   return pid;
@@ -98,7 +105,7 @@ TEST_SUITE("kill") {
 
     // The previous site: one build run to completion.
     const auto started = std::chrono::steady_clock::now();
-    const int first = wait_for(start_build(work));
+    const int first = wait_for(start_build(work, true));
     const auto build_time = std::chrono::steady_clock::now() - started;
     REQUIRE(WIFEXITED(first));
     REQUIRE(WEXITSTATUS(first) == 0);
@@ -116,13 +123,14 @@ TEST_SUITE("kill") {
       CHECK(now == previous);  // the same files, byte for byte (builds are deterministic)
       CHECK(now.contains(".katlas-site"));
       for (const std::string& name : names_in(work))
-        CHECK_MESSAGE((name == "content" || name == "site" || is_staging(name)), "unexpected entry " << name);
+        CHECK_MESSAGE((name == "content" || name == "site" || name == "cache" || is_staging(name)),
+                      "unexpected entry " << name);
       CHECK(site_files(work / "content") == content_before);
     };
 
     // Kills at fixed moments, from loading to rendering to writing.
     for (const auto delay : {50ms, 300ms, 1000ms, 2000ms}) {
-      const pid_t pid = start_build(work);
+      const pid_t pid = start_build(work, false);
       std::this_thread::sleep_for(delay);
       kill(pid, SIGKILL);
       const int status = wait_for(pid);
@@ -131,9 +139,10 @@ TEST_SUITE("kill") {
       check_previous_site("after " + std::to_string(delay.count()) + " ms");
     }
 
-    // A kill at the final swap: the staging folder gets its marker just before it is swapped in.
-    {
-      const pid_t pid = start_build(work);
+    // A kill at the final swap: the staging folder gets its marker just before it is swapped
+    // in. Once for a full build, once for a rebuild whose files are all hard links to the site.
+    for (const bool cached : {false, true}) {
+      const pid_t pid = start_build(work, cached);
       bool seen_marker = false;
       for (int status = 0; waitpid(pid, &status, WNOHANG) == 0;) {
         const fs::path staging = work / (".site.katlas-staging-" + std::to_string(pid));
@@ -145,15 +154,15 @@ TEST_SUITE("kill") {
       }
       wait_for(pid);
       if (!seen_marker) MESSAGE("the build swapped its site in before the test saw the marker");
-      check_previous_site("at the final swap");
+      check_previous_site(cached ? "at the final swap of a rebuild" : "at the final swap");
     }
 
     // The next complete build clears what the killed builds left behind.
-    const int last = wait_for(start_build(work));
+    const int last = wait_for(start_build(work, true));
     REQUIRE(WIFEXITED(last));
     CHECK(WEXITSTATUS(last) == 0);
     CHECK(site_files(work / "site") == previous);
-    CHECK(names_in(work) == std::vector<std::string>{"content", "site"});  // no .site.katlas-staging-* left
+    CHECK(names_in(work) == std::vector<std::string>{"cache", "content", "site"});  // no .site.katlas-staging-* left
     fs::remove_all(work);
   }
 }
