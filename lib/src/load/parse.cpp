@@ -360,6 +360,32 @@ ParsedConcept parse_concept_file(const ContentFile& file, std::string_view displ
   return parsed;
 }
 
+/// What one vocabulary file (kinds, relations or sources) gave, read on its own thread.
+struct ParsedVocabulary {
+  Content part;  ///< Only the list this file holds is filled.
+  std::vector<Diagnostic> diagnostics;
+  bool readable = false;  ///< Valid YAML (and passed the prescan).
+  bool is_list = true;    ///< The file is a list (else nothing of it could be used).
+};
+
+bool is_vocabulary(std::string_view path) {
+  return path == "kinds.yaml" || path == "relations.yaml" || path == "sources.yaml";
+}
+
+ParsedVocabulary parse_vocabulary_file(const ContentFile& file, std::string_view display_root) {
+  ParsedVocabulary parsed;
+  FieldReader reader(display_path(display_root, file.path), parsed.diagnostics);
+  const std::optional<YAML::Node> root = parse_yaml(file, reader);
+  if (!root) return parsed;
+  parsed.readable = true;
+  Content& part = parsed.part;
+  if (file.path == "kinds.yaml") parsed.is_list = parse_list_file(*root, reader, "kind", part.kinds, parse_kind);
+  else if (file.path == "relations.yaml")
+    parsed.is_list = parse_list_file(*root, reader, "relation type", part.relation_types, parse_relation_type);
+  else parsed.is_list = parse_list_file(*root, reader, "source", part.sources, parse_source);
+  return parsed;
+}
+
 }  // namespace
 
 std::string display_path(std::string_view root, std::string_view rel) {
@@ -372,13 +398,22 @@ std::string display_path(std::string_view root, std::string_view rel) {
 Content parse_files(const std::vector<ContentFile>& files, std::string_view display_root,
                     std::vector<Diagnostic>& out, ParseGaps& gaps, ParseCache* cache) {
   Content content;
-  // Concept files are independent of each other: parse them on every core first, then take
-  // their results in file order so diagnostics and content come out as a serial run gives them.
-  std::vector<std::size_t> concept_files;
-  for (std::size_t i = 0; i < files.size(); ++i)
+  // Files are independent of each other: parse them on every core first (the vocabularies
+  // first, as sources.yaml is the largest file), then take their results in file order so
+  // diagnostics and content come out as a serial run gives them.
+  std::vector<std::size_t> concept_files, vocabulary_files;
+  for (std::size_t i = 0; i < files.size(); ++i) {
     if (files[i].path.starts_with("concepts/")) concept_files.push_back(i);
+    else if (is_vocabulary(files[i].path)) vocabulary_files.push_back(i);
+  }
   std::vector<ParsedConcept> parsed(concept_files.size());
-  parallel_for(concept_files.size(), [&](std::size_t i) {
+  std::vector<ParsedVocabulary> vocabularies(vocabulary_files.size());
+  parallel_for(vocabulary_files.size() + concept_files.size(), [&](std::size_t job) {
+    if (job < vocabulary_files.size()) {
+      vocabularies[job] = parse_vocabulary_file(files[vocabulary_files[job]], display_root);
+      return;
+    }
+    const std::size_t i = job - vocabulary_files.size();
     const ContentFile& file = files[concept_files[i]];
     if (!cache) {
       parsed[i] = parse_concept_file(file, display_root);
@@ -399,12 +434,11 @@ Content parse_files(const std::vector<ContentFile>& files, std::string_view disp
     parsed[i].key = key;
   });
   content.concepts.reserve(parsed.size());
-  std::size_t next_concept = 0;
+  std::size_t next_concept = 0, next_vocabulary = 0;
 
   bool seen_kinds = false, seen_relations = false, seen_sources = false;
   for (const ContentFile& file : files) {
-    const bool is_concept = file.path.starts_with("concepts/");
-    if (is_concept) {
+    if (file.path.starts_with("concepts/")) {
       ParsedConcept& result = parsed[next_concept++];
       if (cache && (result.cached || !result.cache_bytes.empty())) cache->keep(result.key, std::move(result.cache_bytes));
       std::move(result.diagnostics.begin(), result.diagnostics.end(), std::back_inserter(out));
@@ -412,29 +446,28 @@ Content parse_files(const std::vector<ContentFile>& files, std::string_view disp
       if (result.entry) content.concepts.push_back(std::move(*result.entry));
       continue;
     }
-    FieldReader reader(display_path(display_root, file.path), out);
-    const bool is_handout = file.path.starts_with("handouts/");
-    if (is_handout) continue;  // Handout recipes are read by the handout renderer.
-    if (!is_concept && file.path != "kinds.yaml" && file.path != "relations.yaml" && file.path != "sources.yaml") {
+    if (file.path.starts_with("handouts/")) continue;  // Handout recipes are read by the handout renderer.
+    if (!is_vocabulary(file.path)) {
+      FieldReader reader(display_path(display_root, file.path), out);
       reader.warning(reader.file_loc(), "file is not part of the content schema and was ignored",
                      "concepts go under concepts/<kind>/<id>.yaml");
       continue;
     }
-    const std::optional<YAML::Node> root = parse_yaml(file, reader);
-    seen_kinds |= file.path == "kinds.yaml";
-    seen_relations |= file.path == "relations.yaml";
-    seen_sources |= file.path == "sources.yaml";
-    if (!root) {
-      gaps.kinds |= file.path == "kinds.yaml";
-      gaps.relation_types |= file.path == "relations.yaml";
-      gaps.sources |= file.path == "sources.yaml";
-      continue;
-    }
-    if (file.path == "kinds.yaml") gaps.kinds |= !parse_list_file(*root, reader, "kind", content.kinds, parse_kind);
-    else if (file.path == "relations.yaml")
-      gaps.relation_types |=
-          !parse_list_file(*root, reader, "relation type", content.relation_types, parse_relation_type);
-    else gaps.sources |= !parse_list_file(*root, reader, "source", content.sources, parse_source);
+    ParsedVocabulary& result = vocabularies[next_vocabulary++];
+    std::move(result.diagnostics.begin(), result.diagnostics.end(), std::back_inserter(out));
+    const bool kinds = file.path == "kinds.yaml", relations = file.path == "relations.yaml";
+    const bool sources = file.path == "sources.yaml";
+    seen_kinds |= kinds;
+    seen_relations |= relations;
+    seen_sources |= sources;
+    const bool unusable = !result.readable || !result.is_list;
+    gaps.kinds |= kinds && unusable;
+    gaps.relation_types |= relations && unusable;
+    gaps.sources |= sources && unusable;
+    std::move(result.part.kinds.begin(), result.part.kinds.end(), std::back_inserter(content.kinds));
+    std::move(result.part.relation_types.begin(), result.part.relation_types.end(),
+              std::back_inserter(content.relation_types));
+    std::move(result.part.sources.begin(), result.part.sources.end(), std::back_inserter(content.sources));
   }
   const auto missing = [&](bool seen, std::string_view name) {
     if (!seen)
