@@ -2,28 +2,41 @@
 #include "text/escape.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace katlas::detail {
 namespace {
 
-std::string escape_markup(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 16);
+std::string_view entity(char c) {
+  switch (c) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return "&quot;";
+    case '\'': return "&#39;";
+    default: return {};
+  }
+}
+
+// The characters entity() replaces all lie below '@', so one compare passes over most text.
+constexpr std::uint64_t special = (1ull << '&') | (1ull << '<') | (1ull << '>') | (1ull << '"') | (1ull << '\'');
+bool is_special(char c) { return static_cast<unsigned char>(c) < 64 && ((special >> c) & 1) != 0; }
+
+void append_markup(std::string& out, std::string_view text) {
   std::size_t plain = 0;  // start of the run of characters that need no escape
   for (std::size_t i = 0; i < text.size(); ++i) {
-    std::string_view entity;
-    switch (text[i]) {
-      case '&': entity = "&amp;"; break;
-      case '<': entity = "&lt;"; break;
-      case '>': entity = "&gt;"; break;
-      case '"': entity = "&quot;"; break;
-      case '\'': entity = "&#39;"; break;
-      default: continue;
-    }
-    out.append(text.substr(plain, i - plain)).append(entity);
+    if (!is_special(text[i])) continue;
+    out.append(text.substr(plain, i - plain)).append(entity(text[i]));
     plain = i + 1;
   }
-  return out.append(text.substr(plain));
+  out.append(text.substr(plain));
+}
+
+std::string escape_markup(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());  // no more: short text then stays in the string itself, off the heap
+  append_markup(out, text);
+  return out;
 }
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -33,6 +46,8 @@ char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + '
 std::string escape_html(std::string_view text) { return escape_markup(text); }
 
 std::string escape_attribute(std::string_view text) { return escape_markup(text); }
+
+void append_escaped_html(std::string& out, std::string_view text) { append_markup(out, text); }
 
 std::optional<std::string> safe_url(std::string_view url) {
   // Browsers drop tabs and newlines inside a scheme ("java\tscript:"), and read '\' as '/':
@@ -57,18 +72,19 @@ std::string escape_script_json(std::string_view json) {
   // covers both "</script" and "<!--". U+2028/2029 end a line in older JavaScript parsers.
   std::string out;
   out.reserve(json.size());
+  std::size_t plain = 0;  // start of the run of characters copied as they are
   for (std::size_t i = 0; i < json.size(); ++i) {
     const std::string_view rest = json.substr(i);
-    if (json[i] == '<') {
-      out += "\\u003c";
-    } else if (rest.starts_with("\xE2\x80\xA8") || rest.starts_with("\xE2\x80\xA9")) {
-      out += rest[2] == '\xA8' ? "\\u2028" : "\\u2029";
-      i += 2;
-    } else {
-      out += json[i];
-    }
+    std::string_view replacement;
+    if (json[i] == '<') replacement = "\\u003c";
+    else if (rest.starts_with("\xE2\x80\xA8")) replacement = "\\u2028";
+    else if (rest.starts_with("\xE2\x80\xA9")) replacement = "\\u2029";
+    else continue;
+    out.append(json.substr(plain, i - plain)).append(replacement);
+    i += json[i] == '<' ? 0 : 2;  // the line separators are three bytes long
+    plain = i + 1;
   }
-  return out;
+  return out.append(json.substr(plain));
 }
 
 std::string quote_dot(std::string_view text) {

@@ -10,6 +10,9 @@ namespace katlas::detail {
 /// Text between tags: escapes `& < > " '` so no content can open a tag or an entity.
 std::string escape_html(std::string_view text);
 
+/// escape_html() appended to `out`, for text written straight into a page being built.
+void append_escaped_html(std::string& out, std::string_view text);
+
 /// A value inside a double-quoted attribute. Same set as escape_html(); kept separate so
 /// every call site says which context it writes into.
 std::string escape_attribute(std::string_view text);

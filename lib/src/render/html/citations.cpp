@@ -17,9 +17,10 @@ std::string Citations::markers(const std::vector<std::string>& source_ids) {
   std::string out = "<sup class=\"cite\">";
   for (const std::string& id : source_ids) {
     const std::string n = std::to_string(number(id));
-    out += "<a href=\"#cite-" + n + "\" aria-label=\"Source " + n + "\">[" + n + "]</a>";
+    append(out, "<a href=\"#cite-", n, "\" aria-label=\"Source ", n, "\">[", n, "]</a>");
   }
-  return out + "</sup>";
+  out += "</sup>";
+  return out;
 }
 
 std::string Citations::list() const {
@@ -27,21 +28,26 @@ std::string Citations::list() const {
   for (std::size_t i = 0; i < ids_.size(); ++i) {
     const Source* s = atlas_->source(ids_[i]);
     if (!s) continue;  // validated content never gets here
-    out += "<li id=\"cite-" + std::to_string(i + 1) + "\">" + source_entry(*s) + " <a class=\"to-bibliography\" href=\"" +
-           escape_attribute(root_ + source_url(s->id)) + "\">In the bibliography</a></li>\n";
+    append(out, "<li id=\"cite-", std::to_string(i + 1), "\">", source_entry(*s), " <a class=\"to-bibliography\" href=\"",
+           escape_attribute(root_ + source_url(s->id)), "\">In the bibliography</a></li>\n");
   }
-  return out + "</ol>\n";
+  out += "</ol>\n";
+  return out;
 }
 
 std::string source_entry(const Source& s) {
-  std::string out = escape_html(s.authors) + " (" + std::to_string(s.year) + "). <cite>" + escape_html(s.title) + "</cite>.";
-  if (!s.venue.empty()) out += " " + escape_html(s.venue) + ".";
+  std::string out;
+  append_escaped_html(out, s.authors);
+  append(out, " (", std::to_string(s.year), "). <cite>");
+  append_escaped_html(out, s.title);
+  out += "</cite>.";
+  if (!s.venue.empty()) append(out, " ", escape_html(s.venue), ".");
   if (const auto url = safe_url(s.link())) {
     const std::string shown = s.doi.empty() ? *url : "doi:" + s.doi;
-    out += " <a class=\"external\" href=\"" + escape_attribute(*url) + "\">" + escape_html(shown) + "</a>";
+    append(out, " <a class=\"external\" href=\"", escape_attribute(*url), "\">", escape_html(shown), "</a>");
   }
-  if (!s.pmid.empty()) out += " PMID " + escape_html(s.pmid) + ".";
-  if (!s.note.empty()) out += " <span class=\"source-note\">" + escape_html(s.note) + "</span>";
+  if (!s.pmid.empty()) append(out, " PMID ", escape_html(s.pmid), ".");
+  if (!s.note.empty()) append(out, " <span class=\"source-note\">", escape_html(s.note), "</span>");
   return out;
 }
 

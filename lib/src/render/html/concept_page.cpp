@@ -53,16 +53,19 @@ std::string relations_html(const Site& site, const Concept& c, Citations& cites,
   std::string_view heading;
   for (const Link& l : links) {
     if (l.heading != heading || heading.empty()) {
-      out += std::string(heading.empty() ? "" : "</ul>\n") + "<h3>" + escape_html(l.heading) + "</h3>\n<ul class=\"relations\">\n";
+      append(out, heading.empty() ? "" : "</ul>\n", "<h3>", escape_html(l.heading), "</h3>\n<ul class=\"relations\">\n");
       heading = l.heading;
     }
-    out += "<li>" + sentence_html(l, root);
-    if (!l.relation->note.empty()) out += " " + escape_html(l.relation->note);
-    if (l.relation->evidence) out += " <span class=\"badge badge-" + std::string(to_string(*l.relation->evidence)) +
-                                     "\">" + std::string(to_string(*l.relation->evidence)) + "</span>";
-    out += cites.markers(l.relation->sources) + "</li>\n";
+    append(out, "<li>", sentence_html(l, root));
+    if (!l.relation->note.empty()) append(out, " ", escape_html(l.relation->note));
+    if (l.relation->evidence) {
+      const std::string_view evidence = to_string(*l.relation->evidence);
+      append(out, " <span class=\"badge badge-", evidence, "\">", evidence, "</span>");
+    }
+    append(out, cites.markers(l.relation->sources), "</li>\n");
   }
-  return out + "</ul>\n" + neighbourhood_figure(site, c, root) + "</section>\n";
+  append(out, "</ul>\n", neighbourhood_figure(site, c, root), "</section>\n");
+  return out;
 }
 
 std::string json_ld(const Site& site, const Concept& c) {
@@ -71,11 +74,19 @@ std::string json_ld(const Site& site, const Concept& c) {
       {"medicine", "Drug"}, {"drug", "Drug"}, {"substance", "Substance"}, {"alkaloid", "Substance"},
       {"strategy", "MedicalTherapy"}, {"guidance", "MedicalEntity"}};
   const auto type = types.find(c.kind);
-  nlohmann::ordered_json about{{"@type", type == types.end() ? "MedicalEntity" : type->second}, {"name", c.title},
-                               {"description", c.summary}};
+  // Member by member rather than from nested braces: nlohmann builds a temporary array for each
+  // braced pair and copies nested values, and this runs once per page. Keys keep this order.
+  nlohmann::ordered_json about;
+  about["@type"] = type == types.end() ? "MedicalEntity" : type->second;
+  about["name"] = c.title;
+  about["description"] = c.summary;
   if (!c.aliases.empty()) about["alternateName"] = c.aliases;
-  nlohmann::ordered_json page{{"@context", "https://schema.org"}, {"@type", "MedicalWebPage"}, {"name", c.title},
-                              {"lastReviewed", c.reviewed}, {"about", about}};
+  nlohmann::ordered_json page;
+  page["@context"] = "https://schema.org";
+  page["@type"] = "MedicalWebPage";
+  page["name"] = c.title;
+  page["lastReviewed"] = c.reviewed;
+  page["about"] = std::move(about);
   if (!site.options.base_url.empty()) page["url"] = site.options.base_url + concept_url(c.id);
   for (const std::string& id : c.sources)
     if (const Source* s = site.atlas.source(id))

@@ -1,5 +1,6 @@
 // Lays out a Diagram with Graphviz and writes our own SVG, so every label goes through our escaping.
 #include "render/html/diagram.hpp"
+#include "render/html/html.hpp"
 
 #include "text/escape.hpp"
 #include "text/number.hpp"
@@ -79,30 +80,37 @@ LabelBox label_box(const std::string& label) {
 }
 
 std::string box_svg(const LabelBox& box, double x, double y, double width, double height, bool focus) {
-  std::string out = "<g class=\"node" + std::string(focus ? " focus" : "") + "\"><rect x=\"" + one_decimal(x - width / 2) +
-                    "\" y=\"" + one_decimal(y - height / 2) + "\" width=\"" + one_decimal(width) + "\" height=\"" +
-                    one_decimal(height) + "\" rx=\"6\"/>";
+  std::string out = concat(focus ? "<g class=\"node focus\"><rect x=\"" : "<g class=\"node\"><rect x=\"",
+                           one_decimal(x - width / 2), "\" y=\"", one_decimal(y - height / 2), "\" width=\"",
+                           one_decimal(width), "\" height=\"", one_decimal(height), "\" rx=\"6\"/>");
   double line_y = y - (static_cast<double>(box.lines.size()) - 1) * line_height / 2 + 4;
   for (const std::string& line : box.lines) {
-    out += "<text x=\"" + one_decimal(x) + "\" y=\"" + one_decimal(line_y) + "\">" + escape_html(line) + "</text>";
+    append(out, "<text x=\"", one_decimal(x), "\" y=\"", one_decimal(line_y), "\">");
+    append_escaped_html(out, line);
+    out += "</text>";
     line_y += line_height;
   }
-  return out + "</g>\n";
+  out += "</g>\n";
+  return out;
 }
 
 std::string arrow_svg(const Diagram& d, std::string_view path, const std::string* label, double x, double y) {
-  std::string out = "<g class=\"edge\"><path d=\"" + std::string(path) + "\" marker-end=\"url(#" + d.id + "-arrow)\"/>";
-  if (label) out += "<text x=\"" + one_decimal(x) + "\" y=\"" + one_decimal(y) + "\">" + escape_html(*label) + "</text>";
-  return out + "</g>\n";
+  std::string out = concat("<g class=\"edge\"><path d=\"", path, "\" marker-end=\"url(#", d.id, "-arrow)\"/>");
+  if (label) {
+    append(out, "<text x=\"", one_decimal(x), "\" y=\"", one_decimal(y), "\">");
+    append_escaped_html(out, *label);
+    out += "</text>";
+  }
+  out += "</g>\n";
+  return out;
 }
 
 std::string svg_open(const Diagram& d, std::string_view left, double width, double height) {
-  return "<svg class=\"diagram\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"" + std::string(left) + " -4 " +
-         one_decimal(width) + " " + one_decimal(height) + "\" width=\"" + one_decimal(width) +
-         "\" role=\"img\" aria-labelledby=\"" + d.id + "-title\">\n<title id=\"" + d.id + "-title\">" +
-         escape_html(d.title) + "</title>\n<defs><marker id=\"" + d.id +
-         "-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
-         "orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>\n";
+  return concat("<svg class=\"diagram\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"", left, " -4 ", one_decimal(width), " ",
+                one_decimal(height), "\" width=\"", one_decimal(width), "\" role=\"img\" aria-labelledby=\"", d.id,
+                "-title\">\n<title id=\"", d.id, "-title\">", escape_html(d.title), "</title>\n<defs><marker id=\"", d.id,
+                "-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
+                "orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>\n");
 }
 
 std::size_t utf8_length(std::string_view text) {

@@ -50,9 +50,9 @@ std::string neighbourhood_figure(const Site& site, const Concept& entry, std::st
                     escape_html(entry.title) + " connects to other topics";
   if (hidden) out += " (" + std::to_string(hidden) + " more in the list)";
   out += ".</figcaption>\n<details class=\"diagram-text\">\n<summary>The diagram as a list</summary>\n<ul>\n";
-  for (const Link& l : links)
-    out += "<li>" + escape_html(link_label(l)) + ": " + concept_link(root, *l.other) + "</li>\n";
-  return out + "</ul>\n</details>\n</figure>\n";
+  for (const Link& l : links) append(out, "<li>", escape_html(link_label(l)), ": ", concept_link(root, *l.other), "</li>\n");
+  out += "</ul>\n</details>\n</figure>\n";
+  return out;
 }
 
 std::vector<const Concept*> tolerance_cycle(const Atlas& atlas) {

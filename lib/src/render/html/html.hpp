@@ -5,6 +5,7 @@
 
 #include <katlas/site.hpp>
 
+#include <algorithm>
 #include <map>
 #include <functional>
 #include <optional>
@@ -118,5 +119,24 @@ std::string anchor(std::string_view prefix, std::string_view id);
 /// first mention of another concept's title becomes a link when `mentions` is given.
 std::string markdown(std::string_view text, std::string_view root, const MentionIndex* mentions = nullptr,
                      const Concept* self = nullptr);
+
+/// Appends every piece (anything a std::string_view can view) to `out`, growing it at most once.
+/// For the builders every page runs many times, where `a + b + c` would reallocate at each `+`.
+template <class... Pieces>
+void append(std::string& out, const Pieces&... pieces) {
+  const std::string_view views[] = {std::string_view(pieces)...};
+  std::size_t size = out.size();
+  for (const std::string_view v : views) size += v.size();
+  if (size > out.capacity()) out.reserve(std::max(size, 2 * out.capacity()));  // keep growth geometric
+  for (const std::string_view v : views) out += v;
+}
+
+/// The pieces joined into a new string, allocated once: `concat("<p>", text, "</p>")`.
+template <class... Pieces>
+std::string concat(const Pieces&... pieces) {
+  std::string out;
+  append(out, pieces...);
+  return out;
+}
 
 }  // namespace katlas::detail::html

@@ -14,29 +14,49 @@ std::string root_of(std::string_view page_path) {
   return root;
 }
 
-std::string concept_url(std::string_view id) { return "concepts/" + std::string(id) + ".html"; }
+std::string concept_url(std::string_view id) { return concat("concepts/", id, ".html"); }
 std::string kind_url(std::string_view id) { return "kinds/" + std::string(id) + ".html"; }
 std::string source_url(std::string_view id) { return "sources.html#" + anchor("source", id); }
 
 std::string anchor(std::string_view prefix, std::string_view id) { return std::string(prefix) + "-" + std::string(id); }
 
-std::string fill(std::string_view templ, const std::vector<std::pair<std::string_view, std::string>>& values) {
-  std::string out;
-  out.reserve(templ.size() * 2);
+namespace {
+
+using Values = std::vector<std::pair<std::string_view, std::string_view>>;
+
+/// Hands `write` the text of `templ` piece by piece, each `{{name}}` replaced by its value.
+template <class Write>
+void each_piece(std::string_view templ, const Values& values, const Write& write) {
   std::size_t i = 0;
   while (i < templ.size()) {
     const std::size_t open = templ.find("{{", i);
     if (open == std::string_view::npos) break;
     const std::size_t close = templ.find("}}", open);
     if (close == std::string_view::npos) break;
-    out.append(templ.substr(i, open - i));
+    write(templ.substr(i, open - i));
     const std::string_view name = templ.substr(open + 2, close - open - 2);
     const auto it = std::find_if(values.begin(), values.end(), [&](const auto& v) { return v.first == name; });
-    if (it != values.end()) out += it->second;
+    if (it != values.end()) write(it->second);
     i = close + 2;
   }
-  out.append(templ.substr(i));
+  write(templ.substr(i));
+}
+
+/// fill() over views, sized before it is written: a page's main part, most of its bytes, is
+/// then copied once, straight into the result.
+std::string fill_views(std::string_view templ, const Values& values) {
+  std::size_t size = 0;
+  each_piece(templ, values, [&](std::string_view piece) { size += piece.size(); });
+  std::string out;
+  out.reserve(size);
+  each_piece(templ, values, [&](std::string_view piece) { out += piece; });
   return out;
+}
+
+}  // namespace
+
+std::string fill(std::string_view templ, const std::vector<std::pair<std::string_view, std::string>>& values) {
+  return fill_views(templ, Values(values.begin(), values.end()));
 }
 
 namespace {
@@ -67,21 +87,26 @@ std::string layout(const Site& site, const Page& page) {
   const std::string title = page.title == name ? name : page.title + " – " + name;
   std::string help = "In an emergency, call your local emergency number.";
   if (site.help) help += " " + concept_link(root, *site.help, "When to get medical help now") + ".";
-  return fill(asset("page.html"), {{"title", escape_html(title)},
-                                   {"description", escape_attribute(page.description)},
-                                   {"root", escape_attribute(root)},
-                                   {"site", escape_html(name)},
-                                   {"head", page.head},
-                                   {"nav", nav_html(page)},
-                                   {"help_link", help},
-                                   {"main", page.main},
-                                   {"scripts", page.scripts}});
+  const std::string escaped_title = escape_html(title), description = escape_attribute(page.description),
+                    escaped_root = escape_attribute(root), site_name = escape_html(name), nav = nav_html(page);
+  return fill_views(asset("page.html"), {{"title", escaped_title},
+                                         {"description", description},
+                                         {"root", escaped_root},
+                                         {"site", site_name},
+                                         {"head", page.head},
+                                         {"nav", nav},
+                                         {"help_link", help},
+                                         {"main", page.main},
+                                         {"scripts", page.scripts}});
 }
 
 std::string link(std::string_view href, std::string_view text, std::string_view title) {
-  std::string out = "<a href=\"" + escape_attribute(safe_url(href).value_or("#")) + "\"";
-  if (!title.empty()) out += " title=\"" + escape_attribute(title) + "\"";
-  return out + ">" + escape_html(text) + "</a>";
+  std::string out = concat("<a href=\"", escape_attribute(safe_url(href).value_or("#")), "\"");
+  if (!title.empty()) append(out, " title=\"", escape_attribute(title), "\"");
+  out += ">";
+  append_escaped_html(out, text);
+  out += "</a>";
+  return out;
 }
 
 std::string concept_link(std::string_view root, const Concept& entry) { return concept_link(root, entry, entry.title); }
@@ -90,7 +115,7 @@ std::string concept_link(std::string_view root, const Concept& entry) { return c
 // linked concept made a page a third longer. Mentions in running text get a real hint instead
 // (term_link in markdown.cpp); lists and the A–Z page show summaries as text.
 std::string concept_link(std::string_view root, const Concept& entry, std::string_view text) {
-  return link(std::string(root) + concept_url(entry.id), text);
+  return link(concat(root, concept_url(entry.id)), text);
 }
 
 std::string evidence_badge(Evidence evidence, std::string_view label) {
@@ -121,7 +146,7 @@ std::string sentence_html(const Link& l, std::string_view root, bool link_self) 
   const auto name = [&](const Concept& c, bool first) {
     std::string text = sentence_name(c);
     if (first && !text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
-    return &c == l.self && !link_self ? "<strong>" + escape_html(text) + "</strong>" : concept_link(root, c, text);
+    return &c == l.self && !link_self ? concat("<strong>", escape_html(text), "</strong>") : concept_link(root, c, text);
   };
   std::string out;
   for (std::size_t i = 0; i < templ.size();) {
@@ -135,7 +160,7 @@ std::string sentence_html(const Link& l, std::string_view root, bool link_self) 
       const std::size_t next = std::min(templ.find('{', i + 1), templ.size());
       std::string text(templ.substr(i, next - i));
       if (i == 0 && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
-      out += escape_html(text);
+      append_escaped_html(out, text);
       i = next;
     }
   }

@@ -27,23 +27,26 @@ char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + '
 
 /// A concept named in running text: a link plus its summary as a hint that CSS shows on hover
 /// and on keyboard focus (no script needed); the link names the hint as its description.
-std::string term_link(std::string_view root, const Concept& entry, std::string_view text) {
-  const std::string hint_id = "term-" + entry.id;
-  return "<span class=\"term\"><a href=\"" + escape_attribute(std::string(root) + concept_url(entry.id)) +
-         "\" aria-describedby=\"" + escape_attribute(hint_id) + "\">" + escape_html(text) + "</a><span class=\"term-hint\" id=\"" +
-         escape_attribute(hint_id) + "\" role=\"tooltip\">" + escape_html(entry.summary) + "</span></span>";
+void append_term_link(std::string& out, std::string_view root, const Concept& entry, std::string_view text) {
+  const std::string hint_id = escape_attribute("term-" + entry.id);
+  append(out, "<span class=\"term\"><a href=\"", escape_attribute(std::string(root) + concept_url(entry.id)),
+         "\" aria-describedby=\"", hint_id, "\">");
+  append_escaped_html(out, text);
+  append(out, "</a><span class=\"term-hint\" id=\"", hint_id, "\" role=\"tooltip\">");
+  append_escaped_html(out, entry.summary);
+  out += "</span></span>";
 }
 
 void write_text(Writer& w, std::string_view text) {
   while (w.mentions && !w.mentions->empty() && w.in_link == 0 && w.in_code == 0 && w.in_image == 0) {
     const auto mention = w.mentions->first(text, w.linked);
     if (!mention) break;
-    w.out += escape_html(text.substr(0, mention->at));
-    w.out += term_link(w.root, *mention->entry, text.substr(mention->at, mention->size));
+    append_escaped_html(w.out, text.substr(0, mention->at));
+    append_term_link(w.out, w.root, *mention->entry, text.substr(mention->at, mention->size));
     w.linked.insert(mention->entry);
     text.remove_prefix(mention->at + mention->size);
   }
-  w.out += escape_html(text);
+  append_escaped_html(w.out, text);
 }
 
 std::string_view block_tag(MD_BLOCKTYPE type, void* detail) {
@@ -72,7 +75,7 @@ std::string_view block_tag(MD_BLOCKTYPE type, void* detail) {
 int enter_block(MD_BLOCKTYPE type, void* detail, void* data) {
   auto& w = *static_cast<Writer*>(data);
   if (type == MD_BLOCK_HR) w.out += "<hr>\n";
-  if (const std::string_view tag = block_tag(type, detail); !tag.empty()) w.out += "<" + std::string(tag) + ">";
+  if (const std::string_view tag = block_tag(type, detail); !tag.empty()) append(w.out, "<", tag, ">");
   if (type == MD_BLOCK_CODE) w.out += "<code>", ++w.in_code;
   return 0;
 }
@@ -80,7 +83,7 @@ int enter_block(MD_BLOCKTYPE type, void* detail, void* data) {
 int leave_block(MD_BLOCKTYPE type, void* detail, void* data) {
   auto& w = *static_cast<Writer*>(data);
   if (type == MD_BLOCK_CODE) w.out += "</code>", --w.in_code;
-  if (const std::string_view tag = block_tag(type, detail); !tag.empty()) w.out += "</" + std::string(tag) + ">\n";
+  if (const std::string_view tag = block_tag(type, detail); !tag.empty()) append(w.out, "</", tag, ">\n");
   return 0;
 }
 
@@ -134,7 +137,7 @@ int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* data) {
     // md4c hands over well-formed entities only ("&amp;", "&#60;"): a browser shows them as text.
     case MD_TEXT_ENTITY: w.out += t.find_first_of("<>\"'") == std::string_view::npos ? std::string(t) : escape_html(t); break;
     case MD_TEXT_NORMAL: write_text(w, t); break;
-    default: w.out += escape_html(t); break;  // code, and HTML that MD_FLAG_NOHTML turned into text
+    default: append_escaped_html(w.out, t); break;  // code, and HTML that MD_FLAG_NOHTML turned into text
   }
   return 0;
 }
@@ -174,18 +177,19 @@ MentionIndex::MentionIndex(const std::vector<const Concept*>& concepts) {
 std::optional<MentionIndex::Mention> MentionIndex::first(std::string_view text,
                                                          const std::set<const Concept*>& skip) const {
   static const std::vector<std::size_t> none;
-  std::string key, word;
+  // Lowercased once, so every candidate below is looked up as a view into it, without a copy.
+  std::string lowered(text);
+  for (char& ch : lowered) ch = lower(ch);
+  const std::string_view folded = lowered;
   std::vector<std::size_t> merged;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (i > 0 && is_word(text[i - 1])) continue;  // a mention starts a word
     std::size_t word_end = i;
     while (word_end < text.size() && is_word(text[word_end])) ++word_end;
     const std::vector<std::size_t>* sizes = &none;
-    if (word_end > i) {
-      word.assign(text.substr(i, word_end - i));
-      for (char& ch : word) ch = lower(ch);
-      if (const auto it = sizes_by_first_word_.find(word); it != sizes_by_first_word_.end()) sizes = &it->second;
-    }
+    if (word_end > i)
+      if (const auto it = sizes_by_first_word_.find(folded.substr(i, word_end - i)); it != sizes_by_first_word_.end())
+        sizes = &it->second;
     if (!other_sizes_.empty()) {  // rare: titles like "(S)-x" that start with punctuation
       merged = *sizes;
       merged.insert(merged.end(), other_sizes_.begin(), other_sizes_.end());
@@ -195,9 +199,7 @@ std::optional<MentionIndex::Mention> MentionIndex::first(std::string_view text,
     for (const std::size_t size : *sizes) {
       const std::size_t end = i + size;
       if (end > text.size() || (end < text.size() && is_word(text[end]))) continue;
-      key.assign(text.substr(i, size));
-      for (char& ch : key) ch = lower(ch);
-      const auto it = by_text_.find(key);
+      const auto it = by_text_.find(folded.substr(i, size));
       if (it == by_text_.end()) continue;
       for (const Concept* c : it->second)
         if (!skip.contains(c)) return Mention{i, size, c};

@@ -3,6 +3,7 @@
 // right. This is the picture Graphviz's layered layout gives a star, at a small fraction of the
 // cost, so a site of many thousand pages can draw one on every page.
 #include "render/html/diagram.hpp"
+#include "render/html/html.hpp"
 
 #include "text/number.hpp"
 
@@ -98,18 +99,17 @@ std::string star_svg(const Diagram& d) {
     const double x_mid = side == 0 ? mid.x - mid.width / 2 : mid.x + mid.width / 2;
     const double x_edge = side == 0 ? b.x + b.width / 2 : b.x - b.width / 2;
     const double c = (x_bend + x_mid) / 2;
-    const std::string from_box = one_decimal(x_edge) + "," + one_decimal(y_out), at_bend = one_decimal(x_bend) + "," + one_decimal(y_out);
-    const std::string curve = " C" + one_decimal(c) + "," + one_decimal(y_out) + " " + one_decimal(c) + "," + one_decimal(y_mid) + " " + one_decimal(x_mid) + "," + one_decimal(y_mid);
-    const std::string to_mid = one_decimal(x_mid) + "," + one_decimal(y_mid);
+    const auto point = [](double x, double y) { return concat(one_decimal(x), ",", one_decimal(y)); };
+    const std::string from_box = point(x_edge, y_out), at_bend = point(x_bend, y_out), to_mid = point(x_mid, y_mid);
     // Paths run in the arrow's direction so marker-end sits on the box it points at.
-    std::string path = e.from == 0 ? "M" + to_mid + " C" + one_decimal(c) + "," + one_decimal(y_mid) + " " + one_decimal(c) + "," + one_decimal(y_out) + " " +
-                                         at_bend + " L" + from_box
-                                   : "M" + from_box + " L" + at_bend + curve;
+    const std::string path = e.from == 0 ? concat("M", to_mid, " C", point(c, y_mid), " ", point(c, y_out), " ", at_bend, " L", from_box)
+                                         : concat("M", from_box, " L", at_bend, " C", point(c, y_out), " ", point(c, y_mid), " ", to_mid);
     out += arrow_svg(d, path, &e.label, (x_box + x_bend) / 2, y_out - 3);
   }
   for (std::size_t i = 0; i < boxes.size(); ++i)
     out += box_svg(boxes[i], boxes[i].x, boxes[i].y, boxes[i].width, boxes[i].height, d.nodes[i].focus);
-  return out + "</svg>\n";
+  out += "</svg>\n";
+  return out;
 }
 
 }  // namespace katlas::detail::html
