@@ -202,6 +202,17 @@ TEST_CASE("a damaged or foreign cache costs a render, never a wrong page") {
   damage("foreign", [](std::string& bytes) { bytes.replace(bytes.find(' ', 13) + 1, 4, "gggg"); });
 }
 
+TEST_CASE("a temporary cache file that a killed build left is removed by the next build") {
+  Scratch scratch("stale");
+  const fs::path cache = scratch.dir / "cache";
+  build(KATLAS_CONTENT, scratch.dir / "site", cache);
+  const fs::path stale = cache / "pages.bin.tmp-999999999";  // above any pid Linux hands out
+  write_file(stale, "left by a killed build");
+  build(KATLAS_CONTENT, scratch.dir / "site", cache);
+  CHECK(fs::exists(cache / "pages.bin"));
+  CHECK_FALSE(fs::exists(stale));
+}
+
 TEST_CASE("a page edited by hand in the site is rendered again") {
   check_rebuild("by-hand", [](const fs::path& content) {
     const fs::path page = content.parent_path() / "site/concepts/cyp3a4.html";

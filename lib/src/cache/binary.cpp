@@ -1,8 +1,11 @@
 // Content hashes (xxHash's XXH3) and whole-or-nothing cache files.
 #include "cache/binary.hpp"
 
+#include <cerrno>
+#include <csignal>
 #include <fstream>
 #include <iterator>
+#include <string_view>
 #include <system_error>
 
 #include <unistd.h>
@@ -50,12 +53,27 @@ std::string header(std::string_view kind) {
   return "katlas-cache " + std::string(kind) + " " + std::string(build_id()) + "\n";
 }
 
+/// Removes `<file>.tmp-<pid>` files that builds killed while saving left behind.
+void remove_stale_temporaries(const std::filesystem::path& file) {
+  const std::string prefix = file.filename().string() + ".tmp-";
+  std::error_code ec;
+  for (const std::filesystem::directory_entry& e : std::filesystem::directory_iterator(file.parent_path(), ec)) {
+    const std::string name = e.path().filename().string();
+    if (!name.starts_with(prefix)) continue;
+    const std::string_view pid = std::string_view(name).substr(prefix.size());
+    if (pid.empty() || pid.size() > 9 || pid.find_first_not_of("0123456789") != std::string_view::npos) continue;
+    if (::kill(static_cast<pid_t>(std::stol(std::string(pid))), 0) == 0 || errno != ESRCH) continue;  // still running
+    std::filesystem::remove(e.path(), ec);
+  }
+}
+
 }  // namespace
 
 std::optional<std::string> save_file(const std::filesystem::path& file, std::string_view kind, std::string_view body) {
   std::error_code ec;
   std::filesystem::create_directories(file.parent_path(), ec);
   if (ec) return ec.message();
+  remove_stale_temporaries(file);
   Writer out;
   out.bytes() = header(kind);
   out.bytes().append(body);
