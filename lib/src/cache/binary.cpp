@@ -3,11 +3,14 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <string_view>
 #include <system_error>
 
+#include <link.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <xxhash.h>
 
@@ -15,7 +18,39 @@ namespace katlas::detail::cache {
 
 extern const char build_id_text[];  // generated at build time (lib/cmake/build_id.cmake)
 
-std::string_view build_id() { return build_id_text; }
+namespace {
+
+/// The program and every shared library it has loaded (md4c, Graphviz, yaml-cpp ...), each
+/// by path, size and modification time: a system update that changes how a library parses
+/// or renders then changes the id, where a hash of our own sources alone would not.
+std::string loaded_code() {
+  std::string out;
+  ::dl_iterate_phdr(
+      [](dl_phdr_info* info, std::size_t, void* data) {
+        const char* name = info->dlpi_name && *info->dlpi_name ? info->dlpi_name : "/proc/self/exe";
+        struct stat file {};
+        if (::stat(name, &file) == 0)
+          *static_cast<std::string*>(data) += std::string(name) + " " + std::to_string(file.st_size) + " " +
+                                              std::to_string(file.st_mtim.tv_sec) + "." +
+                                              std::to_string(file.st_mtim.tv_nsec) + "\n";
+        return 0;
+      },
+      &out);
+  return out;
+}
+
+}  // namespace
+
+std::string_view build_id() {
+  static const std::string id = [] {
+    const Hash h = Hasher().add(build_id_text).add(loaded_code()).finish();
+    char text[33];
+    std::snprintf(text, sizeof text, "%016llx%016llx", static_cast<unsigned long long>(h.high),
+                  static_cast<unsigned long long>(h.low));
+    return std::string(text);
+  }();
+  return id;
+}
 
 Hash hash_bytes(std::string_view bytes) {
   const XXH128_hash_t h = XXH3_128bits(bytes.data(), bytes.size());

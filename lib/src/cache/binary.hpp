@@ -118,8 +118,9 @@ class Reader {
   bool ok_ = true;
 };
 
-/// Identifies this build of the library (a hash of its sources and assets, made when it
-/// is compiled): a cache written by other code is never trusted.
+/// Identifies the code that runs: a hash of the library's sources and assets (made when it
+/// is compiled) and of the program and shared libraries loaded (path, size, time stamp), so
+/// a cache written by other code, or before a library was updated, is never trusted.
 std::string_view build_id();
 
 /// Writes a cache file whole or not at all: `kind` and build_id() in front, a checksum at

@@ -19,7 +19,8 @@ namespace katlas::detail::html {
 /// The fingerprint of everything a concept's page is rendered from: the concept itself,
 /// every concept it links with (either way), and what any page may show of any concept
 /// (titles, aliases, summaries, kinds, evidence), the vocabularies, the sources, the site
-/// options and the library's own code. Two pages with one fingerprint are the same bytes.
+/// options and the code that runs (cache::build_id()). Two pages with one fingerprint are the
+/// same bytes.
 class PageInputs {
  public:
   PageInputs(const Atlas& atlas, const SiteOptions& options);
