@@ -8,7 +8,6 @@
 #include "parallel.hpp"
 
 #include <algorithm>
-#include <functional>
 #include <optional>
 #include <set>
 #include <unordered_set>
@@ -86,19 +85,13 @@ class SiteRenderer {
  public:
   SiteRenderer(const Atlas& atlas, const SiteOptions& options)
       : mentions_(atlas.list()), site_{atlas, options, help_concept(atlas), &graphs_, &mentions_} {
-    // The index pages and the search index are independent of each other: render them on
-    // every core (for a small site they are a good part of the whole build).
-    std::vector<std::function<std::pair<std::string, std::string>()>> jobs{
-        [&] { return laid_out(home_page(site_)); },      [&] { return laid_out(topics_page(site_)); },
-        [&] { return laid_out(glossary_page(site_)); },  [&] { return laid_out(sources_page(site_)); },
-        [&] { return laid_out(contested_page(site_)); }, [&] { return laid_out(search_page(site_)); },
-        [&] { return std::pair<std::string, std::string>("assets/search-index.js", search_index(atlas)); }};
-    for (const Kind& k : atlas.content().kinds) jobs.push_back([&] { return laid_out(kind_page(site_, k)); });
-    std::vector<std::pair<std::string, std::string>> done(jobs.size());
-    detail::parallel_for(jobs.size(), [&](std::size_t i) { done[i] = jobs[i](); }, 1);
-    for (auto& [path, bytes] : done) small_.emplace(std::move(path), std::move(bytes));
+    std::vector<Page> pages{home_page(site_), topics_page(site_), glossary_page(site_), sources_page(site_),
+                            contested_page(site_), search_page(site_)};
+    for (const Kind& k : atlas.content().kinds) pages.push_back(kind_page(site_, k));
+    for (const Page& p : pages) small_.emplace(p.path, layout(site_, p));
     for (const detail::Asset& a : detail::all_assets())
       if (!a.name.ends_with(".html")) small_.emplace("assets/" + std::string(a.name), std::string(a.bytes));
+    small_.emplace("assets/search-index.js", search_index(atlas));
     small_.emplace("sitemap.xml", "");
     for (const auto& [path, bytes] : small_) slots_.push_back({path, &bytes, nullptr});
     for (const Concept& c : atlas.content().concepts) slots_.push_back({detail::html::concept_url(c.id), nullptr, &c});
@@ -162,8 +155,6 @@ class SiteRenderer {
   }
 
  private:
-  std::pair<std::string, std::string> laid_out(const Page& page) const { return {page.path, layout(site_, page)}; }
-
   /// Takes a concept page from the previous site when the page cache says it was rendered
   /// from the same inputs and the file still holds the bytes rendered then.
   static void take_previous(const Incremental& incremental, const Slot& slot, std::string& bytes, Outcome& outcome) {
