@@ -8,6 +8,7 @@
 #include <gvc.h>
 
 #include <algorithm>
+#include <mutex>
 #include <stdexcept>
 
 namespace katlas::detail::html {
@@ -119,18 +120,37 @@ std::size_t utf8_length(std::string_view text) {
   return n;
 }
 
-GraphLayout::GraphLayout() : gvc_(gvContext()) {
-  if (!gvc_) throw std::runtime_error("cannot start Graphviz");
+namespace {
+
+/// One Graphviz context for the whole process, never freed, used under one lock. Graphviz is
+/// not thread-safe, and its Pango text plugin keeps a pointer to the last font name it saw,
+/// which lives in the context: freeing a context and starting another (one per site build)
+/// left that pointer dangling, and ThreadSanitizer caught the next build reading freed memory.
+struct Graphviz {
+  GVC_t* context = gvContext();
+  std::mutex mutex;
+};
+
+Graphviz& graphviz() {
+  static Graphviz* const shared = new Graphviz;  // never deleted: see above
+  if (!shared->context) throw std::runtime_error("cannot start Graphviz");
+  return *shared;
 }
 
-GraphLayout::~GraphLayout() { gvFreeContext(gvc_); }
+}  // namespace
+
+GraphLayout::GraphLayout() { graphviz(); }
+
+GraphLayout::~GraphLayout() = default;
 
 std::string GraphLayout::svg(const Diagram& d) {
   const std::string dot = to_dot(d);
-  const std::lock_guard lock(mutex_);
+  Graphviz& gv = graphviz();
+  const std::lock_guard lock(gv.mutex);
+  GVC_t* const gvc = gv.context;
   Agraph_t* g = agmemread(dot.c_str());
   if (!g) throw std::runtime_error("Graphviz could not read the diagram '" + d.title + "'");
-  if (gvLayout(gvc_, g, d.engine.c_str()) != 0) {
+  if (gvLayout(gvc, g, d.engine.c_str()) != 0) {
     agclose(g);
     throw std::runtime_error("Graphviz could not lay out the diagram '" + d.title + "'");
   }
@@ -141,7 +161,7 @@ std::string GraphLayout::svg(const Diagram& d) {
   for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n))
     for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) out += edge_svg(d, e, top);
   for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) out += node_svg(d, n, top);
-  gvFreeLayout(gvc_, g);
+  gvFreeLayout(gvc, g);
   agclose(g);
   return out + "</svg>\n";
 }

@@ -2,12 +2,9 @@
 // rest by Graphviz (libgvc).
 #pragma once
 
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
-
-struct GVC_s;
 
 namespace katlas::detail::html {
 
@@ -56,8 +53,9 @@ std::string svg_open(const Diagram& diagram, std::string_view left, double width
 /// here. Throws std::invalid_argument when an edge misses node 0.
 std::string star_svg(const Diagram& diagram);
 
-/// Owns a Graphviz context; one per site render. Graphviz is not thread-safe, so svg() lays
-/// out one diagram at a time while callers on other threads do the rest of their work.
+/// Lays out diagrams with the process's one Graphviz context. Graphviz is not thread-safe, so
+/// svg() lays out one diagram at a time (across every GraphLayout) while callers on other
+/// threads do the rest of their work.
 class GraphLayout {
  public:
   GraphLayout();
@@ -69,10 +67,6 @@ class GraphLayout {
   /// Graphviz only sees sizes and indexes. Throws std::runtime_error when layout fails.
   /// Safe to call from many threads.
   std::string svg(const Diagram& diagram);
-
- private:
-  GVC_s* gvc_;
-  std::mutex mutex_;
 };
 
 }  // namespace katlas::detail::html
