@@ -1,8 +1,7 @@
 // Content hashes (xxHash's XXH3) and whole-or-nothing cache files.
 #include "cache/binary.hpp"
+#include "process.hpp"
 
-#include <cerrno>
-#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -94,11 +93,8 @@ void remove_stale_temporaries(const std::filesystem::path& file) {
   std::error_code ec;
   for (const std::filesystem::directory_entry& e : std::filesystem::directory_iterator(file.parent_path(), ec)) {
     const std::string name = e.path().filename().string();
-    if (!name.starts_with(prefix)) continue;
-    const std::string_view pid = std::string_view(name).substr(prefix.size());
-    if (pid.empty() || pid.size() > 9 || pid.find_first_not_of("0123456789") != std::string_view::npos) continue;
-    if (::kill(static_cast<pid_t>(std::stol(std::string(pid))), 0) == 0 || errno != ESRCH) continue;  // still running
-    std::filesystem::remove(e.path(), ec);
+    if (name.starts_with(prefix) && process_gone(std::string_view(name).substr(prefix.size())))
+      std::filesystem::remove(e.path(), ec);
   }
 }
 

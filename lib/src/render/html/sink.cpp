@@ -1,9 +1,10 @@
 // Output sinks for the site: in memory for tests, and on disk with an atomic swap into place.
 #include <katlas/site.hpp>
 
+#include "process.hpp"
+
 #include <cerrno>
 #include <cstdio>  // renameat2 (glibc, _GNU_SOURCE)
-#include <csignal>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <fstream>
@@ -53,10 +54,7 @@ void remove_stale_staging(const fs::path& target) {
     if (!name.starts_with(prefix) || e.is_symlink(ec) || !e.is_directory(ec)) continue;
     std::string_view rest = std::string_view(name).substr(prefix.size());
     if (rest.ends_with("-old")) rest.remove_suffix(4);
-    if (rest.empty() || rest.size() > 9 || rest.find_first_not_of("0123456789") != std::string_view::npos) continue;
-    const pid_t pid = static_cast<pid_t>(std::stol(std::string(rest)));
-    if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;  // still running, or not ours to judge
-    fs::remove_all(e.path(), ec);
+    if (detail::process_gone(rest)) fs::remove_all(e.path(), ec);
   }
 }
 
