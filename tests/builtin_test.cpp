@@ -4,6 +4,8 @@
 
 #include "support.hpp"
 
+#include <nlohmann/json.hpp>
+
 TEST_SUITE("builtin") {
   TEST_CASE("the compiled-in files are the content folder's files, byte for byte") {
     std::vector<katlas::ContentFile> on_disk = katlas::test::read_tree(KATLAS_CONTENT);
@@ -28,6 +30,44 @@ TEST_SUITE("builtin") {
     for (const katlas::Diagnostic& d : grade) lines += katlas::format(d) + "\n";
     INFO(lines);
     CHECK(grade.empty());
+  }
+
+  TEST_CASE("every relation carries its evidence in JSON and is told in the words of that level, never firmer") {
+    const katlas::Atlas& atlas = katlas::Atlas::builtin();
+    const auto fill = [](std::string templ, const katlas::Concept& from, const katlas::Concept& to) {
+      for (const auto& [key, c] : {std::pair{std::string("{from}"), &from}, std::pair{std::string("{to}"), &to}})
+        for (std::size_t at = templ.find(key); at != std::string::npos; at = templ.find(key))
+          templ.replace(at, key.size(), katlas::sentence_name(*c));
+      if (!templ.empty() && templ[0] >= 'a' && templ[0] <= 'z') templ[0] = static_cast<char>(templ[0] - 'a' + 'A');
+      return templ;
+    };
+    std::size_t links = 0, hedged = 0;
+    for (const katlas::Concept& c : atlas.content().concepts) {
+      const auto shown = nlohmann::json::parse(katlas::concept_json(atlas, c))["relations"];
+      const std::vector<katlas::Link> related = atlas.related(c);
+      REQUIRE(shown.size() == related.size());
+      for (std::size_t i = 0; i < related.size(); ++i) {
+        const katlas::Link& l = related[i];
+        const bool out = l.direction == katlas::Direction::out;
+        const katlas::Concept& from = out ? *l.self : *l.other;
+        const katlas::Concept& to = out ? *l.other : *l.self;
+        INFO(c.id, " ", l.type->id, " ", l.other->id);
+        CHECK(shown[i]["evidence"] == std::string(katlas::to_string(l.evidence)));
+        CHECK(l.evidence == katlas::relation_evidence(*l.relation, from, to).first);
+        const auto& templates = out ? l.type->sentences : l.type->inverse_sentences;
+        const std::string own = templates[static_cast<std::size_t>(l.evidence)];
+        REQUIRE_FALSE(own.empty());  // the strict check guarantees a template for every level used
+        CHECK(std::string(l.sentence) == fill(own, from, to));
+        if (l.evidence != katlas::Evidence::established && !l.type->structural) {
+          const std::string firm = templates[static_cast<std::size_t>(katlas::Evidence::established)];
+          CHECK(std::string(l.sentence) != fill(firm, from, to));
+          ++hedged;
+        }
+        ++links;
+      }
+    }
+    CHECK(links > 400);
+    CHECK(hedged > 50);
   }
 
   TEST_CASE("Atlas::builtin() needs no files and answers lookups") {

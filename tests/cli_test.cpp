@@ -86,8 +86,8 @@ TEST_SUITE("cli") {
     CHECK(run.code == 0);
     CHECK(run.out.starts_with("CYP3A4  [cyp3a4, enzyme]\n"));
     CHECK(run.out.find("Evidence: established.") != std::string::npos);
-    CHECK(run.out.find("    - CYP3A4 forms 7-hydroxymitragynine.  [seven-hydroxymitragynine]") != std::string::npos);
-    CHECK(run.out.find("    - CYP3A4 breaks down mitragynine.  [mitragynine]") != std::string::npos);
+    CHECK(run.out.find("    - CYP3A4 forms 7-hydroxymitragynine.  [established: seven-hydroxymitragynine]") != std::string::npos);
+    CHECK(run.out.find("    - CYP3A4 breaks down mitragynine.  [established: mitragynine]") != std::string::npos);
     CHECK(run.out.find("  [1] Kamble SH") != std::string::npos);
     CHECK(run.out.find("https://doi.org/10.1080/00498254.2018.1552819") != std::string::npos);
   }
@@ -136,22 +136,70 @@ TEST_SUITE("cli") {
     REQUIRE(j.size() == 2);
     for (const auto& r : j) CHECK(r["direction"] == "in");
     const Run typed = katlas_run("related mitragynine --type acts-on --content base");
-    CHECK(typed.out == "out\tacts-on\tmu-opioid-receptor\tMitragynine acts on mu-opioid receptor.\n");
+    CHECK(typed.out == "out\tacts-on\tmu-opioid-receptor\testablished\tMitragynine acts on mu-opioid receptor.\n");
     CHECK(katlas_run("related mitragynine --type nonsense --content base").code == 1);
   }
 
   TEST_CASE("path explains a chain step by step") {
     const Run run = katlas_run("path extracts withdrawal --content base");
     CHECK(run.code == 0);
+    // The first link is anecdotal (inherited from the extracts concept): its sentence hedges,
+    // and the chain says it is only as sure as that step.
     CHECK(run.out == "From Extracts and concentrates to Withdrawal in 2 step(s):\n"
-                     "  1. Extract use leads to tolerance.\n"
-                     "  2. Tolerance leads to withdrawal.\n");
+                     "  1. Some reports say extract use leads to tolerance.  [anecdotal]\n"
+                     "  2. Tolerance leads to withdrawal.  [established]\n"
+                     "This chain is only as sure as its weakest step, which is anecdotal: Based on case reports, "
+                     "personal stories or websites, not on studies.\n"
+                     "Step 1 rests on anecdotal evidence.\n");
     const auto j = nlohmann::json::parse(katlas_run("path extracts withdrawal --json --content base").out);
     CHECK(j["from"] == "extracts");
     CHECK(j["to"] == "withdrawal");
+    CHECK(j["evidence"] == "anecdotal");
     REQUIRE(j["steps"].size() == 2);
-    CHECK(j["steps"][0] == nlohmann::json{{"from", "extracts"}, {"type", "leads-to"}, {"direction", "out"},
-                                          {"to", "tolerance"}, {"sentence", "Extract use leads to tolerance."}});
+    CHECK(j["steps"][0] == nlohmann::json{{"from", "extracts"},
+                                          {"type", "leads-to"},
+                                          {"direction", "out"},
+                                          {"to", "tolerance"},
+                                          {"sentence", "Some reports say extract use leads to tolerance."},
+                                          {"evidence", "anecdotal"},
+                                          {"evidence_from", "concepts"}});
+    CHECK(j["steps"][1]["evidence"] == "established");
+  }
+
+  TEST_CASE("path says plainly when a chain rests on a contested link, and --min-evidence refuses it") {
+    const Run run = katlas_run("path start far --content evidence-chain");
+    CHECK(run.code == 0);
+    CHECK(run.out == "From Start to Far in 3 step(s):\n"
+                     "  1. Start leads to x.  [established]\n"
+                     "  2. Whether x leads to y is disputed.  [contested]\n"
+                     "  3. Y leads to far.  [established]\n"
+                     "This chain is only as sure as its weakest step, which is contested: Studies or experts "
+                     "disagree. Both sides are shown.\n"
+                     "Step 2 rests on contested evidence: Two studies disagree.\n");
+    const Run strict = katlas_run("path start far --min-evidence established --content evidence-chain");
+    CHECK(strict.code == 1);
+    CHECK(strict.err == "katlas: no chain of relations connects 'start' and 'far' through links of established "
+                        "evidence or better (a weaker chain exists: leave out --min-evidence to see it)\n");
+    CHECK(katlas_run("path start far --min-evidence strong --content evidence-chain").code == 2);
+    const auto j = nlohmann::json::parse(katlas_run("path start far --json --content evidence-chain").out);
+    CHECK(j["evidence"] == "contested");
+    CHECK(j["steps"][1]["evidence"] == "contested");
+    CHECK(j["steps"][1]["evidence_from"] == "relation");
+    CHECK(j["steps"][1]["note"] == "Two studies disagree.");
+  }
+
+  TEST_CASE("related --json and show --json carry every relation's evidence; a claim carries its verdict") {
+    auto j = nlohmann::json::parse(katlas_run("related x --json --content evidence-chain").out);
+    REQUIRE(j.size() == 3);
+    for (const auto& r : j) CHECK(r.contains("evidence"));
+    j = nlohmann::json::parse(katlas_run("show myth --json --content evidence-chain").out);
+    CHECK(j["verdict"] == "refuted");
+    CHECK(j["verdict_label"] == "Shown to be wrong");
+    for (const auto& r : j["relations"]) CHECK(r["evidence"] == "established");
+    const Run text = katlas_run("show x --content evidence-chain");
+    CHECK(text.out.find("The claim \"X leads straight to far\" is about x.") == std::string::npos);
+    CHECK(text.out.find("X is the subject of a contested claim: \"X leads straight to far\". Verdict: Shown to be "
+                        "wrong.") != std::string::npos);
   }
 
   TEST_CASE("search ranks names first and finds lay words") {

@@ -33,6 +33,38 @@ TEST_SUITE("explain") {
     CHECK(e->reading_level.grade <= 8.0);
   }
 
+  TEST_CASE("links of one type and evidence read as one sentence; weaker ones hedge and say their level") {
+    const katlas::Atlas& atlas = katlas::Atlas::builtin();
+    const auto e = katlas::explain(atlas, {.query = "withdrawal", .max_neighbours = 100});
+    REQUIRE(e.has_value());
+    const std::string text = katlas::to_text(*e);
+    INFO(text);
+    std::size_t include_lines = 0;
+    for (std::size_t at = text.find("\n- Kratom withdrawal can include "); at != std::string::npos;
+         at = text.find("\n- Kratom withdrawal can include ", at + 1))
+      ++include_lines;
+    CHECK(include_lines == 1);  // one sentence lists the established symptoms
+    CHECK(text.find("can include anxiety and nervousness, craving, ") != std::string::npos);
+    CHECK(text.find("[evidence: anecdotal]") != std::string::npos);
+    // Every neighbour in JSON carries its evidence; the JSON stays one object per link.
+    const auto j = nlohmann::json::parse(katlas::to_json(*e));
+    REQUIRE(j["neighbours"].size() == e->neighbours.size());
+    for (const auto& n : j["neighbours"]) CHECK(n.contains("evidence"));
+  }
+
+  TEST_CASE("a claim's verdict is told wherever the claim is named") {
+    const katlas::Atlas& atlas = katlas::Atlas::builtin();
+    const auto e = katlas::explain(atlas, {.query = "strain-rotation-claim"});
+    REQUIRE(e.has_value());
+    const std::string text = katlas::to_text(*e);
+    CHECK(text.find("\nVerdict: Not supported by the evidence.\n") != std::string::npos);
+    CHECK(nlohmann::json::parse(katlas::to_json(*e))["verdict"] == "unsupported");
+    const auto tolerance = katlas::explain(atlas, {.query = "tolerance", .max_neighbours = 100});
+    REQUIRE(tolerance.has_value());
+    CHECK(katlas::to_text(*tolerance).find("\"rotating strains resets tolerance\". Verdict: Not supported by the "
+                                           "evidence.") != std::string::npos);
+  }
+
   TEST_CASE("depth and audience decide what is included") {
     const auto summary = katlas::explain(base(), {.query = "cyp3a4", .audience = katlas::Audience::pro,
                                                   .depth = katlas::Depth::summary});
@@ -120,7 +152,11 @@ TEST_SUITE("export") {
     const std::string dot = katlas::export_dot(base());
     CHECK(dot.starts_with("digraph katlas {\n"));
     CHECK(dot.find("  \"cyp3a4\" [label=\"CYP3A4\", kind=\"enzyme\"];\n") != std::string::npos);
-    CHECK(dot.find("  \"cyp3a4\" -> \"seven-hydroxymitragynine\" [label=\"forms\"];\n") != std::string::npos);
+    CHECK(dot.find("  \"cyp3a4\" -> \"seven-hydroxymitragynine\" [label=\"forms\", evidence=\"established\", "
+                   "style=solid];\n") != std::string::npos);
+    // A weaker link is drawn fainter and says its evidence.
+    CHECK(dot.find("  \"extracts\" -> \"tolerance\" [label=\"leads-to\", evidence=\"anecdotal\", style=dotted];\n") !=
+          std::string::npos);
     std::size_t edges = 0;
     for (std::size_t at = dot.find(" -> "); at != std::string::npos; at = dot.find(" -> ", at + 1)) ++edges;
     CHECK(edges == 13);  // the relations written in the base fixture

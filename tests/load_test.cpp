@@ -193,6 +193,48 @@ TEST_SUITE("load.strict") {
                            "(cite it where it supports a claim, or remove it)"));
     CHECK(count(result.diagnostics, Severity::warning) == 5);
   }
+
+  TEST_CASE("a popular claim without a verdict fails the strict check") {
+    const katlas::LoadResult result = load_case("claim-without-verdict", true);
+    INFO(formatted(result));
+    CHECK(has_line(result, "content/concepts/claim/strain-rotation.yaml:1:5: warning: concept 'strain-rotation' of "
+                           "kind 'claim' has no verdict (add 'verdict:' after 'evidence:': supported, "
+                           "partly-supported, unsupported, refuted or unresolved)"));
+    CHECK(count(result.diagnostics, Severity::warning) == 1);
+    CHECK(load_case("claim-without-verdict", false).diagnostics.empty());
+  }
+
+  TEST_CASE("a relation type with no wording for a level it is used at fails the strict check, and hedges meanwhile") {
+    const katlas::LoadResult result = load_case("ungraded-template", true);
+    INFO(formatted(result));
+    CHECK(has_line(result, "content/relations.yaml:152:3: warning: relation type 'leads-to' has no anecdotal wording, "
+                           "but the relation at content/concepts/product/extracts.yaml:12:5 is anecdotal (inherited "
+                           "from its concepts) (under 'sentence:' and 'inverse-sentence:', add a line 'anecdotal: ...' "
+                           "worded for how sure the link is)"));
+    CHECK(count(result.diagnostics, Severity::warning) == 1);
+    // The one template is the established wording; a weaker link gets a hedge in front of it.
+    REQUIRE(result.atlas);
+    const auto links = result.atlas->related(*result.atlas->find("extracts"), {.type = "leads-to"});
+    REQUIRE(links.size() == 1);
+    CHECK(links[0].sentence == "Some reports say extract use leads to tolerance.");
+    const auto established = result.atlas->related(*result.atlas->find("tolerance"), {.type = "leads-to", .direction = katlas::Direction::out});
+    REQUIRE(established.size() == 1);
+    CHECK(established[0].sentence == "Tolerance leads to withdrawal.");
+  }
+
+  TEST_CASE("a verdict or a basis that is not one of the words is an error with the list") {
+    std::vector<katlas::ContentFile> files = katlas::test::read_tree(katlas::test::fixture_path("base"));
+    for (katlas::ContentFile& f : files)
+      if (f.path == "concepts/claim/strain-rotation.yaml") {
+        const std::size_t at = f.text.find("verdict: unsupported");
+        REQUIRE(at != std::string::npos);
+        f.text.replace(at, 20, "verdict: disproven");
+      }
+    const katlas::LoadResult result = katlas::Atlas::load_files(std::move(files), {.display_root = "content"});
+    INFO(formatted(result));
+    CHECK(has_line(result, "content/concepts/claim/strain-rotation.yaml:7:10: error: unknown verdict 'disproven' (use "
+                           "supported, partly-supported, unsupported, refuted or unresolved)"));
+  }
 }
 
 TEST_SUITE("load.files") {

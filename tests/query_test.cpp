@@ -5,6 +5,7 @@
 #include "support.hpp"
 
 #include <map>
+#include <optional>
 
 namespace {
 
@@ -19,7 +20,49 @@ std::vector<std::string> ids(const std::vector<katlas::SearchHit>& hits) {
   return out;
 }
 
+const katlas::Atlas& chain() {
+  static const katlas::Atlas atlas = *katlas::Atlas::load(katlas::test::fixture_path("evidence-chain")).atlas;
+  return atlas;
+}
+
+std::vector<std::string> walked(const std::vector<katlas::PathStep>& steps) {
+  std::vector<std::string> out;
+  for (const katlas::PathStep& s : steps) out.push_back(s.to->id);
+  return out;
+}
+
 }  // namespace
+
+TEST_SUITE("query.evidence") {
+  TEST_CASE("a path prefers a longer chain that is established all the way to a shorter one with a contested step") {
+    const auto steps = chain().path(*chain().find("begin"), *chain().find("goal"));
+    REQUIRE(steps.has_value());
+    CHECK(walked(*steps) == std::vector<std::string>{"p1", "p2", "p3", "goal"});
+    CHECK(katlas::weakest_evidence(*steps) == katlas::Evidence::established);
+  }
+
+  TEST_CASE("a chain that rests on a contested step says so, in that step's words") {
+    const auto steps = chain().path(*chain().find("start"), *chain().find("far"));
+    REQUIRE(steps.has_value());
+    // Not through the refuted claim, although x <- myth -> far is as short and all established.
+    CHECK(walked(*steps) == std::vector<std::string>{"x", "y", "far"});
+    CHECK(katlas::weakest_evidence(*steps) == katlas::Evidence::contested);
+    CHECK((*steps)[0].evidence == katlas::Evidence::established);
+    CHECK((*steps)[1].evidence == katlas::Evidence::contested);
+    CHECK((*steps)[1].evidence_written);
+    CHECK_FALSE((*steps)[0].evidence_written);
+    CHECK((*steps)[1].sentence == "Whether x leads to y is disputed.");
+    CHECK((*steps)[2].sentence == "Y leads to far.");
+  }
+
+  TEST_CASE("--min-evidence established refuses the weak chain; a claim may still end a chain") {
+    CHECK_FALSE(chain().path(*chain().find("start"), *chain().find("far"), {.min_evidence = katlas::Evidence::established}));
+    CHECK(chain().path(*chain().find("start"), *chain().find("far"), {.min_evidence = katlas::Evidence::contested}));
+    const auto from_claim = chain().path(*chain().find("myth"), *chain().find("far"));
+    REQUIRE(from_claim.has_value());
+    CHECK(walked(*from_claim) == std::vector<std::string>{"far"});
+  }
+}
 
 TEST_SUITE("query") {
   TEST_CASE("find takes an id, an alias or a title, ignoring case, accents and spacing") {
@@ -43,7 +86,7 @@ TEST_SUITE("query") {
     const auto steps = base().path(*base().find("extracts"), *base().find("withdrawal"));
     REQUIRE(steps.has_value());
     REQUIRE(steps->size() == 2);
-    CHECK((*steps)[0].sentence == "Extract use leads to tolerance.");
+    CHECK((*steps)[0].sentence == "Some reports say extract use leads to tolerance.");
     CHECK((*steps)[1].sentence == "Tolerance leads to withdrawal.");
     CHECK((*steps)[1].direction == katlas::Direction::out);
   }
@@ -54,50 +97,73 @@ TEST_SUITE("query") {
     REQUIRE(steps->size() == 2);
     CHECK((*steps)[0].sentence == "Withdrawal can result from tolerance.");
     CHECK((*steps)[0].direction == katlas::Direction::in);
-    CHECK((*steps)[1].sentence == "Tolerance can result from extract use.");
+    CHECK((*steps)[1].sentence == "Some reports say tolerance can result from extract use.");
     CHECK((*steps)[1].from->id == "tolerance");
     CHECK((*steps)[1].to->id == "extracts");
   }
 
-  TEST_CASE("every path over the built-in content is a shortest chain, prefers relations as written, and joins up") {
+  TEST_CASE("every path over the built-in content is the best-supported chain, then as written, then shortest") {
     const katlas::Atlas atlas = katlas::Atlas::builtin();
     const std::vector<const katlas::Concept*> all = atlas.list();
-    // Distances from one concept by plain breadth-first search over the public related() call.
-    const auto distances = [&](const katlas::Concept& start, bool either) {
+    const auto is_claim = [&](const katlas::Concept* c) {
+      const katlas::Kind* kind = atlas.kind(c->kind);
+      return c->verdict.has_value() || (kind && kind->needs_verdict);
+    };
+    // Distances by plain breadth-first search over the public related() call, walking only
+    // links at least `level` strong and never through a claim other than `goal`.
+    const auto distances = [&](const katlas::Concept& start, const katlas::Concept& goal, bool either,
+                               katlas::Evidence level) {
       std::map<const katlas::Concept*, std::size_t> dist{{&start, 0}};
-      std::vector<const katlas::Concept*> level{&start};
-      while (!level.empty()) {
+      std::vector<const katlas::Concept*> frontier{&start};
+      while (!frontier.empty()) {
         std::vector<const katlas::Concept*> next;
-        for (const katlas::Concept* c : level)
+        for (const katlas::Concept* c : frontier) {
+          if (c != &start && is_claim(c)) continue;  // a claim ends a chain; it is never walked through
           for (const katlas::Link& l : atlas.related(*c, {.direction = either ? katlas::Direction::both : katlas::Direction::out}))
-            if (dist.emplace(l.other, dist.at(c) + 1).second) next.push_back(l.other);
-        level.swap(next);
+            if (l.evidence <= level && (!is_claim(l.other) || l.other == &goal) && dist.emplace(l.other, dist.at(c) + 1).second)
+              next.push_back(l.other);
+        }
+        frontier.swap(next);
       }
       return dist;
     };
-    std::size_t checked = 0, backwards = 0;
+    std::size_t checked = 0, backwards = 0, weak = 0;
     for (std::size_t i = 0; i < all.size(); i += 7) {
-      const auto forward = distances(*all[i], false), either = distances(*all[i], true);
       for (std::size_t j = 0; j < all.size(); j += 5) {
+        if (i == j) continue;
         const auto steps = atlas.path(*all[i], *all[j]);
-        const bool connected = either.count(all[j]) != 0;
-        REQUIRE(steps.has_value() == connected);
-        if (!connected) continue;
-        const bool as_written = forward.count(all[j]) != 0;
-        CHECK(steps->size() == (as_written ? forward.at(all[j]) : either.at(all[j])));
+        std::optional<katlas::Evidence> best;
+        std::size_t length = 0;
+        bool as_written = false;
+        for (const katlas::Evidence level : katlas::evidence_levels) {
+          const auto forward = distances(*all[i], *all[j], false, level);
+          const auto either = distances(*all[i], *all[j], true, level);
+          if (!either.count(all[j])) continue;
+          best = level;
+          as_written = forward.count(all[j]) != 0;
+          length = as_written ? forward.at(all[j]) : either.at(all[j]);
+          break;
+        }
+        REQUIRE(steps.has_value() == best.has_value());
+        if (!best) continue;
+        CHECK(katlas::weakest_evidence(*steps) == *best);
+        CHECK(steps->size() == length);
         const katlas::Concept* at = all[i];
         for (const katlas::PathStep& step : *steps) {
           CHECK(step.from == at);
           if (as_written) CHECK(step.direction == katlas::Direction::out);
           backwards += step.direction == katlas::Direction::in;
+          if (step.to != all[j]) CHECK_FALSE(is_claim(step.to));
           at = step.to;
         }
         CHECK(at == all[j]);
+        weak += *best != katlas::Evidence::established;
         ++checked;
       }
     }
     CHECK(checked > 300);
     CHECK(backwards > 0);  // some pairs are joined only by walking a relation backwards
+    CHECK(weak > 0);       // and some only through links weaker than established
   }
 
   TEST_CASE("a path from a concept to itself is empty, and unconnected concepts have none") {

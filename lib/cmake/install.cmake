@@ -18,3 +18,8 @@ install(FILES "${PROJECT_BINARY_DIR}/katlasConfig.cmake" "${PROJECT_BINARY_DIR}/
 
 configure_file("${PROJECT_SOURCE_DIR}/lib/cmake/katlas.pc.in" "${PROJECT_BINARY_DIR}/katlas.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/katlas.pc" DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
+
+# The licences travel with every install: Apache-2.0 for the code, CC BY 4.0 for the content.
+install(FILES "${PROJECT_SOURCE_DIR}/LICENSE" DESTINATION "${CMAKE_INSTALL_DATADIR}/licenses/katlas")
+install(FILES "${PROJECT_SOURCE_DIR}/content/LICENSE" DESTINATION "${CMAKE_INSTALL_DATADIR}/licenses/katlas"
+  RENAME LICENSE-content)

@@ -48,6 +48,61 @@ std::string_view plain_explanation(Evidence evidence) {
   return "";
 }
 
+std::string_view to_string(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::supported: return "supported";
+    case Verdict::partly_supported: return "partly-supported";
+    case Verdict::unsupported: return "unsupported";
+    case Verdict::refuted: return "refuted";
+    case Verdict::unresolved: return "unresolved";
+  }
+  return "unresolved";
+}
+
+std::string_view plain_label(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::supported: return "Supported by the evidence";
+    case Verdict::partly_supported: return "Partly supported by the evidence";
+    case Verdict::unsupported: return "Not supported by the evidence";
+    case Verdict::refuted: return "Shown to be wrong";
+    case Verdict::unresolved: return "Not settled yet";
+  }
+  return "Not settled yet";
+}
+
+std::string_view to_string(Basis basis) { return basis == Basis::observed ? "observed" : "predicted"; }
+
+std::string_view plain_label(Basis basis) {
+  return basis == Basis::observed ? "seen in people" : "predicted from lab data or labels, not seen in people";
+}
+
+std::pair<Evidence, bool> relation_evidence(const Relation& relation, const Concept& from, const Concept& to) {
+  if (relation.evidence) return {*relation.evidence, true};
+  return {weaker(from.evidence, to.evidence), false};
+}
+
+std::string sentence_template(const RelationType& type, Evidence evidence, Direction direction) {
+  const std::array<std::string, 4>& templates = direction == Direction::in ? type.inverse_sentences : type.sentences;
+  const auto level = static_cast<std::size_t>(evidence);
+  if (!templates[level].empty()) return templates[level];
+  // No template for this level (only a content folder that fails the strict check gets here).
+  // A weaker level's wording is safe to use as it is; a stronger one's gets a hedge in front.
+  for (std::size_t weaker_level = level + 1; weaker_level < templates.size(); ++weaker_level)
+    if (!templates[weaker_level].empty()) return templates[weaker_level];
+  for (std::size_t stronger = level; stronger-- > 0;) {
+    if (templates[stronger].empty()) continue;
+    std::string base = templates[stronger];
+    if (base[0] >= 'A' && base[0] <= 'Z') base[0] = static_cast<char>(base[0] - 'A' + 'a');
+    switch (evidence) {
+      case Evidence::limited: return "Limited evidence suggests that " + base;
+      case Evidence::contested: return "Studies disagree on whether " + base;
+      case Evidence::anecdotal: return "Some reports say " + base;
+      case Evidence::established: return base;
+    }
+  }
+  return {};
+}
+
 std::string_view to_string(Direction direction) {
   switch (direction) {
     case Direction::out: return "out";

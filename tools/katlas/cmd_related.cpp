@@ -35,9 +35,13 @@ void add_related(CLI::App& app, Context& ctx) {
       std::cout << links_json(links) << '\n';
       return;
     }
-    for (const Link& link : links)
+    // One line a link, tab-separated: direction, type, other concept, evidence, sentence, note.
+    for (const Link& link : links) {
       std::cout << to_string(link.direction) << "\t" << link.type->id << "\t" << link.other->id << "\t"
-                << link.sentence << '\n';
+                << to_string(link.evidence) << "\t" << link.sentence;
+      if (!link.relation->note.empty()) std::cout << "\t" << link.relation->note;
+      std::cout << '\n';
+    }
   });
 }
 

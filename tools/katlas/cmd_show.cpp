@@ -13,6 +13,7 @@ void print_concept(const Atlas& atlas, const Concept& c, Audience audience) {
     for (std::size_t i = 0; i < c.aliases.size(); ++i) std::cout << (i ? ", " : "") << c.aliases[i];
     std::cout << '\n';
   }
+  if (c.verdict) std::cout << "Verdict: " << plain_label(*c.verdict) << ".\n";
   std::cout << "Evidence: " << to_string(c.evidence) << ". " << plain_explanation(c.evidence) << "\n\n";
   std::cout << c.summary << "\n";
   if (audience == Audience::pro) std::cout << "\nFor professionals:\n" << c.details << "\n";
@@ -29,11 +30,18 @@ void print_concept(const Atlas& atlas, const Concept& c, Audience audience) {
   const std::vector<Link> links = atlas.related(c);
   std::string_view heading;
   if (!links.empty()) std::cout << "\nRelations:\n";
-  for (const Link& link : links) {
-    if (link.heading != heading) std::cout << "  " << (heading = link.heading) << ":\n";
-    std::cout << "    - " << link.sentence;
-    if (!link.relation->note.empty()) std::cout << " " << link.relation->note;
-    std::cout << "  [" << link.other->id << "]\n";
+  for (const LinkSentence& sentence : tell_links(links)) {
+    const Link& first = *sentence.links.front();
+    if (first.heading != heading) std::cout << "  " << (heading = first.heading) << ":\n";
+    std::cout << "    - " << sentence.text;
+    if (first.relation->basis) std::cout << " (" << plain_label(*first.relation->basis) << ")";
+    if (sentence.links.size() == 1)
+      if (const std::string_view note = relation_note(*first.relation, audience == Audience::pro); !note.empty())
+        std::cout << " " << note;
+    std::cout << "  [";
+    if (!first.type->structural) std::cout << to_string(first.evidence) << ": ";
+    for (std::size_t i = 0; i < sentence.links.size(); ++i) std::cout << (i ? ", " : "") << sentence.links[i]->other->id;
+    std::cout << "]\n";
   }
   if (!c.sources.empty()) std::cout << "\nSources:\n";
   for (std::size_t i = 0; i < c.sources.size(); ++i) {

@@ -25,6 +25,12 @@ enum class Direction { out, in, both };
 /// `out`, `in` or `both`.
 std::string_view to_string(Direction direction);
 
+/// The sentence template a relation of this type, evidence and direction is told with
+/// (relations.yaml gives one per evidence level). When the content gives none for that
+/// level, a weaker level's template, or a stronger one's with a hedge in front ("Limited
+/// evidence suggests that …"): a sentence never speaks more firmly than its evidence.
+std::string sentence_template(const RelationType& type, Evidence evidence, Direction direction);
+
 /// A relation seen from one concept. Pointers stay valid while any copy of the Atlas lives.
 struct Link {
   const RelationType* type = nullptr;  ///< The relation's type.
@@ -32,9 +38,29 @@ struct Link {
   const Concept* self = nullptr;     ///< The concept the link was asked about.
   const Concept* other = nullptr;    ///< The concept at the other end.
   const Relation* relation = nullptr;  ///< As written (note, sources, evidence).
-  std::string_view sentence;  ///< Read from `self`'s side, e.g. "7-hydroxymitragynine is formed by CYP3A4."
+  /// Read from `self`'s side, in the words of the link's evidence level, e.g.
+  /// "Enzyme induction may help explain pharmacokinetic tolerance."
+  std::string_view sentence;
   std::string_view heading;   ///< The section heading for this type and direction.
+  Evidence evidence = Evidence::anecdotal;  ///< As written on the relation, else inherited (see relation_evidence()).
+  bool evidence_written = false;  ///< True when `evidence` was written on the relation, false when inherited.
 };
+
+/// Links told as prose: one sentence and the links it tells.
+struct LinkSentence {
+  std::string text;  ///< E.g. "Withdrawal can include anxiety, craving and diarrhoea."
+  std::vector<const Link*> links;  ///< One or more; point into the vector given to tell_links().
+};
+
+/// Links (as Atlas::related() returns them) as sentences, in order: links of one type,
+/// direction, evidence and basis, none with a note, whose sentence ends with the other
+/// concept, read as one sentence; every other link as a sentence of its own. Each sentence
+/// is worded for its evidence level (see sentence_template()).
+std::vector<LinkSentence> tell_links(const std::vector<Link>& links);
+
+/// The note on a relation for a reader: lay readers get `note`; professionals get
+/// `pro_note` when there is one, else `note`. Empty when there is none for them.
+std::string_view relation_note(const Relation& relation, bool professional);
 
 /// Filter for Atlas::related().
 struct RelatedQuery {
@@ -48,8 +74,22 @@ struct PathStep {
   const Concept* to = nullptr;    ///< Where the step ends.
   const RelationType* type = nullptr;  ///< The relation walked.
   Direction direction = Direction::out;  ///< `in` when the step walks a relation backwards.
-  std::string_view sentence;  ///< The step as a sentence, read from `from`.
+  std::string_view sentence;  ///< The step as a sentence, read from `from`, hedged by its evidence.
+  const Relation* relation = nullptr;  ///< As written (note, sources).
+  Evidence evidence = Evidence::anecdotal;  ///< The step's evidence (see Link::evidence).
+  bool evidence_written = false;  ///< True when written on the relation, false when inherited.
 };
+
+/// How Atlas::path() searches.
+struct PathQuery {
+  /// Only links at least this well supported may be walked (`--min-evidence`). The default
+  /// allows every link.
+  Evidence min_evidence = Evidence::anecdotal;
+};
+
+/// A chain is as sure as its weakest step: the weakest evidence among `steps`
+/// (Evidence::established for an empty chain).
+Evidence weakest_evidence(const std::vector<PathStep>& steps);
 
 /// A scored search result.
 struct SearchHit {
@@ -123,9 +163,13 @@ class Atlas {
   /// Relations of a concept, outgoing first, each group in content order. Empty for an unknown id.
   std::vector<Link> related(const Concept& entry, RelatedQuery query = {}) const;
 
-  /// The shortest explanation chain from one concept to another: following relations as
-  /// written when such a chain exists, else in either direction. Empty optional when none.
-  std::optional<std::vector<PathStep>> path(const Concept& from, const Concept& to) const;
+  /// The best-supported explanation chain from one concept to another. A chain is as sure
+  /// as its weakest step, so chains are compared by that first (an all-established chain
+  /// beats a shorter one with a contested step), then by following relations as written
+  /// over walking some backwards, then by length. A popular claim (a concept with a
+  /// verdict) may start or end a chain but is never a step inside one. Empty optional when
+  /// no chain of links at least `query.min_evidence` connects them.
+  std::optional<std::vector<PathStep>> path(const Concept& from, const Concept& to, PathQuery query = {}) const;
 
   /// Ranked matches over titles, aliases, summaries and details.
   std::vector<SearchHit> search(std::string_view text, std::size_t limit = 10) const;

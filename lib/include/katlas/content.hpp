@@ -4,8 +4,11 @@
 
 #include <katlas/diagnostic.hpp>
 
+#include <array>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace katlas {
@@ -19,6 +22,36 @@ std::string_view to_string(Evidence evidence);
 /// One sentence that says what an evidence level means to a lay reader.
 std::string_view plain_explanation(Evidence evidence);
 
+/// The weaker of two evidence levels (established is the strongest, anecdotal the weakest).
+constexpr Evidence weaker(Evidence a, Evidence b) { return a > b ? a : b; }
+
+/// Every evidence level, strongest first.
+inline constexpr std::array<Evidence, 4> evidence_levels{Evidence::established, Evidence::limited,
+                                                         Evidence::contested, Evidence::anecdotal};
+
+/// What the evidence says of a popular claim, all things weighed (`verdict:` in a claim file).
+enum class Verdict { supported, partly_supported, unsupported, refuted, unresolved };
+
+/// The schema word for a verdict: `supported`, `partly-supported`, `unsupported`, `refuted`
+/// or `unresolved`.
+std::string_view to_string(Verdict verdict);
+
+/// The verdict as a reader's label, e.g. "Not supported by the evidence". One table for the
+/// site, handouts, CLI text and JSON (`verdict_label`).
+std::string_view plain_label(Verdict verdict);
+
+/// Where a relation's support comes from, when the content says (`basis:` on a relation).
+enum class Basis {
+  observed,   ///< Seen in people (clinical studies, case reports).
+  predicted,  ///< Predicted from lab or animal data or from drug labels; not seen in people.
+};
+
+/// `observed` or `predicted`.
+std::string_view to_string(Basis basis);
+
+/// The basis in a reader's words: "seen in people" or "predicted from lab data, not seen in people".
+std::string_view plain_label(Basis basis);
+
 /// A concept kind from `kinds.yaml` (e.g. `enzyme`, `phase`).
 struct Kind {
   std::string id;           ///< Kebab-case id used in concept files, e.g. `enzyme`.
@@ -26,6 +59,7 @@ struct Kind {
   std::string plural;       ///< Index heading, e.g. "Withdrawal phases".
   std::string description;  ///< One lay sentence.
   bool needs_help_link = false;  ///< Strict check: members must link to `guidance` with `get-help`.
+  bool needs_verdict = false;    ///< Strict check: members must have a `verdict` (popular claims).
   SourceLoc loc;            ///< Where the entry starts in `kinds.yaml`.
 };
 
@@ -36,8 +70,14 @@ struct RelationType {
   std::string inverse_label;     ///< "is inhibited by"
   std::string heading;           ///< Section heading on the source concept's page.
   std::string inverse_heading;   ///< Section heading on the target concept's page.
-  std::string sentence;          ///< Template with `{from}` and `{to}`.
-  std::string inverse_sentence;  ///< Template read from the target's side.
+  /// Sentence templates with `{from}` and `{to}`, one per evidence level (indexed by
+  /// Evidence): "{from} helps explain {to}." for established, "{from} may help explain
+  /// {to}." for limited, and so on. Empty where relations.yaml writes none for that level.
+  std::array<std::string, 4> sentences;
+  std::array<std::string, 4> inverse_sentences;  ///< The same, read from the target's side.
+  /// The sentence says how the content is organised ("The claim X is about Y"), not a
+  /// finding: one template serves every evidence level.
+  bool structural = false;
   std::vector<std::string> from_kinds;  ///< Allowed source kinds; empty means any.
   std::vector<std::string> to_kinds;    ///< Allowed target kinds; empty means any.
   bool acyclic = false;          ///< A chain of this type may not loop back.
@@ -54,9 +94,12 @@ struct Source {
   std::string doi;   ///< Bare DOI, e.g. `10.1021/jacs.6b00360`; may be empty when `url` is set.
   std::string url;   ///< http(s) URL; may be empty when `doi` is set.
   std::string pmid;  ///< PubMed id; may be empty.
-  std::string note;  ///< Caveats a reader should know (funding, read at abstract level); may be empty.
+  std::string copy_url;  ///< A third party's copy (mirror, aggregator); never the main link. May be empty.
+  std::string note;  ///< What a reader should know (design, size, funding); may be empty.
+  std::string curation;  ///< How the source was read or checked; for maintainers, never rendered.
   SourceLoc loc;     ///< Where the entry starts in `sources.yaml`.
-  /// The best link for a reader: `https://doi.org/<doi>` when there is a DOI, else `url`.
+  /// The best link for a reader: `https://doi.org/<doi>` when there is a DOI, else `url`
+  /// (the publisher's or official page). Empty when only a copy is known (see `copy_url`).
   std::string link() const;
 };
 
@@ -64,10 +107,14 @@ struct Source {
 struct Relation {
   std::string type;    ///< Relation type id.
   std::string target;  ///< Target concept id.
-  std::optional<Evidence> evidence;  ///< Set when it differs from the concept's.
+  /// How well the link itself is supported, as written. When left out, the link takes the
+  /// weaker of its two concepts' levels (see relation_evidence()).
+  std::optional<Evidence> evidence;
+  std::optional<Basis> basis;  ///< Seen in people, or predicted only; unset when not said.
   std::vector<std::string> sources;  ///< Source ids for this relation; may be empty.
   std::vector<SourceLoc> source_locs;  ///< Position of each entry of `sources`.
-  std::string note;      ///< Shown after the sentence; may be empty.
+  std::string note;      ///< Plain words shown after the sentence to every reader; may be empty.
+  std::string pro_note;  ///< The professional wording, shown instead of `note` to professionals; may be empty.
   SourceLoc loc;         ///< Where the relation starts.
   SourceLoc type_loc;    ///< Where its `type` value is.
   SourceLoc target_loc;  ///< Where its `target` value is.
@@ -108,6 +155,7 @@ struct Concept {
   std::string summary;  ///< Lay text.
   std::string details;  ///< Professional text (Markdown).
   Evidence evidence = Evidence::anecdotal;  ///< How well the concept's text is supported.
+  std::optional<Verdict> verdict;  ///< For a popular claim: what the evidence says of it.
   std::vector<std::string> sources;  ///< Source ids for the concept's text.
   std::vector<SourceLoc> source_locs;  ///< Position of each entry of `sources`.
   std::string reviewed;  ///< YYYY-MM-DD.
@@ -127,6 +175,10 @@ struct Content {
   std::vector<Source> sources;               ///< Sorted by id.
   std::vector<Concept> concepts;             ///< Sorted by id.
 };
+
+/// The evidence of a relation: as written on it, else the weaker of its two concepts'.
+/// The second member is true when the level was written on the relation.
+std::pair<Evidence, bool> relation_evidence(const Relation& relation, const Concept& from, const Concept& to);
 
 /// The name of a concept as written inside a sentence: `sentence-name` when set, else the
 /// title with its first letter lowercased unless the first word looks like an acronym

@@ -40,6 +40,7 @@ struct Explanation {
   std::string_view evidence_explained;     ///< That level in plain words.
   std::vector<const Source*> citations;    ///< The concept's sources, numbered from 1 in this order.
   std::vector<Link> neighbours;            ///< Typed relations (empty below Depth::neighbours).
+  Audience audience = Audience::lay;       ///< Who it is for: picks the relation notes' wording.
   std::string_view reviewed;               ///< Date the text was last reviewed (YYYY-MM-DD).
   ReadabilityStats reading_level;          ///< Of the lay summary: Flesch–Kincaid grade, reading ease, sentence length.
 };
@@ -49,6 +50,8 @@ struct Explanation {
 std::optional<Explanation> explain(const Atlas& atlas, const ExplainRequest& request);
 
 /// Plain text for terminals, SMS or speech: title, text, evidence, relations, numbered sources.
+/// Relations of one type and evidence read as one sentence, in the wording of their
+/// evidence level, with their notes; every renderer below does the same.
 std::string to_text(const Explanation& explanation);
 
 /// Markdown, with relation targets and sources as links when `base_url` is given

@@ -9,7 +9,7 @@
 namespace katlas {
 
 /// Version of the export document's shape (`schema_version`); see docs/atlas.schema.json.
-inline constexpr int export_schema_version = 1;
+inline constexpr int export_schema_version = 2;
 
 /// Every kind, relation type, source and concept (with its relations both ways), as one JSON
 /// document: `{format: "katlas-atlas", schema_version, kinds, relation_types, sources, concepts}`.

@@ -24,6 +24,12 @@ struct SiteOptions {
   std::string base_url;
   /// The site's name, shown in the header and in every `<title>`.
   std::string site_title = "Kratom Atlas";
+  /// The licence and attribution line in every page's footer. The default names the
+  /// built-in content's licence; a site built from other content should say its own.
+  std::string attribution =
+      "Text: Kratom Atlas contributors, licensed under CC BY 4.0. You may share and adapt it if you give credit.";
+  /// Where the content's licence can be read (linked after `attribution`).
+  std::string licence_url = "https://creativecommons.org/licenses/by/4.0/";
   /// Called now and then while pages are rendered, with the files done and the files in all,
   /// always on the thread that called render_site() (the CLI draws its progress line here).
   /// Empty: no calls.

@@ -49,6 +49,8 @@ void write(Writer& out, const Concept& c) {
   out.text(c.summary);
   out.text(c.details);
   out.u32(static_cast<std::uint32_t>(c.evidence));
+  out.boolean(c.verdict.has_value());
+  out.u32(static_cast<std::uint32_t>(c.verdict.value_or(Verdict::supported)));
   out.texts(c.sources);
   write(out, c.source_locs, file);
   out.text(c.reviewed);
@@ -58,9 +60,12 @@ void write(Writer& out, const Concept& c) {
     out.text(r.target);
     out.boolean(r.evidence.has_value());
     out.u32(static_cast<std::uint32_t>(r.evidence.value_or(Evidence::established)));
+    out.boolean(r.basis.has_value());
+    out.u32(static_cast<std::uint32_t>(r.basis.value_or(Basis::observed)));
     out.texts(r.sources);
     write(out, r.source_locs, file);
     out.text(r.note);
+    out.text(r.pro_note);
     for (const SourceLoc* loc : {&r.loc, &r.type_loc, &r.target_loc}) write(out, *loc, file);
   }
   out.u64(c.sides.size());
@@ -95,6 +100,10 @@ std::optional<Concept> read_concept(Reader& in) {
   const std::optional<Evidence> evidence = read_evidence(in);
   if (!evidence) return std::nullopt;
   c.evidence = *evidence;
+  const bool has_verdict = in.boolean();
+  const std::uint32_t verdict = in.u32();
+  if (verdict > static_cast<std::uint32_t>(Verdict::unresolved)) return std::nullopt;
+  if (has_verdict) c.verdict = static_cast<Verdict>(verdict);
   c.sources = in.texts();
   c.source_locs = read_locs(in, file);
   c.reviewed = in.text();
@@ -106,9 +115,14 @@ std::optional<Concept> read_concept(Reader& in) {
     const std::optional<Evidence> level = read_evidence(in);
     if (!level) return std::nullopt;
     if (has_evidence) r.evidence = level;
+    const bool has_basis = in.boolean();
+    const std::uint32_t basis = in.u32();
+    if (basis > static_cast<std::uint32_t>(Basis::predicted)) return std::nullopt;
+    if (has_basis) r.basis = static_cast<Basis>(basis);
     r.sources = in.texts();
     r.source_locs = read_locs(in, file);
     r.note = in.text();
+    r.pro_note = in.text();
     for (SourceLoc* loc : {&r.loc, &r.type_loc, &r.target_loc}) *loc = read_loc(in, file);
   }
   c.sides.resize(in.count(4 * sizeof(std::uint64_t)));
@@ -142,19 +156,22 @@ std::optional<Concept> read_concept(Reader& in) {
 void write(Writer& out, const Kind& k) {
   for (const std::string* s : {&k.id, &k.title, &k.plural, &k.description}) out.text(*s);
   out.boolean(k.needs_help_link);
+  out.boolean(k.needs_verdict);
 }
 
 void write(Writer& out, const RelationType& t) {
-  for (const std::string* s : {&t.id, &t.label, &t.inverse_label, &t.heading, &t.inverse_heading, &t.sentence,
-                               &t.inverse_sentence})
-    out.text(*s);
+  for (const std::string* s : {&t.id, &t.label, &t.inverse_label, &t.heading, &t.inverse_heading}) out.text(*s);
+  for (const auto* templates : {&t.sentences, &t.inverse_sentences})
+    for (const std::string& s : *templates) out.text(s);
+  out.boolean(t.structural);
   out.texts(t.from_kinds);
   out.texts(t.to_kinds);
   out.boolean(t.acyclic);
 }
 
 void write(Writer& out, const Source& s) {
-  for (const std::string* v : {&s.id, &s.authors, &s.title, &s.venue, &s.doi, &s.url, &s.pmid, &s.note}) out.text(*v);
+  for (const std::string* v : {&s.id, &s.authors, &s.title, &s.venue, &s.doi, &s.url, &s.copy_url, &s.pmid, &s.note,
+                                &s.curation}) out.text(*v);
   out.u64(static_cast<std::uint64_t>(s.year));
 }
 

@@ -1,6 +1,8 @@
 // Builds the Boost.Graph concept graph and checks the acyclic relation types on it.
 #include "graph/concept_graph.hpp"
 
+#include <katlas/atlas.hpp>
+
 #include <boost/graph/depth_first_search.hpp>
 #include <boost/graph/filtered_graph.hpp>
 
@@ -32,8 +34,12 @@ std::string fill_sentence(std::string_view templ, const Concept& from, const Con
 void build_graph(const Content& content, ConceptGraph& cg) {
   std::map<std::string_view, const RelationType*> types;
   for (const RelationType& type : content.relation_types) types.emplace(type.id, &type);
+  std::map<std::string_view, bool> claim_kinds;
+  for (const Kind& kind : content.kinds) claim_kinds.emplace(kind.id, kind.needs_verdict);
   for (const Concept& entry : content.concepts) {
-    const Vertex v = boost::add_vertex(VertexProps{&entry}, cg.graph);
+    const auto kind = claim_kinds.find(entry.kind);
+    const bool claim = entry.verdict.has_value() || (kind != claim_kinds.end() && kind->second);
+    const Vertex v = boost::add_vertex(VertexProps{&entry, claim}, cg.graph);
     cg.by_id.emplace(entry.id, v);
   }
   for (const Concept& entry : content.concepts) {
@@ -42,8 +48,11 @@ void build_graph(const Content& content, ConceptGraph& cg) {
       const auto target = cg.by_id.find(relation.target);
       if (type == types.end() || target == cg.by_id.end()) continue;
       const Concept& to = *cg.graph[target->second].entry;
-      EdgeProps props{&relation, type->second, fill_sentence(type->second->sentence, entry, to),
-                      fill_sentence(type->second->inverse_sentence, entry, to)};
+      const auto [evidence, written] = relation_evidence(relation, entry, to);
+      EdgeProps props{&relation, type->second,
+                      fill_sentence(sentence_template(*type->second, evidence, Direction::out), entry, to),
+                      fill_sentence(sentence_template(*type->second, evidence, Direction::in), entry, to), evidence,
+                      written};
       const Vertex from = cg.by_id.at(entry.id);
       boost::add_edge(from, target->second, std::move(props), cg.graph);
     }

@@ -4,6 +4,7 @@
 #include <katlas/content.hpp>
 
 #include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/filtered_graph.hpp>
 
 #include <string>
 #include <unordered_map>
@@ -13,13 +14,18 @@ namespace katlas::detail {
 
 struct VertexProps {
   const Concept* entry = nullptr;
+  /// A popular claim (it has a verdict, or its kind needs one): an explanation path may
+  /// start or end at a claim but never pass through it, so a claim is never told as a step.
+  bool claim = false;
 };
 
 struct EdgeProps {
   const Relation* relation = nullptr;
   const RelationType* type = nullptr;
-  std::string sentence;          ///< Read from the source concept.
-  std::string inverse_sentence;  ///< Read from the target concept.
+  std::string sentence;          ///< Read from the source concept, in the words of `evidence`.
+  std::string inverse_sentence;  ///< Read from the target concept, in the words of `evidence`.
+  Evidence evidence = Evidence::anecdotal;  ///< Written on the relation, or inherited (relation_evidence()).
+  bool evidence_written = false;
 };
 
 /// vecS keeps descriptors stable because nothing is ever removed; bidirectionalS gives
@@ -27,6 +33,23 @@ struct EdgeProps {
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexProps, EdgeProps>;
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 using Edge = boost::graph_traits<Graph>::edge_descriptor;
+
+/// The edge predicate of EvidenceGraph: keeps the edges at least as well supported as `min`
+/// that do not pass through a claim (a claim may only be a path's `from` or `to`).
+struct EvidenceAtLeast {
+  const Graph* graph = nullptr;
+  Evidence min = Evidence::anecdotal;
+  Vertex from = 0, to = 0;
+  bool operator()(Edge e) const {
+    const Graph& g = *graph;
+    const auto inside_claim = [&](Vertex v) { return g[v].claim && v != from && v != to; };
+    return g[e].evidence <= min && !inside_claim(boost::source(e, g)) && !inside_claim(boost::target(e, g));
+  }
+};
+
+/// The graph seen through an evidence threshold (Atlas::path() with PathQuery::min_evidence,
+/// and its search for the best-supported chain).
+using EvidenceGraph = boost::filtered_graph<Graph, EvidenceAtLeast>;
 
 struct ConceptGraph {
   ConceptGraph() = default;
@@ -41,7 +64,7 @@ struct ConceptGraph {
 /// Built in place: adjacency_list has no move assignment in Boost 1.74.
 void build_graph(const Content& content, ConceptGraph& cg);
 
-/// Fills a sentence template with the two concepts' sentence names.
+/// Fills a sentence template with the two concepts' sentence names, first letter capitalised.
 std::string fill_sentence(std::string_view templ, const Concept& from, const Concept& to);
 
 /// Reports a cycle among the relations of every `acyclic` relation type.

@@ -158,7 +158,8 @@ namespace {
 Kind parse_kind(const YAML::Node& node, FieldReader& reader) {
   Kind kind;
   const auto fields = reader.mapping(node, "kind", {{"id", true}, {"title", true}, {"plural", true},
-                                                    {"description", true}, {"needs-help-link"}});
+                                                    {"description", true}, {"needs-help-link"},
+                                                    {"needs-verdict"}});
   if (!fields) return kind;
   kind.loc = fields->loc;
   kind.id = reader.id(*fields, "id").value_or("");
@@ -166,7 +167,36 @@ Kind parse_kind(const YAML::Node& node, FieldReader& reader) {
   kind.plural = reader.text(*fields, "plural").value_or("");
   kind.description = reader.text(*fields, "description").value_or("");
   kind.needs_help_link = reader.boolean(*fields, "needs-help-link").value_or(false);
+  kind.needs_verdict = reader.boolean(*fields, "needs-verdict").value_or(false);
   return kind;
+}
+
+// `sentence:` is a mapping from evidence level to template, or one template: for a structural
+// type that serves every level; for any other type it is taken as the established wording
+// only (weaker links then get a hedge in front, and the strict check asks for their wording).
+void parse_templates(const Fields& fields, std::string_view key, bool structural, FieldReader& reader,
+                     std::array<std::string, 4>& out) {
+  const YAML::Node* node = fields.get(key);
+  if (!node) return;
+  const auto check = [&](const std::string& templ, const YAML::Node& at) {
+    if (!templ.empty() && (templ.find("{from}") == std::string::npos || templ.find("{to}") == std::string::npos))
+      reader.error(reader.loc(at), "'" + std::string(key) + "' must name both {from} and {to}",
+                   "for example \"{from} inhibits {to}.\"");
+  };
+  if (!node->IsMap()) {
+    const std::string templ = reader.text(fields, key).value_or("");
+    check(templ, *node);
+    if (structural) out.fill(templ);
+    else out[static_cast<std::size_t>(Evidence::established)] = templ;
+    return;
+  }
+  const auto levels = reader.mapping(*node, key, {{"established"}, {"limited"}, {"contested"}, {"anecdotal"}});
+  if (!levels) return;
+  for (std::size_t i = 0; i < evidence_levels.size(); ++i) {
+    const std::string_view level = to_string(evidence_levels[i]);
+    out[i] = reader.text(*levels, level).value_or("");
+    if (const YAML::Node* templ = levels->get(level)) check(out[i], *templ);
+  }
 }
 
 RelationType parse_relation_type(const YAML::Node& node, FieldReader& reader) {
@@ -174,7 +204,7 @@ RelationType parse_relation_type(const YAML::Node& node, FieldReader& reader) {
   const auto fields = reader.mapping(
       node, "relation type",
       {{"id", true}, {"label", true}, {"inverse-label", true}, {"heading"}, {"inverse-heading"},
-       {"sentence", true}, {"inverse-sentence", true}, {"from"}, {"to"}, {"acyclic"}});
+       {"sentence", true}, {"inverse-sentence", true}, {"from"}, {"to"}, {"acyclic"}, {"structural"}});
   if (!fields) return type;
   type.loc = fields->loc;
   type.id = reader.id(*fields, "id").value_or("");
@@ -182,17 +212,12 @@ RelationType parse_relation_type(const YAML::Node& node, FieldReader& reader) {
   type.inverse_label = reader.text(*fields, "inverse-label").value_or("");
   type.heading = reader.text(*fields, "heading").value_or(type.label);
   type.inverse_heading = reader.text(*fields, "inverse-heading").value_or(type.inverse_label);
-  type.sentence = reader.text(*fields, "sentence").value_or("");
-  type.inverse_sentence = reader.text(*fields, "inverse-sentence").value_or("");
+  type.structural = reader.boolean(*fields, "structural").value_or(false);
+  parse_templates(*fields, "sentence", type.structural, reader, type.sentences);
+  parse_templates(*fields, "inverse-sentence", type.structural, reader, type.inverse_sentences);
   type.from_kinds = reader.text_list(*fields, "from");
   type.to_kinds = reader.text_list(*fields, "to");
   type.acyclic = reader.boolean(*fields, "acyclic").value_or(false);
-  for (const char* key : {"sentence", "inverse-sentence"}) {
-    const std::string& templ = std::string_view(key) == "sentence" ? type.sentence : type.inverse_sentence;
-    if (!templ.empty() && (templ.find("{from}") == std::string::npos || templ.find("{to}") == std::string::npos))
-      reader.error(reader.loc(*fields->get(key)), std::string("'") + key + "' must name both {from} and {to}",
-                   "for example \"{from} inhibits {to}.\"");
-  }
   return type;
 }
 
@@ -200,7 +225,8 @@ Source parse_source(const YAML::Node& node, FieldReader& reader) {
   Source source;
   const auto fields = reader.mapping(node, "source",
                                      {{"id", true}, {"authors", true}, {"year", true}, {"title", true},
-                                      {"venue"}, {"doi"}, {"url"}, {"pmid"}, {"note"}});
+                                      {"venue"}, {"doi"}, {"url"}, {"copy-url"}, {"pmid"}, {"note"},
+                                      {"curation"}});
   if (!fields) return source;
   source.loc = fields->loc;
   source.id = reader.id(*fields, "id").value_or("");
@@ -211,12 +237,15 @@ Source parse_source(const YAML::Node& node, FieldReader& reader) {
   source.doi = reader.text(*fields, "doi").value_or("");
   source.url = reader.text(*fields, "url").value_or("");
   source.pmid = reader.text(*fields, "pmid").value_or("");
+  source.copy_url = reader.text(*fields, "copy-url").value_or("");
   source.note = reader.text(*fields, "note").value_or("");
-  if (source.doi.empty() && source.url.empty() && fields->key_locs.contains("id"))
+  source.curation = reader.text(*fields, "curation").value_or("");
+  if (source.doi.empty() && source.url.empty() && source.copy_url.empty() && fields->key_locs.contains("id"))
     reader.error(fields->loc, "source '" + shown(source.id) + "' has neither 'doi' nor 'url'",
                  "add the DOI (bare, e.g. 10.1021/jacs.6b00360) or a http(s) URL");
-  if (!source.url.empty() && !source.url.starts_with("https://") && !source.url.starts_with("http://"))
-    reader.error(fields->key_loc("url"), "source URL must start with http:// or https://, found '" + shown(source.url) + "'");
+  for (const auto& [key, url] : {std::pair{"url", &source.url}, std::pair{"copy-url", &source.copy_url}})
+    if (!url->empty() && !url->starts_with("https://") && !url->starts_with("http://"))
+      reader.error(fields->key_loc(key), "source URL must start with http:// or https://, found '" + shown(*url) + "'");
   if (!source.doi.empty() && !source.doi.starts_with("10."))
     reader.error(fields->key_loc("doi"), "DOI must be written bare and start with '10.', found '" + shown(source.doi) + "'",
                  "write 10.1021/jacs.6b00360, not https://doi.org/10.1021/jacs.6b00360");
@@ -226,7 +255,8 @@ Source parse_source(const YAML::Node& node, FieldReader& reader) {
 Relation parse_relation(const YAML::Node& node, FieldReader& reader) {
   Relation relation;
   const auto fields = reader.mapping(node, "relation",
-                                     {{"type", true}, {"target", true}, {"evidence"}, {"sources"}, {"note"}});
+                                     {{"type", true}, {"target", true}, {"evidence"}, {"basis"}, {"sources"}, {"note"},
+                                      {"pro-note"}});
   if (!fields) return relation;
   relation.loc = fields->loc;
   relation.type_loc = fields->get("type") ? reader.loc(*fields->get("type")) : fields->loc;
@@ -234,8 +264,11 @@ Relation parse_relation(const YAML::Node& node, FieldReader& reader) {
   relation.type = reader.text(*fields, "type").value_or("");
   relation.target = reader.text(*fields, "target").value_or("");
   relation.evidence = reader.evidence(*fields, "evidence");
+  if (const auto basis = reader.word(*fields, "basis", "basis", {"observed", "predicted"}))
+    relation.basis = static_cast<Basis>(*basis);
   relation.sources = reader.text_list(*fields, "sources", &relation.source_locs);
   relation.note = reader.text(*fields, "note").value_or("");
+  relation.pro_note = reader.text(*fields, "pro-note").value_or("");
   return relation;
 }
 
@@ -296,8 +329,8 @@ std::optional<Concept> parse_concept(const YAML::Node& root, const ContentFile& 
   const auto fields = reader.mapping(
       root, "concept",
       {{"id", true}, {"title", true}, {"kind", true}, {"sentence-name"}, {"aliases"}, {"summary", true},
-       {"details", true}, {"evidence", true}, {"sources", true}, {"reviewed", true}, {"relations"}, {"sides"},
-       {"timing"}});
+       {"details", true}, {"evidence", true}, {"verdict"}, {"sources", true}, {"reviewed", true}, {"relations"},
+       {"sides"}, {"timing"}});
   if (!fields) return std::nullopt;
   Concept entry;
   entry.loc = reader.file_loc();
@@ -312,6 +345,9 @@ std::optional<Concept> parse_concept(const YAML::Node& root, const ContentFile& 
   entry.summary = reader.text(*fields, "summary").value_or("");
   entry.details = reader.text(*fields, "details").value_or("");
   entry.evidence = reader.evidence(*fields, "evidence").value_or(Evidence::anecdotal);
+  if (const auto verdict = reader.word(*fields, "verdict", "verdict",
+                                      {"supported", "partly-supported", "unsupported", "refuted", "unresolved"}))
+    entry.verdict = static_cast<Verdict>(*verdict);
   entry.sources = reader.text_list(*fields, "sources", &entry.source_locs);
   entry.reviewed = reader.date(*fields, "reviewed").value_or("");
   if (const YAML::Node* relations = fields->get("relations"); relations && !relations->IsNull()) {

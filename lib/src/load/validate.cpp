@@ -83,7 +83,10 @@ class Validator {
                 "relate it to at least one other concept");
       check_summary_length(entry);
       check_help_link(entry);
+      check_verdict(entry);
     }
+    check_templates();
+    for (const Source& source : content_.sources) check_main_link(source);
     for (const Source& source : content_.sources)
       if (!cited.contains(source.id))
         warning(source.loc, "source '" + source.id + "' is not cited by any concept",
@@ -166,6 +169,51 @@ class Validator {
     if (!linked)
       warning(entry.id_loc, "concept '" + entry.id + "' of kind '" + entry.kind + "' does not say when to get help",
               "add a relation 'type: get-help' to a guidance concept such as 'when-to-get-help'");
+  }
+
+  void check_verdict(const Concept& entry) {
+    const auto kind = kinds_.find(entry.kind);
+    if (kind == kinds_.end() || !kind->second->needs_verdict || entry.verdict) return;
+    warning(entry.id_loc, "concept '" + entry.id + "' of kind '" + entry.kind + "' has no verdict",
+            "add 'verdict:' after 'evidence:': supported, partly-supported, unsupported, refuted or unresolved");
+  }
+
+  // Every evidence level a relation type is used at needs its own wording, both ways round:
+  // a weak link must never be told with the established sentence.
+  void check_templates() {
+    std::set<std::pair<std::string_view, Evidence>> reported;
+    for (const Concept& entry : content_.concepts)
+      for (const Relation& r : entry.relations) {
+        const auto type = types_.find(r.type);
+        const auto target = concepts_.find(r.target);
+        if (type == types_.end() || target == concepts_.end() || type->second->structural) continue;
+        const Evidence level = relation_evidence(r, entry, *target->second).first;
+        const auto i = static_cast<std::size_t>(level);
+        if ((!type->second->sentences[i].empty() && !type->second->inverse_sentences[i].empty()) ||
+            !reported.emplace(type->second->id, level).second)
+          continue;
+        const std::string word(to_string(level));
+        warning(type->second->loc,
+                "relation type '" + type->second->id + "' has no " + word + " wording, but the relation at " +
+                    where(r.loc) + " is " + word + (r.evidence ? "" : " (inherited from its concepts)"),
+                "under 'sentence:' and 'inverse-sentence:', add a line '" + word + ": ...' worded for how sure the link is");
+      }
+  }
+
+  // A copy on a mirror or an aggregator is not the work itself: readers follow the main link.
+  void check_main_link(const Source& source) {
+    static constexpr std::string_view copies[] = {"speciosa.org", "kri.org", "semanticscholar.org",
+                                                  "ouci.dntb.gov.ua", "researchgate.net", "reddit.com",
+                                                  "scribd.com", "academia.edu"};
+    const std::string_view url = source.url;
+    const std::size_t start = url.find("://");
+    if (start == std::string_view::npos) return;
+    std::string_view host = url.substr(start + 3);
+    host = host.substr(0, host.find('/'));
+    for (const std::string_view copy : copies)
+      if (host == copy || (host.size() > copy.size() && host.ends_with(copy) && host[host.size() - copy.size() - 1] == '.'))
+        warning(source.loc, "source '" + source.id + "' links to a copy on " + std::string(copy) + ", not to the work",
+                "give the DOI or the publisher's page in 'url', and move the copy to 'copy-url'");
   }
 
   template <class Map>

@@ -249,16 +249,28 @@ std::optional<std::string> FieldReader::id(const Fields& fields, std::string_vie
 }
 
 std::optional<Evidence> FieldReader::evidence(const Fields& fields, std::string_view key) {
+  static const std::vector<std::string> words{"established", "limited", "contested", "anecdotal"};
+  const std::optional<std::size_t> index = word(fields, key, "evidence level", words);
+  if (!index) return std::nullopt;
+  return evidence_levels[*index];
+}
+
+std::optional<std::size_t> FieldReader::word(const Fields& fields, std::string_view key, std::string_view what,
+                                             const std::vector<std::string>& words) {
   const YAML::Node* node = fields.get(key);
   if (!node) return std::nullopt;
-  std::optional<std::string> value = scalar(*node, key, "an evidence level");
+  const std::string article = std::string_view("aeiou").find(what.front()) == std::string_view::npos ? "a " : "an ";
+  std::optional<std::string> value = scalar(*node, key, article + std::string(what));
   if (!value) return std::nullopt;
-  for (Evidence level : {Evidence::established, Evidence::limited, Evidence::contested, Evidence::anecdotal})
-    if (*value == to_string(level)) return level;
-  std::string hint = value->size() <= 64 ? did_you_mean(*value, {"established", "limited", "contested", "anecdotal"})
-                                         : std::string();
-  if (hint.empty()) hint = "use established, limited, contested or anecdotal";
-  error(loc(*node), "unknown evidence level '" + shown(*value) + "'", std::move(hint));
+  for (std::size_t i = 0; i < words.size(); ++i)
+    if (*value == words[i]) return i;
+  std::string hint = value->size() <= 64 ? did_you_mean(*value, words) : std::string();
+  if (hint.empty()) {
+    hint = "use ";
+    for (std::size_t i = 0; i < words.size(); ++i)
+      hint += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + words[i];
+  }
+  error(loc(*node), "unknown " + std::string(what) + " '" + shown(*value) + "'", std::move(hint));
   return std::nullopt;
 }
 

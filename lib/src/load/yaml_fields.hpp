@@ -66,6 +66,9 @@ class FieldReader {
   /// A kebab-case id (see docs/content-schema.md).
   std::optional<std::string> id(const Fields& fields, std::string_view key);
   std::optional<Evidence> evidence(const Fields& fields, std::string_view key);
+  /// One of a fixed list of words (`what` names the list in messages, e.g. "verdict"): its index.
+  std::optional<std::size_t> word(const Fields& fields, std::string_view key, std::string_view what,
+                                  const std::vector<std::string>& words);
   std::optional<int> integer(const Fields& fields, std::string_view key);
   std::optional<bool> boolean(const Fields& fields, std::string_view key);
   /// A date written YYYY-MM-DD.

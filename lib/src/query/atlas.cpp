@@ -91,13 +91,13 @@ std::vector<Link> Atlas::related(const Concept& entry, RelatedQuery query) const
     for (const Edge e : boost::make_iterator_range(boost::out_edges(v, g)))
       if (wanted(g[e]))
         out.push_back({g[e].type, Direction::out, &entry, g[boost::target(e, g)].entry, g[e].relation,
-                       g[e].sentence, g[e].type->heading});
+                       g[e].sentence, g[e].type->heading, g[e].evidence, g[e].evidence_written});
   if (query.direction != Direction::out) {
     const std::size_t first_in = out.size();
     for (const Edge e : boost::make_iterator_range(boost::in_edges(v, g)))
       if (wanted(g[e]))
         out.push_back({g[e].type, Direction::in, &entry, g[boost::source(e, g)].entry, g[e].relation,
-                       g[e].inverse_sentence, g[e].type->inverse_heading});
+                       g[e].inverse_sentence, g[e].type->inverse_heading, g[e].evidence, g[e].evidence_written});
     // In-edges come in the order their source concepts were added (by id), which is stable.
     std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first_in), out.end(),
                      [](const Link& a, const Link& b) { return a.type->id < b.type->id; });
@@ -105,7 +105,7 @@ std::vector<Link> Atlas::related(const Concept& entry, RelatedQuery query) const
   return out;
 }
 
-std::optional<std::vector<PathStep>> Atlas::path(const Concept& from, const Concept& to) const {
+std::optional<std::vector<PathStep>> Atlas::path(const Concept& from, const Concept& to, PathQuery query) const {
   const auto& cg = data_->graph;
   const auto a = cg.by_id.find(from.id), b = cg.by_id.find(to.id);
   if (a == cg.by_id.end() || b == cg.by_id.end()) return std::nullopt;
@@ -114,12 +114,25 @@ std::optional<std::vector<PathStep>> Atlas::path(const Concept& from, const Conc
   const auto step_along = [&](const Edge& e, bool forward) {
     const Concept* src = g[boost::source(e, g)].entry;
     const Concept* dst = g[boost::target(e, g)].entry;
-    return forward ? PathStep{src, dst, g[e].type, Direction::out, g[e].sentence}
-                   : PathStep{dst, src, g[e].type, Direction::in, g[e].inverse_sentence};
+    const detail::EdgeProps& p = g[e];
+    return forward ? PathStep{src, dst, p.type, Direction::out, p.sentence, p.relation, p.evidence, p.evidence_written}
+                   : PathStep{dst, src, p.type, Direction::in, p.inverse_sentence, p.relation, p.evidence,
+                              p.evidence_written};
   };
-  // Relations as written tell a causal story, so prefer a chain that follows them.
-  std::optional<std::vector<Edge>> chain = detail::shortest_chain(g, a->second, b->second, false);
-  if (!chain) chain = detail::shortest_chain(g, a->second, b->second, true);
+  // One search over every allowed link first: most "no chain" answers end here.
+  const detail::EvidenceGraph allowed(g, detail::EvidenceAtLeast{&g, query.min_evidence, a->second, b->second});
+  if (!detail::shortest_chain(allowed, a->second, b->second, true)) return std::nullopt;
+  // A chain is as sure as its weakest link: the strongest threshold that still connects the
+  // two wins. Within it, relations as written tell a causal story, so a chain that follows
+  // them is preferred to one that walks some backwards.
+  std::optional<std::vector<Edge>> chain;
+  for (const Evidence level : evidence_levels) {
+    if (level > query.min_evidence) break;
+    const detail::EvidenceGraph view(g, detail::EvidenceAtLeast{&g, level, a->second, b->second});
+    chain = detail::shortest_chain(view, a->second, b->second, false);
+    if (!chain) chain = detail::shortest_chain(view, a->second, b->second, true);
+    if (chain) break;
+  }
   if (!chain) return std::nullopt;
   std::vector<PathStep> steps;
   Vertex at = a->second;
@@ -129,6 +142,12 @@ std::optional<std::vector<PathStep>> Atlas::path(const Concept& from, const Conc
     at = forward ? boost::target(e, g) : boost::source(e, g);
   }
   return steps;
+}
+
+Evidence weakest_evidence(const std::vector<PathStep>& steps) {
+  Evidence out = Evidence::established;
+  for (const PathStep& s : steps) out = weaker(out, s.evidence);
+  return out;
 }
 
 std::vector<SearchHit> Atlas::search(std::string_view text, std::size_t limit) const {

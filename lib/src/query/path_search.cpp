@@ -32,7 +32,8 @@ struct Scratch {
   }
 };
 
-Vertex other_end(const Graph& g, Edge e, Vertex v) { return boost::source(e, g) == v ? boost::target(e, g) : boost::source(e, g); }
+template <class G>
+Vertex other_end(const G& g, Edge e, Vertex v) { return boost::source(e, g) == v ? boost::target(e, g) : boost::source(e, g); }
 
 struct Meet {
   std::uint32_t length = std::numeric_limits<std::uint32_t>::max();
@@ -42,7 +43,8 @@ struct Meet {
 
 }  // namespace
 
-std::optional<std::vector<Edge>> shortest_chain(const Graph& g, Vertex from, Vertex to, bool either_direction) {
+template <class G>
+std::optional<std::vector<Edge>> shortest_chain(const G& g, Vertex from, Vertex to, bool either_direction) {
   if (from == to) return std::vector<Edge>{};
   thread_local Scratch scratch;
   scratch.begin(boost::num_vertices(g));
@@ -92,5 +94,8 @@ std::optional<std::vector<Edge>> shortest_chain(const Graph& g, Vertex from, Ver
   }
   return std::nullopt;
 }
+
+template std::optional<std::vector<Edge>> shortest_chain(const Graph&, Vertex, Vertex, bool);
+template std::optional<std::vector<Edge>> shortest_chain(const EvidenceGraph&, Vertex, Vertex, bool);
 
 }  // namespace katlas::detail

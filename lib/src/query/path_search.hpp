@@ -16,7 +16,12 @@ namespace katlas::detail {
 /// work grows with the square root of what a one-sided search visits (Boost.Graph has no
 /// two-sided search). Among chains of equal length the first found wins; the order of
 /// out- and in-edges is fixed by the graph, so the answer is the same on every run.
-/// Thread-safe: scratch space is per thread.
-std::optional<std::vector<Edge>> shortest_chain(const Graph& graph, Vertex from, Vertex to, bool either_direction);
+/// Thread-safe: scratch space is per thread. `G` is the graph or a filtered view of it
+/// (EvidenceGraph), so a search can be held to links of some evidence.
+template <class G>
+std::optional<std::vector<Edge>> shortest_chain(const G& graph, Vertex from, Vertex to, bool either_direction);
+
+extern template std::optional<std::vector<Edge>> shortest_chain(const Graph&, Vertex, Vertex, bool);
+extern template std::optional<std::vector<Edge>> shortest_chain(const EvidenceGraph&, Vertex, Vertex, bool);
 
 }  // namespace katlas::detail

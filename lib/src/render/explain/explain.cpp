@@ -2,6 +2,9 @@
 #include <katlas/explain.hpp>
 
 #include "text/escape.hpp"
+#include "text/relation_prose.hpp"
+
+#include "render/json/objects.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -12,6 +15,19 @@ std::string concept_url(std::string_view base_url, const Concept& c) {
   std::string base(base_url);
   if (!base.empty() && base.back() != '/') base += '/';
   return base + "concepts/" + c.id + ".html";
+}
+
+// What follows a relation sentence: how it is known, the note, and the evidence word when the
+// link is not established (the sentence's wording already hedges; the word names the level).
+std::string sentence_tail(const Explanation& e, const std::vector<const Link*>& group) {
+  const Link& first = *group.front();
+  std::string out;
+  if (first.relation->basis) out += " (" + std::string(plain_label(*first.relation->basis)) + ")";
+  if (group.size() == 1)
+    if (const std::string_view note = detail::note_for(*first.relation, e.audience == Audience::pro); !note.empty())
+      out += " " + std::string(note);
+  if (first.evidence != Evidence::established && !first.type->structural) out += " [evidence: " + std::string(to_string(first.evidence)) + "]";
+  return out;
 }
 
 std::string source_line(const Source& s) {
@@ -45,6 +61,7 @@ std::optional<Explanation> explain(const Atlas& atlas, const ExplainRequest& req
     if (e.neighbours.size() > request.max_neighbours) e.neighbours.resize(request.max_neighbours);
   }
   e.reviewed = entry->reviewed;
+  e.audience = request.audience;
   e.reading_level = measure_readability(entry->summary);
   return e;
 }
@@ -52,9 +69,11 @@ std::optional<Explanation> explain(const Atlas& atlas, const ExplainRequest& req
 std::string to_text(const Explanation& e) {
   std::string out = std::string(e.title) + "\n\n" + std::string(e.summary) + "\n";
   if (!e.details.empty()) out += "\nFor professionals:\n" + std::string(e.details) + "\n";
+  if (e.entry->verdict) out += "\nVerdict: " + std::string(plain_label(*e.entry->verdict)) + ".";
   out += "\nEvidence: " + std::string(to_string(e.evidence)) + ". " + std::string(e.evidence_explained) + "\n";
   if (!e.neighbours.empty()) out += "\nRelated:\n";
-  for (const Link& link : e.neighbours) out += "- " + std::string(link.sentence) + "\n";
+  for (const auto& group : detail::group_links(e.neighbours))
+    out += "- " + detail::tell(group) + sentence_tail(e, group) + "\n";
   if (!e.citations.empty()) out += "\nSources:\n";
   for (std::size_t i = 0; i < e.citations.size(); ++i)
     out += "[" + std::to_string(i + 1) + "] " + source_line(*e.citations[i]) + " " + e.citations[i]->link() + "\n";
@@ -65,11 +84,13 @@ std::string to_markdown(const Explanation& e, std::string_view base_url) {
   // Markdown has no escaping that survives every renderer; brackets in names are rare and harmless here.
   std::string out = "## " + std::string(e.title) + "\n\n" + std::string(e.summary) + "\n";
   if (!e.details.empty()) out += "\n**For professionals.** " + std::string(e.details) + "\n";
+  if (e.entry->verdict) out += "\n**Verdict: " + std::string(plain_label(*e.entry->verdict)) + ".**\n";
   out += "\n*Evidence: " + std::string(to_string(e.evidence)) + ".* " + std::string(e.evidence_explained) + "\n";
   if (!e.neighbours.empty()) out += "\n";
-  for (const Link& link : e.neighbours) {
-    out += "- " + std::string(link.sentence);
-    if (!base_url.empty()) out += " ([" + link.other->title + "](" + concept_url(base_url, *link.other) + "))";
+  for (const auto& group : detail::group_links(e.neighbours)) {
+    out += "- " + detail::tell(group) + sentence_tail(e, group);
+    if (!base_url.empty())
+      for (const Link* link : group) out += " ([" + link->other->title + "](" + concept_url(base_url, *link->other) + "))";
     out += "\n";
   }
   if (!e.citations.empty()) out += "\n";
@@ -89,13 +110,16 @@ std::string to_html_fragment(const Explanation& e, std::string_view base_url) {
   std::string out = "<section class=\"katlas-explanation\">\n<h2>" + escape_html(e.title) + "</h2>\n<p>" +
                     escape_html(e.summary) + "</p>\n";
   if (!e.details.empty()) out += "<h3>For professionals</h3>\n<p>" + escape_html(e.details) + "</p>\n";
+  if (e.entry->verdict)
+    out += "<p class=\"katlas-verdict\"><strong>Verdict: " + escape_html(plain_label(*e.entry->verdict)) + ".</strong></p>\n";
   out += "<p class=\"katlas-evidence\"><strong>Evidence: " + escape_html(to_string(e.evidence)) + ".</strong> " +
          escape_html(e.evidence_explained) + "</p>\n";
   if (!e.neighbours.empty()) {
     out += "<ul class=\"katlas-relations\">\n";
-    for (const Link& link : e.neighbours) {
-      out += "<li>" + escape_html(link.sentence);
-      if (!base_url.empty()) out += " " + link_to(concept_url(base_url, *link.other), link.other->title);
+    for (const auto& group : detail::group_links(e.neighbours)) {
+      out += "<li>" + escape_html(detail::tell(group) + sentence_tail(e, group));
+      if (!base_url.empty())
+        for (const Link* link : group) out += " " + link_to(concept_url(base_url, *link->other), link->other->title);
       out += "</li>\n";
     }
     out += "</ul>\n";
@@ -115,16 +139,23 @@ std::string to_json(const Explanation& e) {
                            {"reviewed", e.reviewed},
                            {"reading_grade", e.reading_level.grade},
                            {"reading_ease", e.reading_level.reading_ease}};
+  if (e.entry->verdict) {
+    j["verdict"] = to_string(*e.entry->verdict);
+    j["verdict_label"] = plain_label(*e.entry->verdict);
+  }
   if (!e.details.empty()) j["details"] = e.details;
   nlohmann::ordered_json citations = nlohmann::ordered_json::array();
   for (const Source* s : e.citations) citations.push_back({{"id", s->id}, {"text", source_line(*s)}, {"link", s->link()}});
   j["citations"] = std::move(citations);
   nlohmann::ordered_json neighbours = nlohmann::ordered_json::array();
-  for (const Link& link : e.neighbours)
-    neighbours.push_back({{"type", link.type->id},
-                          {"direction", to_string(link.direction)},
-                          {"target", link.other->id},
-                          {"sentence", link.sentence}});
+  for (const Link& link : e.neighbours) {
+    nlohmann::ordered_json n{{"type", link.type->id},
+                             {"direction", to_string(link.direction)},
+                             {"target", link.other->id},
+                             {"sentence", link.sentence}};
+    detail::add_relation_keys(n, *link.relation, link.evidence, link.evidence_written, e.audience);
+    neighbours.push_back(std::move(n));
+  }
   j["neighbours"] = std::move(neighbours);
   return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }

@@ -13,7 +13,7 @@ std::string export_json(const Atlas& atlas) {
   ordered_json kinds = ordered_json::array();
   for (const Kind& k : content.kinds)
     kinds.push_back({{"id", k.id}, {"title", k.title}, {"plural", k.plural}, {"description", k.description},
-                     {"needs_help_link", k.needs_help_link}});
+                     {"needs_help_link", k.needs_help_link}, {"needs_verdict", k.needs_verdict}});
   ordered_json types = ordered_json::array();
   for (const RelationType& t : content.relation_types)
     types.push_back({{"id", t.id},
@@ -21,8 +21,9 @@ std::string export_json(const Atlas& atlas) {
                      {"inverse_label", t.inverse_label},
                      {"heading", t.heading},
                      {"inverse_heading", t.inverse_heading},
-                     {"sentence", t.sentence},
-                     {"inverse_sentence", t.inverse_sentence},
+                     {"sentences", detail::templates_json(t.sentences)},
+                     {"inverse_sentences", detail::templates_json(t.inverse_sentences)},
+                     {"structural", t.structural},
                      {"from", t.from_kinds},
                      {"to", t.to_kinds},
                      {"acyclic", t.acyclic}});
@@ -48,8 +49,14 @@ std::string export_dot(const Atlas& atlas) {
   for (const Concept& c : atlas.content().concepts)
     out += "  " + quote_dot(c.id) + " [label=" + quote_dot(c.title) + ", kind=" + quote_dot(c.kind) + "];\n";
   for (const Concept& c : atlas.content().concepts)
-    for (const Link& link : atlas.related(c, {.type = {}, .direction = Direction::out}))
-      out += "  " + quote_dot(c.id) + " -> " + quote_dot(link.other->id) + " [label=" + quote_dot(link.type->id) + "];\n";
+    for (const Link& link : atlas.related(c, {.type = {}, .direction = Direction::out})) {
+      // Weaker links are drawn fainter: dashed when limited, dotted when contested or anecdotal.
+      const std::string_view style = link.evidence == Evidence::established ? "solid"
+                                     : link.evidence == Evidence::limited   ? "dashed"
+                                                                            : "dotted";
+      out += "  " + quote_dot(c.id) + " -> " + quote_dot(link.other->id) + " [label=" + quote_dot(link.type->id) +
+             ", evidence=" + quote_dot(to_string(link.evidence)) + ", style=" + std::string(style) + "];\n";
+    }
   return out + "}\n";
 }
 

@@ -48,10 +48,19 @@ std::string list_html(const std::vector<std::string>& items, std::string_view ta
   return out + "</" + std::string(tag) + ">\n";
 }
 
+// A popular claim is labelled with its verdict ("Not supported by the evidence"), never with a
+// bare "experts disagree" that would make a refuted idea sound like an open question.
+std::string label_of(const Concept& c, Audience audience) {
+  if (!c.verdict) return std::string(evidence_label(c.evidence, audience));
+  std::string label(plain_label(*c.verdict));
+  if (audience == Audience::pro) label += " (" + std::string(to_string(c.evidence)) + ")";
+  return label;
+}
+
 std::string entry_html(const HandoutEntry& e, Audience audience) {
   const Concept& c = *e.entry;
   std::string out = "<div class=\"entry\" id=\"" + escape_attribute(c.id) + "\"><h3>" + escape_html(c.title) +
-                    "<span class=\"evidence\">" + std::string(evidence_label(c.evidence, audience)) + "</span></h3>";
+                    "<span class=\"evidence\">" + escape_html(label_of(c, audience)) + "</span></h3>";
   out += "<p>" + escape_html(c.summary) + refs_html(e.refs) + "</p>";
   if (audience == Audience::pro) {
     std::string lead;

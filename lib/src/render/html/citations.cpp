@@ -47,6 +47,9 @@ std::string source_entry(const Source& s) {
     append(out, " <a class=\"external\" href=\"", escape_attribute(*url), "\">", escape_html(shown), "</a>");
   }
   if (!s.pmid.empty()) append(out, " PMID ", escape_html(s.pmid), ".");
+  // A third party's copy is offered, but never as the work's own link.
+  if (const auto copy = safe_url(s.copy_url); copy && !s.copy_url.empty())
+    append(out, " <a class=\"external copy\" href=\"", escape_attribute(*copy), "\">A copy on another site</a>.");
   if (!s.note.empty()) append(out, " <span class=\"source-note\">", escape_html(s.note), "</span>");
   return out;
 }

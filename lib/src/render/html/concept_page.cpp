@@ -1,6 +1,7 @@
 // One page per concept: lay summary first, help box, relations as sentences, then the professional details.
 #include "render/html/figures.hpp"
 #include "render/html/pages.hpp"
+#include "text/relation_prose.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -51,21 +52,43 @@ std::string relations_html(const Site& site, const Concept& c, Citations& cites,
   if (links.empty()) return {};
   std::string out = "<section aria-labelledby=\"connections\">\n<h2 id=\"connections\">How it connects</h2>\n";
   std::string_view heading;
-  for (const Link& l : links) {
+  for (const std::vector<const Link*>& group : group_links(links)) {
+    const Link& l = *group.front();
     if (l.heading != heading || heading.empty()) {
       append(out, heading.empty() ? "" : "</ul>\n", "<h3>", escape_html(l.heading), "</h3>\n<ul class=\"relations\">\n");
       heading = l.heading;
     }
-    append(out, "<li>", sentence_html(l, root));
+    // One link: its sources after the sentence. A list: each one's sources after its name.
+    const auto markers = [&](const Link& one) { return cites.markers(one.relation->sources); };
+    append(out, "<li>", sentence_html(group, root, false, group.size() > 1 ? markers : std::function<std::string(const Link&)>{}));
+    if (l.relation->basis) append(out, " <span class=\"basis\">(", escape_html(plain_label(*l.relation->basis)), ")</span>");
     if (!l.relation->note.empty()) append(out, " ", escape_html(l.relation->note));
-    if (l.relation->evidence) {
-      const std::string_view evidence = to_string(*l.relation->evidence);
+    if (l.evidence != Evidence::established && !l.type->structural) {
+      const std::string_view evidence = to_string(l.evidence);
       append(out, " <span class=\"badge badge-", evidence, "\">", evidence, "</span>");
     }
-    append(out, cites.markers(l.relation->sources), "</li>\n");
+    if (group.size() == 1) out += markers(l);
+    out += "</li>\n";
   }
   append(out, "</ul>\n", neighbourhood_figure(site, c, root), "</section>\n");
   return out;
+}
+
+// The professional wording of relation notes, where the content gives one.
+std::string pro_notes_html(const Site& site, const Concept& c, std::string_view root) {
+  std::string items;
+  for (const Link& l : site.atlas.related(c))
+    if (!l.relation->pro_note.empty())
+      append(items, "<li>", sentence_html(l, root), " ", escape_html(l.relation->pro_note), "</li>\n");
+  if (items.empty()) return {};
+  return "<h3>About these connections</h3>\n<ul class=\"relations\">\n" + items + "</ul>\n";
+}
+
+std::string verdict_badge(const Concept& c) {
+  if (!c.verdict) return {};
+  const std::string word(to_string(*c.verdict));
+  return "<p class=\"verdict\"><span class=\"badge verdict-" + word + "\">Verdict: " +
+         escape_html(plain_label(*c.verdict)) + "</span></p>\n";
 }
 
 std::string json_ld(const Site& site, const Concept& c) {
@@ -115,14 +138,14 @@ Page concept_page(const Site& site, const Concept& c) {
   if (kind) m += link(root + kind_url(kind->id), kind->plural);
   m += "</nav>\n<article>\n<h1>" + escape_html(c.title) + "</h1>\n";
   if (kind) m += "<p class=\"kind-label\">" + escape_html(kind->title) + "</p>\n";
-  m += aliases_html(c) + evidence_badge(c.evidence) + "<p class=\"summary\">" + escape_html(c.summary) + "</p>\n";
+  m += aliases_html(c) + verdict_badge(c) + evidence_badge(c.evidence) + "<p class=\"summary\">" + escape_html(c.summary) + "</p>\n";
   if (needs_help_box(site, c)) m += help_box(site, root);
   m += reading_paths(site, c, root);
   m += sides_html(c, cites) + timing_html(site, c, cites, root);
   if (c.id == "tolerance") m += cycle_figure(site, root);
   m += relations_html(site, c, cites, root);
   m += "<section class=\"professional\" aria-labelledby=\"for-professionals\">\n<h2 id=\"for-professionals\">For "
-       "professionals</h2>\n" + markdown(c.details, root, site.mentions, &c);
+       "professionals</h2>\n" + markdown(c.details, root, site.mentions, &c) + pro_notes_html(site, c, root);
   if (!c.sources.empty()) m += "<p class=\"concept-sources\">Main sources: " + main_markers + "</p>\n";
   m += "</section>\n";
   if (!cites.empty())

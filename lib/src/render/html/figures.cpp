@@ -22,6 +22,12 @@ std::string link_label(const Link& l) {
   return l.direction == Direction::out ? l.type->label : l.type->inverse_label;
 }
 
+// An arrow's label says how sure the link is when it is less than established.
+std::string edge_label(const Link& l) {
+  if (l.evidence == Evidence::established || l.type->structural) return l.type->label;
+  return l.type->label + " (" + std::string(to_string(l.evidence)) + ")";
+}
+
 }  // namespace
 
 std::string neighbourhood_figure(const Site& site, const Concept& entry, std::string_view root) {
@@ -40,8 +46,8 @@ std::string neighbourhood_figure(const Site& site, const Concept& entry, std::st
     }
     const std::size_t other = node_of(d, index, *l.other);
     // Arrows follow the relation as written, so "A leads to B" points from A to B.
-    if (l.direction == Direction::out) d.edges.push_back({0, other, l.type->label});
-    else d.edges.push_back({other, 0, l.type->label});
+    if (l.direction == Direction::out) d.edges.push_back({0, other, edge_label(l)});
+    else d.edges.push_back({other, 0, edge_label(l)});
   }
   // On a phone a wide diagram scrolls sideways rather than shrinking its text below reading size.
   std::string out = "<figure class=\"neighbourhood\" aria-labelledby=\"neighbourhood-caption\">\n"
@@ -50,12 +56,17 @@ std::string neighbourhood_figure(const Site& site, const Concept& entry, std::st
                     escape_html(entry.title) + " connects to other topics";
   if (hidden) out += " (" + std::to_string(hidden) + " more in the list)";
   out += ".</figcaption>\n<details class=\"diagram-text\">\n<summary>The diagram as a list</summary>\n<ul>\n";
-  for (const Link& l : links) append(out, "<li>", escape_html(link_label(l)), ": ", concept_link(root, *l.other), "</li>\n");
+  for (const Link& l : links) {
+    append(out, "<li>", escape_html(link_label(l)), ": ", concept_link(root, *l.other));
+    if (l.evidence != Evidence::established && !l.type->structural) append(out, " (", to_string(l.evidence), " evidence)");
+    out += "</li>\n";
+  }
   out += "</ul>\n</details>\n</figure>\n";
   return out;
 }
 
 std::vector<const Concept*> tolerance_cycle(const Atlas& atlas) {
+  // The figure says "each step feeds the next": only links of established evidence may make it.
   const Concept* start = atlas.find("tolerance");
   if (!start || start->id != "tolerance") return {};
   // Breadth-first over written leads-to/explains relations, back to the start.
@@ -67,6 +78,7 @@ std::vector<const Concept*> tolerance_cycle(const Atlas& atlas) {
     todo.pop();
     for (const Link& l : atlas.related(*c, {.direction = Direction::out})) {
       if (l.type->id != "leads-to" && l.type->id != "explains") continue;
+      if (l.evidence != Evidence::established) continue;
       if (l.other == start) {
         std::vector<const Concept*> cycle{c};
         for (const Concept* p = c; p != start;) cycle.push_back(p = parent.at(p));

@@ -111,6 +111,10 @@ std::string help_box(const Site& site, std::string_view root);
 /// A relation sentence with both names linked (the page's own concept in bold, not linked,
 /// unless `link_self`).
 std::string sentence_html(const Link& link, std::string_view root, bool link_self = false);
+/// The sentence of links told together (see group_links()), worded for their evidence;
+/// `after_other` adds markup after each other concept's name (e.g. its citation markers).
+std::string sentence_html(const std::vector<const Link*>& group, std::string_view root, bool link_self = false,
+                          const std::function<std::string(const Link&)>& after_other = {});
 
 /// An id usable as an HTML fragment (`#...`) made from kebab-case parts.
 std::string anchor(std::string_view prefix, std::string_view id);

@@ -1,6 +1,7 @@
 // The page shell and the small HTML builders every page uses: links, badges, sentences, the help box.
 #include "render/html/assets.hpp"
 #include "render/html/html.hpp"
+#include "text/relation_prose.hpp"
 
 #include <algorithm>
 #include <array>
@@ -93,6 +94,8 @@ std::string layout(const Site& site, const Page& page) {
                                          {"description", description},
                                          {"root", escaped_root},
                                          {"site", site_name},
+                                         {"attribution", escape_html(site.options.attribution)},
+                                         {"licence_url", escape_attribute(safe_url(site.options.licence_url).value_or("#"))},
                                          {"head", page.head},
                                          {"nav", nav},
                                          {"help_link", help},
@@ -137,34 +140,25 @@ std::string help_box(const Site& site, std::string_view root) {
   return out + "</aside>\n";
 }
 
-std::string sentence_html(const Link& l, std::string_view root, bool link_self) {
-  // The relation holder is {from}; on an inverse link that is the other concept.
-  const bool out_dir = l.direction == Direction::out;
-  const std::string_view templ = out_dir ? l.type->sentence : l.type->inverse_sentence;
-  const Concept& from = out_dir ? *l.self : *l.other;
-  const Concept& to = out_dir ? *l.other : *l.self;
-  const auto name = [&](const Concept& c, bool first) {
-    std::string text = sentence_name(c);
-    if (first && !text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
-    return &c == l.self && !link_self ? concat("<strong>", escape_html(text), "</strong>") : concept_link(root, c, text);
-  };
-  std::string out;
-  for (std::size_t i = 0; i < templ.size();) {
-    if (templ.substr(i, 6) == "{from}") {
-      out += name(from, i == 0);
-      i += 6;
-    } else if (templ.substr(i, 4) == "{to}") {
-      out += name(to, i == 0);
-      i += 4;
-    } else {
-      const std::size_t next = std::min(templ.find('{', i + 1), templ.size());
-      std::string text(templ.substr(i, next - i));
-      if (i == 0 && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
-      append_escaped_html(out, text);
-      i = next;
-    }
-  }
-  return out;
+std::string sentence_html(const std::vector<const Link*>& group, std::string_view root, bool link_self,
+                          const std::function<std::string(const Link&)>& after_other) {
+  const Concept* self = group.front()->self;
+  return tell(
+      group,
+      [&](const Concept& c, bool at_start) {
+        const std::string text = at_start ? capitalised(sentence_name(c)) : sentence_name(c);
+        if (&c == self && !link_self) return concat("<strong>", escape_html(text), "</strong>");
+        std::string out = concept_link(root, c, text);
+        if (after_other)
+          for (const Link* l : group)
+            if (l->other == &c) out += after_other(*l);
+        return out;
+      },
+      [](std::string_view piece, bool at_start) { return escape_html(at_start ? capitalised(std::string(piece)) : std::string(piece)); });
+}
+
+std::string sentence_html(const Link& link, std::string_view root, bool link_self) {
+  return sentence_html(std::vector<const Link*>{&link}, root, link_self);
 }
 
 }  // namespace katlas::detail::html

@@ -23,6 +23,8 @@ PageInputs::PageInputs(const Atlas& atlas, const SiteOptions& options) : atlas_(
   shared.text(cache::build_id());
   shared.text(options.base_url);
   shared.text(options.site_title);
+  shared.text(options.attribution);
+  shared.text(options.licence_url);
   for (const Kind& k : content.kinds) cache::write(shared, k);
   for (const RelationType& t : content.relation_types) cache::write(shared, t);
   for (const Source& s : content.sources) cache::write(shared, s);

@@ -29,32 +29,51 @@ Page sources_page(const Site& site) {
   return page;
 }
 
+namespace {
+
+std::string claim_html(const Concept& c) {
+  std::string m = "<section class=\"claim\" aria-labelledby=\"" + anchor("claim", c.id) + "\">\n<h3 id=\"" +
+                  anchor("claim", c.id) + "\">" + concept_link("", c) + "</h3>\n<p>" + escape_html(c.summary) + "</p>\n";
+  if (!c.sides.empty()) {
+    m += "<div class=\"sides\">\n";
+    for (const bool for_claim : {true, false}) {
+      m += std::string("<div class=\"side side-") + (for_claim ? "for" : "against") + "\">\n<h4>" +
+           (for_claim ? "For" : "Against") + "</h4>\n<ul>\n";
+      for (const Side& s : c.sides)
+        if ((s.position == Side::Position::for_claim) == for_claim) m += "<li>" + escape_html(s.text) + "</li>\n";
+      m += "</ul>\n</div>\n";
+    }
+    m += "</div>\n";
+  }
+  return m + "</section>\n";
+}
+
+}  // namespace
+
 Page contested_page(const Site& site) {
   Page page("contested.html", "Contested claims", "contested");
-  page.description = "Popular claims about kratom where studies or experts disagree, with both sides.";
+  page.description = "Popular claims about kratom, what the evidence says of each, and both sides.";
   std::string& m = page.main;
-  m = "<h1>Contested claims</h1>\n<p class=\"lead\">Claims where studies or experts disagree. Each shows what "
-      "supports it and what speaks against it; follow the link for the sources.</p>\n";
-  std::size_t shown = 0;
-  for (const Concept* c : site.atlas.list()) {
-    if (c->sides.empty() && c->evidence != Evidence::contested) continue;
-    ++shown;
-    m += "<section class=\"claim\" aria-labelledby=\"" + anchor("claim", c->id) + "\">\n<h2 id=\"" +
-         anchor("claim", c->id) + "\">" + concept_link("", *c) + "</h2>\n<p>" + escape_html(c->summary) + "</p>\n";
-    if (!c->sides.empty()) {
-      m += "<div class=\"sides\">\n";
-      for (const bool for_claim : {true, false}) {
-        m += std::string("<div class=\"side side-") + (for_claim ? "for" : "against") + "\">\n<h3>" +
-             (for_claim ? "For" : "Against") + "</h3>\n<ul>\n";
-        for (const Side& s : c->sides)
-          if ((s.position == Side::Position::for_claim) == for_claim) m += "<li>" + escape_html(s.text) + "</li>\n";
-        m += "</ul>\n</div>\n";
-      }
-      m += "</div>\n";
-    }
-    m += "</section>\n";
-  }
-  if (shown == 0) m += "<p>No contested claims yet.</p>\n";
+  m = "<h1>Contested claims</h1>\n<p class=\"lead\">Popular claims, grouped by what the evidence says of them. Each "
+      "shows what supports it and what speaks against it; follow the link for the sources.</p>\n";
+  // Ideas that do not hold up come first: they are what readers most need corrected.
+  constexpr Verdict order[] = {Verdict::refuted, Verdict::unsupported, Verdict::unresolved, Verdict::partly_supported,
+                               Verdict::supported};
+  std::vector<const Concept*> claims;
+  for (const Concept* c : site.atlas.list())
+    if (!c->sides.empty() || c->evidence == Evidence::contested || c->verdict) claims.push_back(c);
+  const auto group = [&](std::optional<Verdict> verdict, std::string_view heading) {
+    std::string items;
+    for (const Concept* c : claims)
+      if (c->verdict == verdict) items += claim_html(*c);
+    if (items.empty()) return;
+    const std::string id = anchor("verdict", verdict ? to_string(*verdict) : "none");
+    m += "<section aria-labelledby=\"" + id + "\">\n<h2 id=\"" + id + "\">" + escape_html(heading) + "</h2>\n" + items +
+         "</section>\n";
+  };
+  for (const Verdict v : order) group(v, plain_label(v));
+  group(std::nullopt, "No verdict given");
+  if (claims.empty()) m += "<p>No contested claims yet.</p>\n";
   return page;
 }
 

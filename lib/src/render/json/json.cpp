@@ -1,5 +1,6 @@
 // JSON shapes of the public API (documented in docs/json.md); built with nlohmann-json.
 #include "render/json/objects.hpp"
+#include "text/relation_prose.hpp"
 
 #include <katlas/json.hpp>
 
@@ -14,20 +15,38 @@ ordered_json source_json(const Source& s) {
   if (!s.venue.empty()) j["venue"] = s.venue;
   if (!s.doi.empty()) j["doi"] = s.doi;
   if (!s.url.empty()) j["url"] = s.url;
+  if (!s.copy_url.empty()) j["copy_url"] = s.copy_url;
   if (!s.pmid.empty()) j["pmid"] = s.pmid;
   if (!s.note.empty()) j["note"] = s.note;
   return j;
 }
 
-ordered_json link_json(const Link& link) {
+ordered_json templates_json(const std::array<std::string, 4>& templates) {
+  ordered_json j = ordered_json::object();
+  for (const Evidence level : evidence_levels)
+    if (const std::string& t = templates[static_cast<std::size_t>(level)]; !t.empty()) j[std::string(to_string(level))] = t;
+  return j;
+}
+
+void add_relation_keys(ordered_json& j, const Relation& relation, Evidence evidence, bool written, Audience audience) {
+  j["evidence"] = to_string(evidence);
+  j["evidence_from"] = written ? "relation" : "concepts";
+  if (relation.basis) {
+    j["basis"] = to_string(*relation.basis);
+    j["basis_explained"] = plain_label(*relation.basis);
+  }
+  if (const std::string_view note = note_for(relation, audience == Audience::pro); !note.empty()) j["note"] = note;
+  if (!relation.sources.empty()) j["sources"] = relation.sources;
+}
+
+ordered_json link_json(const Link& link, Audience audience) {
   ordered_json j{{"type", link.type->id},
                  {"direction", to_string(link.direction)},
                  {"target", link.other->id},
                  {"title", link.other->title},
                  {"sentence", link.sentence}};
-  if (link.relation->evidence) j["evidence"] = to_string(*link.relation->evidence);
-  if (!link.relation->sources.empty()) j["sources"] = link.relation->sources;
-  if (!link.relation->note.empty()) j["note"] = link.relation->note;
+  add_relation_keys(j, *link.relation, link.evidence, link.evidence_written, audience);
+  if (link.other->verdict) j["target_verdict"] = to_string(*link.other->verdict);
   return j;
 }
 
@@ -41,6 +60,10 @@ ordered_json concept_object(const Atlas& atlas, const Concept& c, Audience audie
   if (audience == Audience::pro) j["details"] = c.details;
   j["evidence"] = to_string(c.evidence);
   j["evidence_explained"] = plain_explanation(c.evidence);
+  if (c.verdict) {
+    j["verdict"] = to_string(*c.verdict);
+    j["verdict_label"] = plain_label(*c.verdict);
+  }
   j["reviewed"] = c.reviewed;
   ordered_json sources = ordered_json::array();
   for (const std::string& id : c.sources)
@@ -62,7 +85,7 @@ ordered_json concept_object(const Atlas& atlas, const Concept& c, Audience audie
     if (!c.timing->note.empty()) j["timing"]["note"] = c.timing->note;
   }
   ordered_json relations = ordered_json::array();
-  for (const Link& link : atlas.related(c)) relations.push_back(link_json(link));
+  for (const Link& link : atlas.related(c)) relations.push_back(link_json(link, audience));
   j["relations"] = std::move(relations);
   return j;
 }
@@ -71,6 +94,7 @@ ordered_json concept_object(const Atlas& atlas, const Concept& c, Audience audie
 
 using detail::dump;
 using detail::link_json;
+using detail::add_relation_keys;
 
 std::string concept_json(const Atlas& atlas, const Concept& c, Audience audience) {
   return dump(detail::concept_object(atlas, c, audience));
@@ -102,13 +126,21 @@ std::string links_json(const std::vector<Link>& links) {
 
 std::string path_json(const Concept& from, const Concept& to, const std::vector<PathStep>& steps) {
   ordered_json list = ordered_json::array();
-  for (const PathStep& s : steps)
-    list.push_back({{"from", s.from->id},
-                    {"type", s.type->id},
-                    {"direction", to_string(s.direction)},
-                    {"to", s.to->id},
-                    {"sentence", s.sentence}});
-  return dump(ordered_json{{"from", from.id}, {"to", to.id}, {"steps", std::move(list)}});
+  for (const PathStep& s : steps) {
+    ordered_json step{{"from", s.from->id},
+                      {"type", s.type->id},
+                      {"direction", to_string(s.direction)},
+                      {"to", s.to->id},
+                      {"sentence", s.sentence}};
+    add_relation_keys(step, *s.relation, s.evidence, s.evidence_written, Audience::pro);
+    list.push_back(std::move(step));
+  }
+  const Evidence weakest = weakest_evidence(steps);
+  return dump(ordered_json{{"from", from.id},
+                           {"to", to.id},
+                           {"evidence", to_string(weakest)},
+                           {"evidence_explained", plain_explanation(weakest)},
+                           {"steps", std::move(list)}});
 }
 
 std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics) {

@@ -8,7 +8,13 @@
 namespace katlas::detail {
 
 nlohmann::ordered_json source_json(const Source& source);
-nlohmann::ordered_json link_json(const Link& link);
+nlohmann::ordered_json link_json(const Link& link, Audience audience = Audience::pro);
+/// `{established: "...", ...}` for the levels that have a template.
+nlohmann::ordered_json templates_json(const std::array<std::string, 4>& templates);
+/// The relation-level keys shared by links and path steps: evidence, whether it was
+/// written or inherited, basis, note and sources.
+void add_relation_keys(nlohmann::ordered_json& j, const Relation& relation, Evidence evidence, bool written,
+                       Audience audience);
 nlohmann::ordered_json concept_object(const Atlas& atlas, const Concept& entry, Audience audience);
 /// Pretty-printed; invalid UTF-8 is replaced, never thrown on.
 std::string dump(const nlohmann::ordered_json& json);
