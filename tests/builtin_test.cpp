@@ -6,6 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <fstream>
+
 TEST_SUITE("builtin") {
   TEST_CASE("the compiled-in files are the content folder's files, byte for byte") {
     std::vector<katlas::ContentFile> on_disk = katlas::test::read_tree(KATLAS_CONTENT);
@@ -68,6 +71,30 @@ TEST_SUITE("builtin") {
     }
     CHECK(links > 400);
     CHECK(hedged > 50);
+  }
+
+  TEST_CASE("a reader's question on each topic finds its lay answer, with its evidence, among the first three results") {
+    const katlas::Atlas& atlas = katlas::Atlas::builtin();
+    std::ifstream list(std::string(KATLAS_FIXTURES) + "/../reader-questions.tsv");
+    REQUIRE(list.good());
+    std::size_t asked = 0;
+    for (std::string line; std::getline(list, line);) {
+      if (line.empty() || line[0] == '#') continue;
+      const std::size_t tab = line.find('\t');
+      REQUIRE(tab != std::string::npos);
+      const std::string question = line.substr(0, tab), expected = line.substr(tab + 1);
+      CAPTURE(question);
+      REQUIRE(atlas.find(expected) != nullptr);
+      std::vector<std::string> top;
+      for (const katlas::SearchHit& hit : atlas.search(question, 3)) top.push_back(hit.entry->id);
+      CHECK_MESSAGE(std::find(top.begin(), top.end(), expected) != top.end(), expected);
+      const auto answer = katlas::explain(atlas, {.query = expected});
+      REQUIRE(answer.has_value());
+      CHECK_FALSE(answer->summary.empty());
+      CHECK(katlas::to_text(*answer).find("\nEvidence: ") != std::string::npos);
+      ++asked;
+    }
+    CHECK(asked >= 25);
   }
 
   TEST_CASE("Atlas::builtin() needs no files and answers lookups") {

@@ -202,6 +202,30 @@ TEST_SUITE("cli") {
                         "wrong.") != std::string::npos);
   }
 
+  TEST_CASE("a concept past its review date is a warning for check, fails --strict, and review lists it") {
+    // The base fixture was reviewed on 2026-11-23 with the default interval of two years.
+    const Run fresh = katlas_run("check --strict --today 2028-11-23 --content base");
+    CHECK(fresh.code == 0);
+    const Run late = katlas_run("check --today 2028-11-24 --content base");
+    CHECK(late.code == 0);  // a warning, not an error
+    CHECK(late.out.find("base/concepts/condition/tolerance.yaml:1:5: warning: concept 'tolerance' was due for review on "
+                        "2028-11-23 (last reviewed 2026-11-23, every 24 months) (check it against its sources, then "
+                        "set 'reviewed:' to the date you did)\n") != std::string::npos);
+    CHECK(katlas_run("check --strict --today 2028-11-24 --content base").code == 1);
+    CHECK(katlas_run("check --today 2028-02-30 --content base").code == 2);
+
+    const Run none = katlas_run("review --today 2026-12-01 --content base");
+    CHECK(none.code == 0);
+    CHECK(none.out == "Nothing is due for review by 2026-12-31.\n");
+    const Run soon = katlas_run("review --today 2028-11-01 --within 30 --content base");
+    CHECK(soon.out.find("2028-11-23  due      chills  (Chills; reviewed 2026-11-23, every 24 months)\n") == 0);
+    const auto j = nlohmann::json::parse(katlas_run("review --json --today 2029-01-01 --content base").out);
+    REQUIRE(j.size() == 11);
+    CHECK(j[0]["overdue"] == true);
+    CHECK(j[0]["due"] == "2028-11-23");
+    CHECK(j[0]["every_months"] == 24);
+  }
+
   TEST_CASE("search ranks names first and finds lay words") {
     auto j = nlohmann::json::parse(katlas_run("search 'cyp 3a4' --json --content base").out);
     REQUIRE_FALSE(j.empty());

@@ -222,6 +222,33 @@ TEST_SUITE("load.strict") {
     CHECK(established[0].sentence == "Tolerance leads to withdrawal.");
   }
 
+  TEST_CASE("review-every sets the review date of a concept, else its kind's, else two years later") {
+    std::vector<katlas::ContentFile> files = katlas::test::read_tree(katlas::test::fixture_path("base"));
+    for (katlas::ContentFile& f : files) {
+      if (f.path == "concepts/condition/tolerance.yaml") f.text += "review-every: 6 months\n";
+      if (f.path == "kinds.yaml")
+        f.text.replace(f.text.find("  needs-verdict: true\n"), 21, "  needs-verdict: true\n  review-every: 1 year\n");
+      if (f.path == "concepts/condition/withdrawal.yaml") f.text += "review-every: sometimes\n";
+    }
+    const katlas::LoadResult bad = katlas::Atlas::load_files(files, {.display_root = "content"});
+    INFO(formatted(bad));
+    REQUIRE(bad.diagnostics.size() == 1);
+    CHECK(format(bad.diagnostics[0]).ends_with("error: 'review-every' must be a number of months or years, found "
+                                               "'sometimes' (write e.g. '6 months' or '2 years' (at most 10 years))"));
+    for (katlas::ContentFile& f : files)
+      if (f.path == "concepts/condition/withdrawal.yaml") f.text.erase(f.text.find("review-every: sometimes\n"));
+    const katlas::LoadResult result = katlas::Atlas::load_files(files, {.display_root = "content"});
+    REQUIRE(result.atlas);
+    const katlas::Atlas& atlas = *result.atlas;
+    const auto due = [&](const char* id) { return katlas::review_due(*atlas.find(id), atlas.kind(atlas.find(id)->kind)); };
+    CHECK(due("tolerance") == "2027-05-23");
+    CHECK(due("strain-rotation") == "2027-11-23");  // its kind's interval
+    CHECK(due("withdrawal") == "2028-11-23");       // the default
+    CHECK(katlas::overdue_review_warnings(atlas, "2027-05-23").empty());
+    REQUIRE(katlas::overdue_review_warnings(atlas, "2027-05-24").size() == 1);
+    CHECK(katlas::add_days("2028-02-28", 1) == "2028-02-29");
+  }
+
   TEST_CASE("a verdict or a basis that is not one of the words is an error with the list") {
     std::vector<katlas::ContentFile> files = katlas::test::read_tree(katlas::test::fixture_path("base"));
     for (katlas::ContentFile& f : files)

@@ -152,6 +152,29 @@ TEST_SUITE("site") {
     CHECK(page.find("application/ld+json") != std::string::npos);
   }
 
+  TEST_CASE("a page past its review date says so when the build knows the day, and only then") {
+    katlas::SiteOptions options;
+    options.today = "2028-11-24";
+    const std::string late = render(base_atlas(), options).at("concepts/withdrawal.html");
+    CHECK(late.find("This page was due for review on <time datetime=\"2028-11-23\">2028-11-23</time>. Some of it may "
+                    "be out of date.") != std::string::npos);
+    options.today = "2028-11-23";
+    CHECK(render(base_atlas(), options).at("concepts/withdrawal.html").find("due for review") == std::string::npos);
+    CHECK(render(base_atlas()).at("concepts/withdrawal.html").find("due for review") == std::string::npos);
+  }
+
+  TEST_CASE("weak links hedge on the page, name their level, and a claim's verdict shows as its badge") {
+    const Files files = render(base_atlas());
+    const std::string& withdrawal = files.at("concepts/withdrawal.html");
+    CHECK(withdrawal.find("<li>Some reports say <strong>withdrawal</strong> can include <a href=\"../concepts/chills.html\">"
+                          "chills</a>. <span class=\"badge badge-anecdotal\">anecdotal</span>") != std::string::npos);
+    const std::string& claim = files.at("concepts/strain-rotation.html");
+    CHECK(claim.find("<span class=\"badge verdict-unsupported\">Verdict: Not supported by the evidence</span>") !=
+          std::string::npos);
+    const std::string& contested = files.at("contested.html");
+    CHECK(contested.find("<h2 id=\"verdict-unsupported\">Not supported by the evidence</h2>") != std::string::npos);
+  }
+
   TEST_CASE("relations read as linked sentences in both directions") {
     const Files files = render(base_atlas());
     const std::string& tolerance = files.at("concepts/tolerance.html");

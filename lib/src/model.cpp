@@ -4,6 +4,9 @@
 #include <katlas/diagnostic.hpp>
 
 #include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
 
 namespace katlas {
 
@@ -110,6 +113,53 @@ std::string_view to_string(Direction direction) {
     case Direction::both: return "both";
   }
   return "both";
+}
+
+namespace {
+
+std::optional<std::chrono::year_month_day> parse_date(std::string_view text) {
+  int y = 0;
+  unsigned m = 0, d = 0;
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  const auto number = [&](std::size_t at, std::size_t n, auto& out) {
+    const auto [end, ec] = std::from_chars(text.data() + at, text.data() + at + n, out);
+    return ec == std::errc() && end == text.data() + at + n;
+  };
+  if (!number(0, 4, y) || !number(5, 2, m) || !number(8, 2, d)) return std::nullopt;
+  const std::chrono::year_month_day date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+  if (!date.ok()) return std::nullopt;
+  return date;
+}
+
+std::string iso(std::chrono::year_month_day date) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                static_cast<unsigned>(date.day()));
+  return text;
+}
+
+}  // namespace
+
+std::string review_due(const Concept& entry, const Kind* kind) {
+  const std::optional<std::chrono::year_month_day> reviewed = parse_date(entry.reviewed);
+  if (!reviewed) return {};
+  const int months = entry.review_every_months > 0                 ? entry.review_every_months
+                     : kind && kind->review_every_months > 0       ? kind->review_every_months
+                                                                   : default_review_months;
+  std::chrono::year_month_day due = *reviewed + std::chrono::months{months};
+  // 31 August plus 6 months is the last day of February, not 3 March.
+  if (!due.ok()) due = std::chrono::year_month_day_last{due.year(), std::chrono::month_day_last{due.month()}};
+  return iso(due);
+}
+
+std::string today_utc() {
+  return iso(std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())});
+}
+
+std::string add_days(std::string_view date, int days) {
+  const std::optional<std::chrono::year_month_day> parsed = parse_date(date);
+  if (!parsed) return {};
+  return iso(std::chrono::year_month_day{std::chrono::sys_days{*parsed} + std::chrono::days{days}});
 }
 
 std::string Source::link() const { return doi.empty() ? url : "https://doi.org/" + doi; }

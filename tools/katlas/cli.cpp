@@ -38,4 +38,12 @@ const Concept* lookup(const Atlas& atlas, const std::string& id_or_alias) {
   return nullptr;
 }
 
+void add_today_option(CLI::App& command, std::string& today) {
+  command
+      .add_option("--today", today, "Judge review dates as on this day, YYYY-MM-DD (default: today, UTC)")
+      ->check([](const std::string& value) {
+        return add_days(value, 0).empty() ? std::string("--today must be a date written YYYY-MM-DD") : std::string();
+      });
+}
+
 }  // namespace katlas::cli

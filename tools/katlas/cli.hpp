@@ -32,6 +32,9 @@ std::optional<Atlas> open_atlas(const Context& ctx, const std::filesystem::path&
 /// A concept by id or alias; prints "no concept ... (did you mean ...)" and returns nullptr.
 const Concept* lookup(const Atlas& atlas, const std::string& id_or_alias);
 
+/// Adds `--today YYYY-MM-DD` (the day review dates are judged against; default: today, UTC).
+void add_today_option(CLI::App& command, std::string& today);
+
 /// Registers each subcommand; each lives in its own file.
 void add_check(CLI::App& app, Context& ctx);
 void add_show(CLI::App& app, Context& ctx);
@@ -43,5 +46,6 @@ void add_build(CLI::App& app, Context& ctx);
 void add_explain(CLI::App& app, Context& ctx);
 void add_export(CLI::App& app, Context& ctx);
 void add_handout(CLI::App& app, Context& ctx);
+void add_review(CLI::App& app, Context& ctx);
 
 }  // namespace katlas::cli

@@ -48,6 +48,7 @@ int build(const Context& ctx, const BuildOptions& opts) {
   if (!atlas) return failure;
   SiteOptions options;
   options.cache_dir = cache;
+  options.today = today_utc();
   options.base_url = opts.base_url;
   if (!options.base_url.empty() && !options.base_url.ends_with('/')) options.base_url += '/';
   const bool progress = show_progress();

@@ -10,10 +10,12 @@ void add_check(CLI::App& app, Context& ctx) {
   add_content_option(*cmd, ctx);
   auto strict = std::make_shared<bool>(false);
   auto json = std::make_shared<bool>(false);
+  auto today = std::make_shared<std::string>();
   cmd->add_flag("--strict", *strict,
-                "Also apply the content rules (sources, orphans, summary length and reading grade, help links)");
+                "Also apply the content rules (sources, orphans, summary length and reading grade, help links, verdicts, sentence wording per evidence level); fail on any warning, overdue reviews included");
   cmd->add_flag("--json", *json, "Print the diagnostics as a JSON array");
-  cmd->callback([&ctx, strict, json] {
+  add_today_option(*cmd, *today);
+  cmd->callback([&ctx, strict, json, today] {
     // The built-in content is checked with exactly the rules a folder gets.
     const std::string shown = ctx.content_dir.empty() ? "built-in content" : ctx.content_dir;
     LoadResult result = ctx.content_dir.empty()
@@ -23,6 +25,10 @@ void add_check(CLI::App& app, Context& ctx) {
       // Lay summaries aim at reading grade 6-8: the grade is a strict rule like their length.
       for (Diagnostic& d : summary_readability_warnings(*result.atlas)) result.diagnostics.push_back(std::move(d));
     }
+    // A concept past its review date is a warning on every check (and fails --strict).
+    if (result.atlas)
+      for (Diagnostic& d : overdue_review_warnings(*result.atlas, today->empty() ? today_utc() : *today))
+        result.diagnostics.push_back(std::move(d));
     const std::size_t errors = count(result.diagnostics, Severity::error);
     const std::size_t warnings = count(result.diagnostics, Severity::warning);
     if (*json) {

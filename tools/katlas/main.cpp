@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   katlas::cli::add_explain(app, ctx);
   katlas::cli::add_export(app, ctx);
   katlas::cli::add_handout(app, ctx);
+  katlas::cli::add_review(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -186,6 +186,22 @@ class Atlas {
   std::shared_ptr<const detail::AtlasData> data_;
 };
 
+/// A concept's place in the review schedule (see `katlas review`).
+struct ReviewItem {
+  const Concept* entry = nullptr;  ///< The concept.
+  std::string due;                 ///< YYYY-MM-DD it is next due for review.
+  int every_months = 0;            ///< Its review interval.
+  bool overdue = false;            ///< `due` is before the day asked about.
+};
+
+/// The concepts due for review on or before `today` plus `within_days`, soonest first (ties
+/// by id). `today` is YYYY-MM-DD (see today_utc()).
+std::vector<ReviewItem> review_schedule(const Atlas& atlas, std::string_view today, int within_days = 0);
+
+/// A warning for every concept whose review is past due on `today`, at its file, saying
+/// when it was due and how to clear it. `katlas check` adds these; `--strict` fails on them.
+std::vector<Diagnostic> overdue_review_warnings(const Atlas& atlas, std::string_view today);
+
 /// What a load returns: the atlas when the content had no errors, and every diagnostic either way.
 struct LoadResult {
   std::optional<Atlas> atlas;  ///< Set when the content had no errors.

@@ -60,6 +60,7 @@ struct Kind {
   std::string description;  ///< One lay sentence.
   bool needs_help_link = false;  ///< Strict check: members must link to `guidance` with `get-help`.
   bool needs_verdict = false;    ///< Strict check: members must have a `verdict` (popular claims).
+  int review_every_months = 0;   ///< How often members are reviewed (`review-every`); 0: the default, 24.
   SourceLoc loc;            ///< Where the entry starts in `kinds.yaml`.
 };
 
@@ -158,7 +159,8 @@ struct Concept {
   std::optional<Verdict> verdict;  ///< For a popular claim: what the evidence says of it.
   std::vector<std::string> sources;  ///< Source ids for the concept's text.
   std::vector<SourceLoc> source_locs;  ///< Position of each entry of `sources`.
-  std::string reviewed;  ///< YYYY-MM-DD.
+  std::string reviewed;  ///< YYYY-MM-DD: when the text was last checked against its sources.
+  int review_every_months = 0;  ///< `review-every`; 0: the kind's interval, else 24 months.
   std::vector<Relation> relations;  ///< Relations written on this concept (outgoing).
   std::vector<Side> sides;          ///< Both sides, for a contested concept.
   std::optional<Timing> timing;     ///< When a withdrawal phase starts and ends.
@@ -179,6 +181,20 @@ struct Content {
 /// The evidence of a relation: as written on it, else the weaker of its two concepts'.
 /// The second member is true when the level was written on the relation.
 std::pair<Evidence, bool> relation_evidence(const Relation& relation, const Concept& from, const Concept& to);
+
+/// Months between reviews when neither the concept nor its kind sets `review-every`.
+inline constexpr int default_review_months = 24;
+
+/// The date a concept is next due for review (YYYY-MM-DD): `reviewed` plus its
+/// `review-every`, else its kind's, else default_review_months. Empty when `reviewed` is not
+/// a date.
+std::string review_due(const Concept& entry, const Kind* kind);
+
+/// Today's date in UTC, YYYY-MM-DD.
+std::string today_utc();
+
+/// `date` (YYYY-MM-DD) plus a number of days; empty when `date` is not a date.
+std::string add_days(std::string_view date, int days);
 
 /// The name of a concept as written inside a sentence: `sentence-name` when set, else the
 /// title with its first letter lowercased unless the first word looks like an acronym

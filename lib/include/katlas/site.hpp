@@ -28,6 +28,10 @@ struct SiteOptions {
   /// built-in content's licence; a site built from other content should say its own.
   std::string attribution =
       "Text: Kratom Atlas contributors, licensed under CC BY 4.0. You may share and adapt it if you give credit.";
+  /// The day review dates are judged against (YYYY-MM-DD; `katlas build` gives today's):
+  /// a page past its review date says so. Empty (the default): no page is judged, and
+  /// the output does not depend on the day.
+  std::string today{};
   /// Where the content's licence can be read (linked after `attribution`).
   std::string licence_url = "https://creativecommons.org/licenses/by/4.0/";
   /// Called now and then while pages are rendered, with the files done and the files in all,

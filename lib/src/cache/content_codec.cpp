@@ -54,6 +54,7 @@ void write(Writer& out, const Concept& c) {
   out.texts(c.sources);
   write(out, c.source_locs, file);
   out.text(c.reviewed);
+  out.u32(static_cast<std::uint32_t>(c.review_every_months));
   out.u64(c.relations.size());
   for (const Relation& r : c.relations) {
     out.text(r.type);
@@ -107,6 +108,8 @@ std::optional<Concept> read_concept(Reader& in) {
   c.sources = in.texts();
   c.source_locs = read_locs(in, file);
   c.reviewed = in.text();
+  c.review_every_months = static_cast<int>(in.u32());
+  if (c.review_every_months < 0 || c.review_every_months > 120) return std::nullopt;
   c.relations.resize(in.count(8 * sizeof(std::uint64_t)));  // at least its counts and sizes
   for (Relation& r : c.relations) {
     r.type = in.text();
@@ -157,6 +160,7 @@ void write(Writer& out, const Kind& k) {
   for (const std::string* s : {&k.id, &k.title, &k.plural, &k.description}) out.text(*s);
   out.boolean(k.needs_help_link);
   out.boolean(k.needs_verdict);
+  out.u32(static_cast<std::uint32_t>(k.review_every_months));
 }
 
 void write(Writer& out, const RelationType& t) {

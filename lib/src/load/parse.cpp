@@ -159,7 +159,7 @@ Kind parse_kind(const YAML::Node& node, FieldReader& reader) {
   Kind kind;
   const auto fields = reader.mapping(node, "kind", {{"id", true}, {"title", true}, {"plural", true},
                                                     {"description", true}, {"needs-help-link"},
-                                                    {"needs-verdict"}});
+                                                    {"needs-verdict"}, {"review-every"}});
   if (!fields) return kind;
   kind.loc = fields->loc;
   kind.id = reader.id(*fields, "id").value_or("");
@@ -168,6 +168,7 @@ Kind parse_kind(const YAML::Node& node, FieldReader& reader) {
   kind.description = reader.text(*fields, "description").value_or("");
   kind.needs_help_link = reader.boolean(*fields, "needs-help-link").value_or(false);
   kind.needs_verdict = reader.boolean(*fields, "needs-verdict").value_or(false);
+  kind.review_every_months = reader.months(*fields, "review-every").value_or(0);
   return kind;
 }
 
@@ -329,8 +330,8 @@ std::optional<Concept> parse_concept(const YAML::Node& root, const ContentFile& 
   const auto fields = reader.mapping(
       root, "concept",
       {{"id", true}, {"title", true}, {"kind", true}, {"sentence-name"}, {"aliases"}, {"summary", true},
-       {"details", true}, {"evidence", true}, {"verdict"}, {"sources", true}, {"reviewed", true}, {"relations"},
-       {"sides"}, {"timing"}});
+       {"details", true}, {"evidence", true}, {"verdict"}, {"sources", true}, {"reviewed", true},
+       {"review-every"}, {"relations"}, {"sides"}, {"timing"}});
   if (!fields) return std::nullopt;
   Concept entry;
   entry.loc = reader.file_loc();
@@ -350,6 +351,7 @@ std::optional<Concept> parse_concept(const YAML::Node& root, const ContentFile& 
     entry.verdict = static_cast<Verdict>(*verdict);
   entry.sources = reader.text_list(*fields, "sources", &entry.source_locs);
   entry.reviewed = reader.date(*fields, "reviewed").value_or("");
+  entry.review_every_months = reader.months(*fields, "review-every").value_or(0);
   if (const YAML::Node* relations = fields->get("relations"); relations && !relations->IsNull()) {
     if (!relations->IsSequence())
       reader.error(reader.loc(*relations), "'relations' must be a list", "start each relation with '- type: ...'");

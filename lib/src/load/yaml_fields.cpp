@@ -299,6 +299,26 @@ std::optional<bool> FieldReader::boolean(const Fields& fields, std::string_view 
   return std::nullopt;
 }
 
+std::optional<int> FieldReader::months(const Fields& fields, std::string_view key) {
+  const YAML::Node* node = fields.get(key);
+  if (!node) return std::nullopt;
+  std::optional<std::string> value = scalar(*node, key, "a number of months or years");
+  if (!value) return std::nullopt;
+  const std::string& v = *value;
+  int n = 0;
+  const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  const std::string_view unit = ec == std::errc() && end < v.data() + v.size() && *end == ' '
+                                    ? std::string_view(end + 1, static_cast<std::size_t>(v.data() + v.size() - end - 1))
+                                    : std::string_view();
+  int months = 0;
+  if (unit == "month" || unit == "months") months = n;
+  else if (unit == "year" || unit == "years") months = n * 12;
+  if (months >= 1 && months <= 120 && n <= 120) return months;
+  error(loc(*node), "'" + std::string(key) + "' must be a number of months or years, found '" + shown(v) + "'",
+        "write e.g. '6 months' or '2 years' (at most 10 years)");
+  return std::nullopt;
+}
+
 std::optional<std::string> FieldReader::date(const Fields& fields, std::string_view key) {
   const YAML::Node* node = fields.get(key);
   if (!node) return std::nullopt;

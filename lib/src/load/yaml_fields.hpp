@@ -71,6 +71,8 @@ class FieldReader {
                                   const std::vector<std::string>& words);
   std::optional<int> integer(const Fields& fields, std::string_view key);
   std::optional<bool> boolean(const Fields& fields, std::string_view key);
+  /// A review interval written "6 months" or "2 years", in months (1 to 120).
+  std::optional<int> months(const Fields& fields, std::string_view key);
   /// A date written YYYY-MM-DD.
   std::optional<std::string> date(const Fields& fields, std::string_view key);
   /// A `[low, high]` pair of non-negative numbers with low <= high.

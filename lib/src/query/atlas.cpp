@@ -172,4 +172,35 @@ std::vector<const Concept*> Atlas::citing(std::string_view source_id) const {
   return it == data_->citing.end() ? std::vector<const Concept*>{} : it->second;
 }
 
+std::vector<ReviewItem> review_schedule(const Atlas& atlas, std::string_view today, int within_days) {
+  const std::string until = add_days(today, within_days);
+  std::vector<ReviewItem> out;
+  for (const Concept& c : atlas.content().concepts) {
+    const Kind* kind = atlas.kind(c.kind);
+    std::string due = review_due(c, kind);
+    if (due.empty() || due > until) continue;
+    const int every = c.review_every_months > 0 ? c.review_every_months
+                      : kind && kind->review_every_months > 0 ? kind->review_every_months
+                                                              : default_review_months;
+    const bool overdue = due < today;
+    out.push_back({&c, std::move(due), every, overdue});
+  }
+  std::sort(out.begin(), out.end(), [](const ReviewItem& a, const ReviewItem& b) {
+    return std::tie(a.due, a.entry->id) < std::tie(b.due, b.entry->id);
+  });
+  return out;
+}
+
+std::vector<Diagnostic> overdue_review_warnings(const Atlas& atlas, std::string_view today) {
+  std::vector<Diagnostic> out;
+  for (const ReviewItem& item : review_schedule(atlas, today, 0)) {
+    if (!item.overdue) continue;
+    out.push_back({Severity::warning, item.entry->id_loc,
+                   "concept '" + item.entry->id + "' was due for review on " + item.due + " (last reviewed " +
+                       item.entry->reviewed + ", every " + std::to_string(item.every_months) + " months)",
+                   "check it against its sources, then set 'reviewed:' to the date you did"});
+  }
+  return out;
+}
+
 }  // namespace katlas

@@ -151,7 +151,11 @@ Page concept_page(const Site& site, const Concept& c) {
   if (!cites.empty())
     m += "<section aria-labelledby=\"sources\">\n<h2 id=\"sources\">Sources</h2>\n" + cites.list() + "</section>\n";
   m += "<p class=\"reviewed\">Last reviewed: <time datetime=\"" + escape_attribute(c.reviewed) + "\">" +
-       escape_html(c.reviewed) + "</time></p>\n</article>\n";
+       escape_html(c.reviewed) + "</time>";
+  if (const std::string due = review_due(c, kind); !site.options.today.empty() && !due.empty() && due < site.options.today)
+    m += ". <strong class=\"review-overdue\">This page was due for review on <time datetime=\"" + escape_attribute(due) +
+         "\">" + escape_html(due) + "</time>. Some of it may be out of date.</strong>";
+  m += "</p>\n</article>\n";
   page.head = json_ld(site, c);
   if (m.find("class=\"term-hint\"") != std::string::npos) page.scripts = "<script src=\"" + root + "assets/terms.js\"></script>\n";
   return page;

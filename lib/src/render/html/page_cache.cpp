@@ -17,7 +17,7 @@ cache::Hash hash_of(const Concept& c) {
 
 }  // namespace
 
-PageInputs::PageInputs(const Atlas& atlas, const SiteOptions& options) : atlas_(atlas) {
+PageInputs::PageInputs(const Atlas& atlas, const SiteOptions& options) : atlas_(atlas), today_(options.today) {
   const Content& content = atlas.content();
   cache::Writer shared;
   shared.text(cache::build_id());
@@ -48,6 +48,9 @@ PageInputs::PageInputs(const Atlas& atlas, const SiteOptions& options) : atlas_(
 cache::Hash PageInputs::of(const Concept& entry) const {
   cache::Hasher h;
   h.add(shared_).add(own_.at(&entry));
+  // Whether the page says it is past its review date depends on the day of the build.
+  const std::string due = review_due(entry, atlas_.kind(entry.kind));
+  h.add(std::string_view(!today_.empty() && !due.empty() && due < today_ ? "overdue" : "current"));
   if (entry.id == "tolerance") h.add(all_);
   for (const Link& l : atlas_.related(entry)) h.add(own_.at(l.other));
   return h.finish();

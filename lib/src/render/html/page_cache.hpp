@@ -29,6 +29,7 @@ class PageInputs {
 
  private:
   const Atlas& atlas_;
+  std::string today_;   // review dates are judged against it
   cache::Hash shared_;  // what every page may show
   cache::Hash all_;     // every concept whole: the tolerance page draws a cycle through many
   std::unordered_map<const Concept*, cache::Hash> own_;

@@ -65,6 +65,7 @@ ordered_json concept_object(const Atlas& atlas, const Concept& c, Audience audie
     j["verdict_label"] = plain_label(*c.verdict);
   }
   j["reviewed"] = c.reviewed;
+  j["review_due"] = review_due(c, atlas.kind(c.kind));
   ordered_json sources = ordered_json::array();
   for (const std::string& id : c.sources)
     if (const Source* s = atlas.source(id)) sources.push_back(source_json(*s));
