@@ -3,6 +3,9 @@
 #include <doctest/doctest.h>
 
 #include "support.hpp"
+#include <filesystem>
+#include <fstream>
+#include <set>
 #include "render/html/diagram.hpp"
 #include "text/escape.hpp"
 
@@ -173,6 +176,70 @@ TEST_SUITE("site") {
           std::string::npos);
     const std::string& contested = files.at("contested.html");
     CHECK(contested.find("<h2 id=\"verdict-unsupported\">Not supported by the evidence</h2>") != std::string::npos);
+  }
+
+  TEST_CASE("a content folder with other ids gets start paths, its cycle and its help box from site.yaml") {
+    const katlas::LoadResult loaded = katlas::Atlas::load(fixture_path("other-ids"), {.display_root = "loop", .strict = true});
+    REQUIRE_MESSAGE(loaded.ok(), katlas::test::formatted(loaded));
+    CHECK(loaded.diagnostics.empty());
+    const Files files = render(*loaded.atlas);
+    const std::string& home = files.at("index.html");
+    CHECK(home.find("<title>Loop Atlas</title>") != std::string::npos);
+    CHECK(home.find("<p class=\"lead\">How a habit loop keeps itself going.</p>") != std::string::npos);
+    CHECK(home.find("<h3>I want to break the loop</h3>") != std::string::npos);
+    CHECK(home.find("<a href=\"kinds/step.html\">Every step</a>") != std::string::npos);
+    CHECK(home.find("<h2 id=\"cycle-heading\">The habit loop</h2>") != std::string::npos);
+    CHECK(home.find("<figcaption id=\"cycle-caption\">The habit loop, in words:</figcaption>") != std::string::npos);
+    CHECK(home.find("Call your local emergency number if someone cannot wake up or breathe.") != std::string::npos);
+    const std::string& urge = files.at("concepts/urge.html");
+    CHECK(urge.find("id=\"cycle-caption\"") != std::string::npos);  // the cycle is drawn on its concept's page
+    CHECK(urge.find("class=\"get-help\"") != std::string::npos);
+    CHECK(urge.find("Reading path: <strong>I want to break the loop</strong>") != std::string::npos);
+    CHECK(urge.find("\"@type\":\"MedicalCondition\"") != std::string::npos);
+    CHECK(files.at("concepts/cue.html").find("id=\"cycle-caption\"") == std::string::npos);
+  }
+
+  TEST_CASE("site.yaml names only concepts, relation types and kinds that exist") {
+    std::vector<katlas::ContentFile> files = katlas::test::read_tree(fixture_path("other-ids"));
+    for (katlas::ContentFile& f : files)
+      if (f.path == "site.yaml") {
+        f.text.replace(f.text.find("help: urgent-care"), 17, "help: urgent-cares");
+        f.text.replace(f.text.find("types: [feeds]"), 14, "types: [feed]");
+        f.text.replace(f.text.find("kinds/step.html"), 15, "kinds/stop.html");
+      }
+    const katlas::LoadResult result = katlas::Atlas::load_files(std::move(files), {.display_root = "loop"});
+    INFO(katlas::test::formatted(result));
+    CHECK_FALSE(result.ok());
+    CHECK(katlas::test::has_line(result, "loop/site.yaml:4:7: error: help concept 'urgent-cares' is not a concept (did "
+                                         "you mean 'urgent-care'?)"));
+    CHECK(katlas::test::has_line(result, "loop/site.yaml:12:3: error: cycle relation type 'feed' is not in "
+                                         "relations.yaml (did you mean 'feeds'?)"));
+    CHECK(katlas::test::has_line(result, "loop/site.yaml:6:5: error: start path links to the page of unknown kind "
+                                         "'stop' (did you mean 'step'?)"));
+  }
+
+  TEST_CASE("no renderer names a concept of the built-in content: ids come from the content") {
+    // English word lists are data about the language, not about one content folder: the
+    // syllable exceptions and the medical words a lay handout must define.
+    const std::set<std::string> word_lists{"text/syllables.cpp", "render/handout/handout_text.cpp"};
+    std::vector<std::string> ids;
+    for (const katlas::Concept& c : katlas::Atlas::builtin().content().concepts) ids.push_back("\"" + c.id + "\"");
+    std::size_t files_read = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(KATLAS_SOURCE_DIR) + "/lib/src")) {
+      if (!entry.is_regular_file()) continue;
+      const std::string rel = std::filesystem::relative(entry.path(), std::string(KATLAS_SOURCE_DIR) + "/lib/src").generic_string();
+      if (word_lists.contains(rel)) continue;
+      std::ifstream in(entry.path());
+      ++files_read;
+      std::size_t line_no = 0;
+      for (std::string line; std::getline(in, line);) {
+        ++line_no;
+        const std::size_t comment = line.find("//");
+        const std::string code = line.substr(0, comment);
+        for (const std::string& id : ids) CHECK_MESSAGE(code.find(id) == std::string::npos, rel, ":", line_no, " ", id);
+      }
+    }
+    CHECK(files_read > 50);
   }
 
   TEST_CASE("relations read as linked sentences in both directions") {

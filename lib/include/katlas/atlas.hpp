@@ -171,6 +171,12 @@ class Atlas {
   /// no chain of links at least `query.min_evidence` connects them.
   std::optional<std::vector<PathStep>> path(const Concept& from, const Concept& to, PathQuery query = {}) const;
 
+  /// The shortest cycle from `start` back to itself that follows relations of the given
+  /// types as written, over links of established evidence only (a figure says "each step
+  /// feeds the next"). The concepts in order, `start` first; the link back to it is implied.
+  /// Empty when there is none.
+  std::vector<const Concept*> cycle_through(const Concept& start, const std::vector<std::string>& types) const;
+
   /// Ranked matches over titles, aliases, summaries and details.
   std::vector<SearchHit> search(std::string_view text, std::size_t limit = 10) const;
 

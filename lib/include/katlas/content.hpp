@@ -170,12 +170,51 @@ struct Concept {
   SourceLoc kind_loc;     ///< Where the `kind` value is.
 };
 
+/// A reading path on the site's home page (`start-paths:` in `site.yaml`).
+struct StartPath {
+  std::string heading;  ///< E.g. "I use kratom daily".
+  std::string intro;    ///< One lay sentence under the heading.
+  std::vector<std::string> concepts;  ///< Concept ids, in reading order.
+  std::vector<SourceLoc> concept_locs;  ///< Position of each entry of `concepts`.
+  std::string more_url;   ///< A page of the site to end the path with (e.g. `contested.html`); may be empty.
+  std::string more_text;  ///< Its link text.
+  SourceLoc loc;          ///< Where the path starts.
+};
+
+/// The cycle drawn on the home page and its concept's page (`cycle:` in `site.yaml`).
+struct FeaturedCycle {
+  std::string through;              ///< The concept the cycle starts and ends at.
+  std::vector<std::string> types;   ///< Relation types it may follow, as written.
+  std::string heading;              ///< Section heading on the home page.
+  std::string intro;                ///< One lay sentence under the heading.
+  std::string caption;              ///< The figure's caption.
+  SourceLoc loc;                    ///< Where `cycle:` starts.
+};
+
+/// How the site presents the content (`site.yaml`, optional): everything a renderer would
+/// otherwise have to know about one content folder's ids and words.
+struct SiteConfig {
+  std::string title;        ///< The site's name (empty: "Content atlas").
+  std::string lead;         ///< The home page's opening sentence.
+  std::string description;  ///< The home page's meta description.
+  std::string help;         ///< Id of the "when to get medical help" guidance concept; may be empty.
+  SourceLoc help_loc;       ///< Where `help` is.
+  std::vector<StartPath> start_paths;  ///< In file order.
+  std::optional<FeaturedCycle> cycle;  ///< The featured cycle, when the site has one.
+  /// Kind id -> schema.org type of its pages (e.g. `symptom: MedicalSignOrSymptom`); kinds
+  /// left out are `MedicalEntity`.
+  std::vector<std::pair<std::string, std::string>> schema_types;
+  std::vector<SourceLoc> schema_type_locs;  ///< Position of each entry of `schema_types`.
+  SourceLoc loc;  ///< The file (line 1); empty file name when there is no `site.yaml`.
+};
+
 /// Everything in a content folder.
 struct Content {
   std::vector<Kind> kinds;                   ///< In file order (the order of index pages).
   std::vector<RelationType> relation_types;  ///< In file order (the order of page sections).
   std::vector<Source> sources;               ///< Sorted by id.
   std::vector<Concept> concepts;             ///< Sorted by id.
+  SiteConfig site;                           ///< From `site.yaml`; defaults when there is none.
 };
 
 /// The evidence of a relation: as written on it, else the weaker of its two concepts'.

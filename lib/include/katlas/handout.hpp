@@ -56,7 +56,7 @@ struct GlossaryTerm {
 
 /// Whether the "when to get help" box is printed.
 enum class HelpBox {
-  automatic,  ///< When a shown concept links to `when-to-get-help` or is of a kind that must.
+  automatic,  ///< When a shown concept links to the help concept (`help:` in `site.yaml`) or is of a kind that must.
   always,
   never
 };
@@ -152,7 +152,7 @@ struct Handout {
   std::vector<std::string> actions;      ///< The "what you can do" box.
   std::vector<std::string> teach_back;   ///< The "check your understanding" questions.
   std::vector<GlossaryEntry> glossary;  ///< Only terms that occur in the text, sorted by term.
-  const Concept* help = nullptr;        ///< `when-to-get-help` when the box is shown.
+  const Concept* help = nullptr;        ///< The help concept of `site.yaml` when the box is shown.
   std::vector<const Source*> references;  ///< In order of first citation.
   std::string site_url;                   ///< Printed as a link and QR code; empty for none.
 };

@@ -22,8 +22,9 @@ struct SiteOptions {
   /// Absolute URL the site will be served from (e.g. `https://atlas.example.org/`), used in
   /// sitemap.xml and the JSON-LD `url`. Empty: the sitemap lists relative URLs.
   std::string base_url;
-  /// The site's name, shown in the header and in every `<title>`.
-  std::string site_title = "Kratom Atlas";
+  /// The site's name, shown in the header and in every `<title>`. Empty (the default): the
+  /// `title` of the content's `site.yaml`.
+  std::string site_title{};
   /// The licence and attribution line in every page's footer. The default names the
   /// built-in content's licence; a site built from other content should say its own.
   std::string attribution =

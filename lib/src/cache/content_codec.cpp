@@ -179,4 +179,24 @@ void write(Writer& out, const Source& s) {
   out.u64(static_cast<std::uint64_t>(s.year));
 }
 
+void write(Writer& out, const SiteConfig& site) {
+  for (const std::string* s : {&site.title, &site.lead, &site.description, &site.help}) out.text(*s);
+  out.u64(site.start_paths.size());
+  for (const StartPath& p : site.start_paths) {
+    for (const std::string* s : {&p.heading, &p.intro, &p.more_url, &p.more_text}) out.text(*s);
+    out.texts(p.concepts);
+  }
+  out.boolean(site.cycle.has_value());
+  if (site.cycle) {
+    for (const std::string* s : {&site.cycle->through, &site.cycle->heading, &site.cycle->intro, &site.cycle->caption})
+      out.text(*s);
+    out.texts(site.cycle->types);
+  }
+  out.u64(site.schema_types.size());
+  for (const auto& [kind, type] : site.schema_types) {
+    out.text(kind);
+    out.text(type);
+  }
+}
+
 }  // namespace katlas::detail::cache

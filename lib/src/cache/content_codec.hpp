@@ -14,6 +14,7 @@ void write(Writer& out, const Concept& entry);
 void write(Writer& out, const Kind& kind);
 void write(Writer& out, const RelationType& type);
 void write(Writer& out, const Source& source);
+void write(Writer& out, const SiteConfig& site);
 
 /// A concept as write() wrote it; nothing when the bytes are not one.
 std::optional<Concept> read_concept(Reader& in);

@@ -309,6 +309,78 @@ std::optional<Timing> parse_timing(const YAML::Node& node, FieldReader& reader) 
   return timing;
 }
 
+StartPath parse_start_path(const YAML::Node& node, FieldReader& reader) {
+  StartPath path;
+  const auto fields = reader.mapping(node, "start path", {{"heading", true}, {"intro", true}, {"concepts", true},
+                                                          {"more-url"}, {"more-text"}});
+  if (!fields) return path;
+  path.loc = fields->loc;
+  path.heading = reader.text(*fields, "heading").value_or("");
+  path.intro = reader.text(*fields, "intro").value_or("");
+  path.concepts = reader.text_list(*fields, "concepts", &path.concept_locs);
+  path.more_url = reader.text(*fields, "more-url").value_or("");
+  path.more_text = reader.text(*fields, "more-text").value_or("");
+  if (path.more_url.empty() != path.more_text.empty())
+    reader.error(fields->loc, "a start path needs both 'more-url' and 'more-text', or neither",
+                 "for example more-url: contested.html and more-text: Contested claims, both sides");
+  if (path.more_url.find(':') != std::string::npos || path.more_url.starts_with('/') ||
+      path.more_url.find("..") != std::string::npos)
+    reader.error(fields->key_loc("more-url"), "'more-url' must be a page of the site, found '" + shown(path.more_url) + "'",
+                 "write a path relative to the site's root, such as sources.html or kinds/phase.html");
+  return path;
+}
+
+std::optional<FeaturedCycle> parse_cycle(const YAML::Node& node, FieldReader& reader) {
+  const auto fields = reader.mapping(node, "cycle", {{"through", true}, {"types", true}, {"heading", true},
+                                                     {"intro", true}, {"caption", true}});
+  if (!fields) return std::nullopt;
+  FeaturedCycle cycle;
+  cycle.loc = fields->loc;
+  cycle.through = reader.text(*fields, "through").value_or("");
+  cycle.types = reader.text_list(*fields, "types");
+  cycle.heading = reader.text(*fields, "heading").value_or("");
+  cycle.intro = reader.text(*fields, "intro").value_or("");
+  cycle.caption = reader.text(*fields, "caption").value_or("");
+  return cycle;
+}
+
+void parse_site(const YAML::Node& root, FieldReader& reader, SiteConfig& site) {
+  site.loc = reader.file_loc();
+  if (root.IsNull()) return;
+  const auto fields = reader.mapping(root, "site.yaml", {{"title", true}, {"lead"}, {"description"}, {"help"},
+                                                        {"start-paths"}, {"cycle"}, {"schema-types"}});
+  if (!fields) return;
+  site.title = reader.text(*fields, "title").value_or("");
+  site.lead = reader.text(*fields, "lead").value_or("");
+  site.description = reader.text(*fields, "description").value_or("");
+  site.help = reader.text(*fields, "help").value_or("");
+  site.help_loc = fields->get("help") ? reader.loc(*fields->get("help")) : fields->loc;
+  if (const YAML::Node* paths = fields->get("start-paths"); paths && !paths->IsNull()) {
+    if (!paths->IsSequence())
+      reader.error(reader.loc(*paths), "'start-paths' must be a list", "start each path with '- heading: ...'");
+    else
+      for (const YAML::Node& item : *paths) site.start_paths.push_back(parse_start_path(item, reader));
+  }
+  if (const YAML::Node* cycle = fields->get("cycle"); cycle && !cycle->IsNull()) site.cycle = parse_cycle(*cycle, reader);
+  if (const YAML::Node* types = fields->get("schema-types"); types && !types->IsNull()) {
+    if (!types->IsMap()) {
+      reader.error(reader.loc(*types), "'schema-types' must map kind ids to schema.org types",
+                   "for example 'symptom: MedicalSignOrSymptom'");
+      return;
+    }
+    for (auto it = types->begin(); it != types->end(); ++it) {
+      const YAML::Node key = it->first, value = it->second;
+      if (!key.IsScalar() || !value.IsScalar() || value.Scalar().empty()) {
+        reader.error(reader.loc(key), "each entry of 'schema-types' is 'kind: SchemaType'",
+                     "for example 'symptom: MedicalSignOrSymptom'");
+        continue;
+      }
+      site.schema_types.emplace_back(key.Scalar(), value.Scalar());
+      site.schema_type_locs.push_back(reader.loc(key));
+    }
+  }
+}
+
 // False when the file is not a list at all (then nothing of it can be used).
 template <class T, class Parse>
 bool parse_list_file(const YAML::Node& root, FieldReader& reader, std::string_view what, std::vector<T>& out,
@@ -407,7 +479,7 @@ struct ParsedVocabulary {
 };
 
 bool is_vocabulary(std::string_view path) {
-  return path == "kinds.yaml" || path == "relations.yaml" || path == "sources.yaml";
+  return path == "kinds.yaml" || path == "relations.yaml" || path == "sources.yaml" || path == "site.yaml";
 }
 
 ParsedVocabulary parse_vocabulary_file(const ContentFile& file, std::string_view display_root) {
@@ -420,6 +492,7 @@ ParsedVocabulary parse_vocabulary_file(const ContentFile& file, std::string_view
   if (file.path == "kinds.yaml") parsed.is_list = parse_list_file(*root, reader, "kind", part.kinds, parse_kind);
   else if (file.path == "relations.yaml")
     parsed.is_list = parse_list_file(*root, reader, "relation type", part.relation_types, parse_relation_type);
+  else if (file.path == "site.yaml") parse_site(*root, reader, part.site);
   else parsed.is_list = parse_list_file(*root, reader, "source", part.sources, parse_source);
   return parsed;
 }
@@ -506,6 +579,7 @@ Content parse_files(const std::vector<ContentFile>& files, std::string_view disp
     std::move(result.part.relation_types.begin(), result.part.relation_types.end(),
               std::back_inserter(content.relation_types));
     std::move(result.part.sources.begin(), result.part.sources.end(), std::back_inserter(content.sources));
+    if (file.path == "site.yaml") content.site = std::move(result.part.site);
   }
   const auto missing = [&](bool seen, std::string_view name) {
     if (!seen)

@@ -41,6 +41,41 @@ class Validator {
                   hint_or(did_you_mean(kind, keys(kinds_)), "kinds are listed in kinds.yaml"));
   }
 
+  // site.yaml names concepts, relation types and kinds: each must exist.
+  void check_site() {
+    const SiteConfig& site = content_.site;
+    const auto concept_ref = [&](const std::string& id, const SourceLoc& loc, std::string_view what) {
+      if (!id.empty() && !concepts_.contains(id) &&
+          std::find(gaps_.concept_ids.begin(), gaps_.concept_ids.end(), id) == gaps_.concept_ids.end())
+        error(loc, std::string(what) + " '" + shown(id) + "' is not a concept",
+              hint_or(did_you_mean(id, keys(concepts_)), "write the id of an existing concept"));
+    };
+    concept_ref(site.help, site.help_loc, "help concept");
+    for (const StartPath& path : site.start_paths) {
+      // A link to a kind's index page needs the kind.
+      if (path.more_url.starts_with("kinds/") && path.more_url.ends_with(".html")) {
+        const std::string kind = path.more_url.substr(6, path.more_url.size() - 11);
+        if (!gaps_.kinds && !kinds_.contains(kind))
+          error(path.loc, "start path links to the page of unknown kind '" + shown(kind) + "'",
+                hint_or(did_you_mean(kind, keys(kinds_)), "kinds are listed in kinds.yaml"));
+      }
+      for (std::size_t i = 0; i < path.concepts.size(); ++i)
+        concept_ref(path.concepts[i], i < path.concept_locs.size() ? path.concept_locs[i] : path.loc,
+                    "start path concept");
+    }
+    if (site.cycle) {
+      concept_ref(site.cycle->through, site.cycle->loc, "cycle concept");
+      for (const std::string& type : site.cycle->types)
+        if (!gaps_.relation_types && !types_.contains(type))
+          error(site.cycle->loc, "cycle relation type '" + shown(type) + "' is not in relations.yaml",
+                hint_or(did_you_mean(type, keys(types_)), "relation types are listed in relations.yaml"));
+    }
+    for (std::size_t i = 0; i < site.schema_types.size(); ++i)
+      if (!gaps_.kinds && !kinds_.contains(site.schema_types[i].first))
+        error(site.schema_type_locs[i], "schema type for unknown kind '" + shown(site.schema_types[i].first) + "'",
+              hint_or(did_you_mean(site.schema_types[i].first, keys(kinds_)), "kinds are listed in kinds.yaml"));
+  }
+
   void check_concept(const Concept& entry) {
     if (!gaps_.kinds && !entry.kind.empty() && !kinds_.contains(entry.kind))
       error(entry.kind_loc, "unknown kind '" + shown(entry.kind) + "'",
@@ -159,16 +194,21 @@ class Validator {
               "keep it to 1-3 short sentences and at most 60 words; move the rest to 'details'");
   }
 
+  // "Says when to get help": a get-help relation to the help concept of site.yaml, or to
+  // another concept of its kind (guidance, when there is no site.yaml).
   void check_help_link(const Concept& entry) {
     const auto kind = kinds_.find(entry.kind);
     if (kind == kinds_.end() || !kind->second->needs_help_link) return;
+    const auto help = concepts_.find(content_.site.help);
+    const std::string help_kind = help != concepts_.end() ? help->second->kind : "guidance";
     const bool linked = std::any_of(entry.relations.begin(), entry.relations.end(), [&](const Relation& r) {
       const auto target = concepts_.find(r.target);
-      return r.type == "get-help" && target != concepts_.end() && target->second->kind == "guidance";
+      return r.type == "get-help" && target != concepts_.end() && target->second->kind == help_kind;
     });
     if (!linked)
       warning(entry.id_loc, "concept '" + entry.id + "' of kind '" + entry.kind + "' does not say when to get help",
-              "add a relation 'type: get-help' to a guidance concept such as 'when-to-get-help'");
+              "add a relation 'type: get-help' to a " + help_kind + " concept" +
+                  (help != concepts_.end() ? " such as '" + help->first + "'" : std::string()));
   }
 
   void check_verdict(const Concept& entry) {
@@ -254,6 +294,7 @@ void validate(const Content& content, const ParseGaps& gaps, bool strict, std::v
   Validator validator(content, gaps, out);
   validator.check_duplicates();
   validator.check_relation_types();
+  validator.check_site();
   for (const Concept& entry : content.concepts) validator.check_concept(entry);
   if (strict) validator.check_strict();
 }

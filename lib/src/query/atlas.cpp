@@ -5,7 +5,10 @@
 #include "text/fold.hpp"
 
 
+#include <boost/graph/breadth_first_search.hpp>
+
 #include <algorithm>
+#include <functional>
 #include <set>
 
 namespace katlas {
@@ -148,6 +151,59 @@ Evidence weakest_evidence(const std::vector<PathStep>& steps) {
   Evidence out = Evidence::established;
   for (const PathStep& s : steps) out = weaker(out, s.evidence);
   return out;
+}
+
+namespace {
+
+struct BackToStart {
+  Vertex from;
+};
+
+// Records the search tree and stops at the first edge that leads back to the start.
+class CycleVisitor : public boost::default_bfs_visitor {
+ public:
+  CycleVisitor(Vertex start, std::vector<Vertex>& parent) : start_(start), parent_(parent) {}
+  template <class G>
+  void examine_edge(Edge e, const G& g) const {
+    if (boost::target(e, g) == start_) throw BackToStart{boost::source(e, g)};
+  }
+  template <class G>
+  void tree_edge(Edge e, const G& g) const {
+    parent_[boost::target(e, g)] = boost::source(e, g);
+  }
+
+ private:
+  Vertex start_;
+  std::vector<Vertex>& parent_;
+};
+
+}  // namespace
+
+std::vector<const Concept*> Atlas::cycle_through(const Concept& start, const std::vector<std::string>& types) const {
+  const auto& cg = data_->graph;
+  const auto found = cg.by_id.find(start.id);
+  if (found == cg.by_id.end()) return {};
+  const detail::Graph& g = cg.graph;
+  const auto keep = [&g, &types](Edge e) {
+    return g[e].evidence == Evidence::established &&
+           std::find(types.begin(), types.end(), g[e].type->id) != types.end();
+  };
+  const boost::filtered_graph<detail::Graph, std::function<bool(Edge)>> view(g, keep);
+  std::vector<Vertex> parent(boost::num_vertices(g), found->second);
+  std::vector<boost::default_color_type> colour(boost::num_vertices(g));
+  try {
+    boost::breadth_first_search(view, found->second,
+                                boost::visitor(CycleVisitor(found->second, parent))
+                                    .color_map(boost::make_iterator_property_map(colour.begin(),
+                                                                                 boost::get(boost::vertex_index, g))));
+  } catch (const BackToStart& back) {
+    std::vector<const Concept*> cycle;
+    for (Vertex v = back.from; v != found->second; v = parent[v]) cycle.push_back(g[v].entry);
+    cycle.push_back(g[found->second].entry);
+    std::reverse(cycle.begin(), cycle.end());
+    return cycle;
+  }
+  return {};
 }
 
 std::vector<SearchHit> Atlas::search(std::string_view text, std::size_t limit) const {

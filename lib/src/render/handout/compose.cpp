@@ -10,8 +10,6 @@ namespace {
 
 using detail::handout::concept_terms;
 
-constexpr std::string_view help_id = "when-to-get-help";
-
 
 std::vector<const Concept*> resolve(const Atlas& atlas, const HandoutSectionRecipe& section) {
   std::vector<const Concept*> out;
@@ -30,7 +28,7 @@ std::vector<const Concept*> resolve(const Atlas& atlas, const HandoutSectionReci
 bool needs_help(const Atlas& atlas, const Concept& entry) {
   if (const Kind* kind = atlas.kind(entry.kind); kind && kind->needs_help_link) return true;
   return std::any_of(entry.relations.begin(), entry.relations.end(),
-                     [](const Relation& r) { return r.type == "get-help" && r.target == help_id; });
+                     [&](const Relation& r) { return r.type == "get-help" && r.target == atlas.content().site.help; });
 }
 
 // A handout cites the first sources of each concept (authors list the key ones first); the site lists all.
@@ -143,7 +141,8 @@ Handout compose_handout(const Atlas& atlas, const HandoutRecipe& recipe, const H
     }
     h.sections.push_back(std::move(out));
   }
-  const Concept* help = atlas.find(help_id);
+  const std::string& help_id = atlas.content().site.help;
+  const Concept* help = help_id.empty() ? nullptr : atlas.find(help_id);
   if (help && help_relevant && recipe.help_box != HelpBox::never && !used.contains(help)) {
     h.help = help;
     cite(atlas, *help, h.audience, h.references);

@@ -92,15 +92,12 @@ std::string verdict_badge(const Concept& c) {
 }
 
 std::string json_ld(const Site& site, const Concept& c) {
-  static const std::map<std::string_view, std::string_view> types{
-      {"condition", "MedicalCondition"}, {"symptom", "MedicalSignOrSymptom"}, {"risk-factor", "MedicalRiskFactor"},
-      {"medicine", "Drug"}, {"drug", "Drug"}, {"substance", "Substance"}, {"alkaloid", "Substance"},
-      {"strategy", "MedicalTherapy"}, {"guidance", "MedicalEntity"}};
-  const auto type = types.find(c.kind);
+  const auto& types = site.atlas.content().site.schema_types;
+  const auto type = std::find_if(types.begin(), types.end(), [&](const auto& t) { return t.first == c.kind; });
   // Member by member rather than from nested braces: nlohmann builds a temporary array for each
   // braced pair and copies nested values, and this runs once per page. Keys keep this order.
   nlohmann::ordered_json about;
-  about["@type"] = type == types.end() ? "MedicalEntity" : type->second;
+  about["@type"] = type == types.end() ? std::string("MedicalEntity") : type->second;
   about["name"] = c.title;
   about["description"] = c.summary;
   if (!c.aliases.empty()) about["alternateName"] = c.aliases;
@@ -142,7 +139,7 @@ Page concept_page(const Site& site, const Concept& c) {
   if (needs_help_box(site, c)) m += help_box(site, root);
   m += reading_paths(site, c, root);
   m += sides_html(c, cites) + timing_html(site, c, cites, root);
-  if (c.id == "tolerance") m += cycle_figure(site, root);
+  if (&c == site.cycle) m += cycle_figure(site, root);
   m += relations_html(site, c, cites, root);
   m += "<section class=\"professional\" aria-labelledby=\"for-professionals\">\n<h2 id=\"for-professionals\">For "
        "professionals</h2>\n" + markdown(c.details, root, site.mentions, &c) + pro_notes_html(site, c, root);

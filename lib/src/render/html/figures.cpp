@@ -1,10 +1,9 @@
-// The neighbourhood diagram of a concept (a star, laid out by star_svg) and the tolerance cycle (Graphviz).
+// The neighbourhood diagram of a concept (a star, laid out by star_svg) and the featured cycle (Graphviz).
 #include "render/html/diagram.hpp"
 #include "render/html/figures.hpp"
 
 #include <algorithm>
 #include <map>
-#include <queue>
 
 namespace katlas::detail::html {
 namespace {
@@ -65,47 +64,24 @@ std::string neighbourhood_figure(const Site& site, const Concept& entry, std::st
   return out;
 }
 
-std::vector<const Concept*> tolerance_cycle(const Atlas& atlas) {
-  // The figure says "each step feeds the next": only links of established evidence may make it.
-  const Concept* start = atlas.find("tolerance");
-  if (!start || start->id != "tolerance") return {};
-  // Breadth-first over written leads-to/explains relations, back to the start.
-  std::map<const Concept*, const Concept*> parent;
-  std::queue<const Concept*> todo;
-  todo.push(start);
-  while (!todo.empty()) {
-    const Concept* c = todo.front();
-    todo.pop();
-    for (const Link& l : atlas.related(*c, {.direction = Direction::out})) {
-      if (l.type->id != "leads-to" && l.type->id != "explains") continue;
-      if (l.evidence != Evidence::established) continue;
-      if (l.other == start) {
-        std::vector<const Concept*> cycle{c};
-        for (const Concept* p = c; p != start;) cycle.push_back(p = parent.at(p));
-        std::reverse(cycle.begin(), cycle.end());
-        return cycle;
-      }
-      if (parent.emplace(l.other, c).second) todo.push(l.other);
-    }
-  }
-  return {};
-}
-
 std::string cycle_figure(const Site& site, std::string_view root) {
-  const std::vector<const Concept*> cycle = tolerance_cycle(site.atlas);
+  if (!site.cycle) return {};
+  const FeaturedCycle& featured = *site.atlas.content().site.cycle;
+  const std::vector<const Concept*> cycle = site.atlas.cycle_through(*site.cycle, featured.types);
   if (cycle.empty()) return {};
   Diagram d;
   d.id = "cycle";
-  d.title = "Diagram: the tolerance cycle";
+  d.title = "Diagram: " + featured.heading;
   d.engine = "circo";
   std::string list = "<ol class=\"cycle-list\">\n";
   for (std::size_t i = 0; i < cycle.size(); ++i) {
     const Concept& from = *cycle[i];
     const Concept& to = *cycle[(i + 1) % cycle.size()];
-    d.nodes.push_back({from.title, from.id == "tolerance"});
+    d.nodes.push_back({from.title, &from == site.cycle});
     std::string label = "leads to";
     for (const Link& l : site.atlas.related(from, {.direction = Direction::out}))
-      if (l.other == &to && (l.type->id == "leads-to" || l.type->id == "explains")) {
+      if (l.other == &to && l.evidence == Evidence::established &&
+          std::find(featured.types.begin(), featured.types.end(), l.type->id) != featured.types.end()) {
         label = l.type->label;
         list += "<li>" + sentence_html(l, root, true) + "</li>\n";
         break;
@@ -113,8 +89,8 @@ std::string cycle_figure(const Site& site, std::string_view root) {
     d.edges.push_back({i, (i + 1) % cycle.size(), label});
   }
   return "<figure class=\"cycle\" aria-labelledby=\"cycle-caption\">\n" + site.graphs->svg(d) +
-         "<figcaption id=\"cycle-caption\">The tolerance cycle: each step feeds the next, and the last leads back "
-         "to the first. In words:</figcaption>\n" + list + "</ol>\n</figure>\n";
+         "<figcaption id=\"cycle-caption\">" + escape_html(featured.caption) + "</figcaption>\n" + list +
+         "</ol>\n</figure>\n";
 }
 
 }  // namespace katlas::detail::html

@@ -16,11 +16,8 @@ std::string neighbourhood_figure(const Site& site, const Concept& entry, std::st
 /// table as the text alternative. `focus` (optional) is highlighted. Empty when no phase has timing.
 std::string timeline_figure(const Site& site, std::string_view root, const Concept* focus = nullptr);
 
-/// The concepts of the shortest `leads-to`/`explains` chain from `tolerance` back to itself.
-/// Empty when the content has no such cycle.
-std::vector<const Concept*> tolerance_cycle(const Atlas& atlas);
-
-/// The tolerance cycle as a circular diagram plus an ordered list. Empty when there is no cycle.
+/// The featured cycle of `site.yaml` (Atlas::cycle_through()) as a circular diagram plus an
+/// ordered list. Empty when the site has none or the content has no such cycle.
 std::string cycle_figure(const Site& site, std::string_view root);
 
 }  // namespace katlas::detail::html

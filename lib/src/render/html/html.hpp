@@ -59,9 +59,11 @@ class MentionIndex {
 struct Site {
   const Atlas& atlas;
   const SiteOptions& options;
-  const Concept* help = nullptr;  ///< The `when-to-get-help` guidance concept, when present.
+  const Concept* help = nullptr;  ///< The help concept `site.yaml` names, when there is one.
   GraphLayout* graphs = nullptr;  ///< Lays out the diagrams (safe to call from many threads).
   const MentionIndex* mentions = nullptr;  ///< Every concept title, for links in `details`.
+  const Concept* cycle = nullptr;  ///< Where the featured cycle of `site.yaml` starts, when there is one.
+  std::string title;  ///< The site's name: SiteOptions::site_title, else `site.yaml`'s title.
 };
 
 /// One rendered page before the shell is put around it.

@@ -8,30 +8,12 @@
 
 namespace katlas::detail::html {
 
-const std::array<StartPath, 4>& start_paths() {
-  static const std::array<StartPath, 4> paths{{
-      {"I use kratom daily", "Why the same amount seems to do less, and how to lower your risk.",
-       {"tolerance", "dose-escalation", "physical-dependence", "withdrawal", "frequent-use", "setting-limits",
-        "avoiding-mixing"},
-       {}, {}},
-      {"I am stopping", "What withdrawal feels like, how long it may last, and when to get help.",
-       {"withdrawal", "gradual-taper", "self-care-during-withdrawal", "when-to-get-help"},
-       "kinds/phase.html", "The withdrawal phases and timeline"},
-      {"I am an educator", "The basics, the common myths, and how strong the evidence is.",
-       {"kratom", "tolerance", "withdrawal", "kratom-use-disorder"}, "contested.html", "Contested claims, both sides"},
-      {"I am a clinician", "Diagnosis, interactions and treatment options, with sources.",
-       {"kratom-use-disorder", "cyp3a4", "drug-interactions", "buprenorphine", "when-to-get-help"},
-       "sources.html", "The bibliography"},
-  }};
-  return paths;
-}
-
 std::string reading_paths(const Site& site, const Concept& entry, std::string_view root) {
   std::string out;
-  for (const StartPath& p : start_paths()) {
+  for (const StartPath& p : site.atlas.content().site.start_paths) {
     if (std::find(p.concepts.begin(), p.concepts.end(), entry.id) == p.concepts.end()) continue;
     std::string items;
-    for (const std::string_view id : p.concepts) {
+    for (const std::string& id : p.concepts) {
       const Concept* c = site.atlas.find(id);
       if (!c || c->id != id) continue;
       items += c == &entry ? "<li><span aria-current=\"page\">" + escape_html(c->title) + "</span></li>\n"
@@ -56,12 +38,11 @@ std::string concept_list(const std::vector<const Concept*>& concepts, std::strin
 
 std::string start_here(const Site& site) {
   std::string out = "<section aria-labelledby=\"start-here\">\n<h2 id=\"start-here\">Start here</h2>\n<div class=\"paths\">\n";
-  for (const StartPath& p : start_paths()) {
+  for (const StartPath& p : site.atlas.content().site.start_paths) {
     std::string items;
-    for (const std::string_view id : p.concepts)
+    for (const std::string& id : p.concepts)
       if (const Concept* c = site.atlas.find(id); c && c->id == id) items += "<li>" + concept_link("", *c) + "</li>\n";
-    const bool extra = !p.extra_url.empty() && (p.extra_url != "kinds/phase.html" || site.atlas.kind("phase"));
-    if (extra) items += "<li>" + link(p.extra_url, p.extra_text) + "</li>\n";
+    if (!p.more_url.empty()) items += "<li>" + link(p.more_url, p.more_text) + "</li>\n";
     if (items.empty()) continue;
     out += "<div class=\"path\">\n<h3>" + escape_html(p.heading) + "</h3>\n<p>" + escape_html(p.intro) +
            "</p>\n<ol>\n" + items + "</ol>\n</div>\n";
@@ -92,19 +73,20 @@ std::string evidence_key() {
 std::string cycle_section(const Site& site) {
   const std::string figure = cycle_figure(site, "");
   if (figure.empty()) return {};
-  return "<section aria-labelledby=\"cycle-heading\">\n<h2 id=\"cycle-heading\">The tolerance cycle</h2>\n<p>Why "
-         "regular use tends to need more and more: tolerance and higher doses feed each other.</p>\n" + figure +
-         "</section>\n";
+  const FeaturedCycle& cycle = *site.atlas.content().site.cycle;
+  return "<section aria-labelledby=\"cycle-heading\">\n<h2 id=\"cycle-heading\">" + escape_html(cycle.heading) +
+         "</h2>\n<p>" + escape_html(cycle.intro) + "</p>\n" + figure + "</section>\n";
 }
 
 }  // namespace
 
 Page home_page(const Site& site) {
-  Page page("index.html", site.options.site_title, "home");
-  page.description = "Plain-language, evidence-graded information about kratom tolerance, dependence and withdrawal.";
-  page.main = "<h1>" + escape_html(site.options.site_title) + "</h1>\n<p class=\"lead\">What is known about kratom "
-              "tolerance, dependence and withdrawal, in plain words, with how sure the evidence is and where it "
-              "comes from.</p>\n" + help_box(site, "") + start_here(site) + cycle_section(site) +
+  const SiteConfig& config = site.atlas.content().site;
+  Page page("index.html", site.title, "home");
+  page.description = config.description;
+  page.main = "<h1>" + escape_html(site.title) + "</h1>\n";
+  if (!config.lead.empty()) page.main += "<p class=\"lead\">" + escape_html(config.lead) + "</p>\n";
+  page.main += help_box(site, "") + start_here(site) + cycle_section(site) +
               "<section aria-labelledby=\"topics\">\n<h2 id=\"topics\">Browse by topic</h2>\n" + kinds_list(site, "") +
               "</section>\n" + evidence_key();
   return page;
@@ -123,9 +105,11 @@ Page kind_page(const Site& site, const Kind& kind) {
   const std::string root = root_of(page.path);
   const std::vector<const Concept*> concepts = site.atlas.list(kind.id);
   page.main = "<h1>" + escape_html(kind.plural) + "</h1>\n<p class=\"lead\">" + escape_html(kind.description) + "</p>\n";
-  if (kind.id == "phase" || kind.needs_help_link) page.main += help_box(site, root);
-  if (kind.id == "phase") page.main += timeline_figure(site, root);
-  if (kind.id == "claim") page.main += "<p>" + link(root + "contested.html", "See every contested claim with both sides") + "</p>\n";
+  // A kind whose concepts have timings is drawn as a timeline; popular claims link to their page.
+  const bool timed = std::any_of(concepts.begin(), concepts.end(), [](const Concept* c) { return c->timing.has_value(); });
+  if (timed || kind.needs_help_link) page.main += help_box(site, root);
+  if (timed) page.main += timeline_figure(site, root);
+  if (kind.needs_verdict) page.main += "<p>" + link(root + "contested.html", "See every contested claim with both sides") + "</p>\n";
   page.main += concepts.empty() ? "<p>No topics of this kind yet.</p>\n" : concept_list(concepts, root);
   return page;
 }

@@ -84,7 +84,7 @@ std::string nav_html(const Page& page) {
 
 std::string layout(const Site& site, const Page& page) {
   const std::string root = root_of(page.path);
-  const std::string& name = site.options.site_title;
+  const std::string& name = site.title;
   const std::string title = page.title == name ? name : page.title + " – " + name;
   std::string help = "In an emergency, call your local emergency number.";
   if (site.help) help += " " + concept_link(root, *site.help, "When to get medical help now") + ".";

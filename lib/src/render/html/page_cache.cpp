@@ -23,6 +23,7 @@ PageInputs::PageInputs(const Atlas& atlas, const SiteOptions& options) : atlas_(
   shared.text(cache::build_id());
   shared.text(options.base_url);
   shared.text(options.site_title);
+  cache::write(shared, content.site);
   shared.text(options.attribution);
   shared.text(options.licence_url);
   for (const Kind& k : content.kinds) cache::write(shared, k);
@@ -39,7 +40,7 @@ PageInputs::PageInputs(const Atlas& atlas, const SiteOptions& options) : atlas_(
     for (const std::string* s : {&c.id, &c.title, &c.kind, &c.sentence_name, &c.summary}) shared.text(*s);
     shared.texts(c.aliases);
     shared.u32(static_cast<std::uint32_t>(c.evidence));
-    if (c.timing || c.id == "when-to-get-help") shared.hash(whole);
+    if (c.timing || c.id == content.site.help) shared.hash(whole);
   }
   shared_ = cache::hash_bytes(shared.bytes());
   all_ = all.finish();
@@ -51,7 +52,7 @@ cache::Hash PageInputs::of(const Concept& entry) const {
   // Whether the page says it is past its review date depends on the day of the build.
   const std::string due = review_due(entry, atlas_.kind(entry.kind));
   h.add(std::string_view(!today_.empty() && !due.empty() && due < today_ ? "overdue" : "current"));
-  if (entry.id == "tolerance") h.add(all_);
+  if (atlas_.content().site.cycle && entry.id == atlas_.content().site.cycle->through) h.add(all_);
   for (const Link& l : atlas_.related(entry)) h.add(own_.at(l.other));
   return h.finish();
 }

@@ -30,16 +30,6 @@ class Citations {
 /// "Authors (year). Title. Venue." with the DOI or URL as a link (allowlisted), escaped.
 std::string source_entry(const Source& source);
 
-/// A start-here path on the home page: who it is for and the concepts to read, in order
-/// (ids missing from the content are skipped), plus an optional link to an index page.
-struct StartPath {
-  std::string_view heading;
-  std::string_view intro;
-  std::vector<std::string_view> concepts;
-  std::string_view extra_url, extra_text;
-};
-const std::array<StartPath, 4>& start_paths();
-
 /// On a page that lies on a start-here path, the whole path as navigation with this page
 /// marked, so every other step is one click away. Empty for pages on no path.
 std::string reading_paths(const Site& site, const Concept& entry, std::string_view root);

@@ -79,12 +79,20 @@ struct Outcome {
 // enough to keep every core busy, few enough that a big site never sits in memory whole.
 constexpr std::size_t batch_size = 256;
 
+std::string site_title(const Atlas& atlas, const SiteOptions& options) {
+  if (!options.site_title.empty()) return options.site_title;
+  return atlas.content().site.title.empty() ? "Content atlas" : atlas.content().site.title;
+}
+
 /// Renders everything but the concept pages up front (they are small), knows every output
 /// path before the first file is handed on, and renders the concept pages in batches.
 class SiteRenderer {
  public:
   SiteRenderer(const Atlas& atlas, const SiteOptions& options)
-      : mentions_(atlas.list()), site_{atlas, options, help_concept(atlas), &graphs_, &mentions_} {
+      : mentions_(atlas.list()),
+        site_{atlas, options, named(atlas, atlas.content().site.help), &graphs_, &mentions_,
+              atlas.content().site.cycle ? named(atlas, atlas.content().site.cycle->through) : nullptr,
+              site_title(atlas, options)} {
     std::vector<Page> pages{home_page(site_), topics_page(site_), glossary_page(site_), sources_page(site_),
                             contested_page(site_), search_page(site_)};
     for (const Kind& k : atlas.content().kinds) pages.push_back(kind_page(site_, k));
@@ -168,9 +176,11 @@ class SiteRenderer {
     outcome.reused = outcome.unchanged = true;
   }
 
-  static const Concept* help_concept(const Atlas& atlas) {
-    const Concept* help = atlas.find("when-to-get-help");
-    return help && help->id == "when-to-get-help" ? help : nullptr;
+  // A concept site.yaml names by id (validated, so present when the content loaded).
+  static const Concept* named(const Atlas& atlas, const std::string& id) {
+    if (id.empty()) return nullptr;
+    const Concept* c = atlas.find(id);
+    return c && c->id == id ? c : nullptr;
   }
   detail::html::GraphLayout graphs_;
   detail::html::MentionIndex mentions_;
