@@ -249,6 +249,18 @@ TEST_SUITE("load.strict") {
     CHECK(katlas::add_days("2028-02-28", 1) == "2028-02-29");
   }
 
+  TEST_CASE("handout recipes are read and checked with the rest of the folder, in one load") {
+    const katlas::LoadResult result = load_case("bad-recipe");
+    INFO(formatted(result));
+    CHECK_FALSE(result.ok());
+    CHECK(has_line(result, "content/handouts/broken.yaml:7:16: error: unknown concept 'tolerence' (did you mean "
+                           "'tolerance'?)"));
+    const katlas::LoadResult good = load_case("");
+    REQUIRE(good.atlas);
+    CHECK(good.atlas->content().handouts.empty());
+    CHECK(katlas::Atlas::builtin().content().handouts.size() == 6);
+  }
+
   TEST_CASE("a verdict or a basis that is not one of the words is an error with the list") {
     std::vector<katlas::ContentFile> files = katlas::test::read_tree(katlas::test::fixture_path("base"));
     for (katlas::ContentFile& f : files)

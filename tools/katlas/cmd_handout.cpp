@@ -24,10 +24,6 @@ struct HandoutArgs {
   double max_grade = 8.0;
 };
 
-RecipeLoadResult open_recipes(const Context& ctx, const Atlas& atlas) {
-  return ctx.content_dir.empty() ? builtin_handout_recipes(atlas) : load_handout_recipes(ctx.content_dir, atlas);
-}
-
 void print_did_you_mean(const std::vector<std::string>& close) {
   if (close.empty()) return;
   std::cerr << " (did you mean ";
@@ -96,7 +92,8 @@ int run_handout(const Context& ctx, const HandoutArgs& args) {
   const std::optional<Atlas> atlas = open_atlas(ctx);
   if (!atlas) return failure;
   if (args.check_readability) return check_readability(*atlas, args.max_grade);
-  const RecipeLoadResult recipes = open_recipes(ctx, *atlas);
+  // The atlas was loaded with its folder's recipes, checked like the rest of the content.
+  const RecipeLoadResult recipes = builtin_handout_recipes(*atlas);
   for (const Diagnostic& d : recipes.diagnostics) std::cerr << format(d) << '\n';
   if (!recipes.ok()) return failure;
   if (args.list) return list_recipes(recipes);

@@ -52,6 +52,9 @@ std::string_view to_string(Basis basis);
 /// The basis in a reader's words: "seen in people" or "predicted from lab data, not seen in people".
 std::string_view plain_label(Basis basis);
 
+/// Which text a reader gets: the lay summary only, or the professional details as well.
+enum class Audience { lay, pro };
+
 /// A concept kind from `kinds.yaml` (e.g. `enzyme`, `phase`).
 struct Kind {
   std::string id;           ///< Kebab-case id used in concept files, e.g. `enzyme`.
@@ -208,6 +211,54 @@ struct SiteConfig {
   SourceLoc loc;  ///< The file (line 1); empty file name when there is no `site.yaml`.
 };
 
+/// Picks the concepts of a section from the graph: those related to one concept.
+struct HandoutQuery {
+  std::string related_to;  ///< Concept id the picked concepts are related to (either direction).
+  std::string relation;    ///< Relation type id; empty means any type.
+  std::string kind;        ///< Kind id of the picked concepts; empty means any kind.
+  std::size_t limit = 4;   ///< At most this many, in the order Atlas::related() gives.
+  SourceLoc loc;           ///< The `query:` mapping in the recipe file.
+};
+
+/// One section of a recipe: a heading and its concepts, named or queried.
+struct HandoutSectionRecipe {
+  std::string heading;                  ///< The section's heading on the page.
+  std::string intro;                    ///< Optional text before the concepts.
+  std::vector<std::string> concepts;    ///< Concept ids, in the order shown.
+  std::vector<SourceLoc> concept_locs;  ///< Position of each entry of `concepts`.
+  std::optional<HandoutQuery> query;    ///< Used when `concepts` is empty.
+  SourceLoc loc;                        ///< The section's mapping in the recipe file.
+};
+
+/// A glossary entry written in a recipe, for a term that is not a concept ("sedative").
+struct GlossaryTerm {
+  std::string term;        ///< As printed, e.g. "Sedative"; matched in the text case-insensitively.
+  std::string definition;  ///< One or two plain sentences.
+  SourceLoc loc;           ///< The entry in the recipe file.
+};
+
+/// Whether the "when to get help" box is printed.
+enum class HelpBox {
+  automatic,  ///< When a shown concept links to the help concept (`help:` in `site.yaml`) or is of a kind that must.
+  always,
+  never
+};
+
+/// A handout recipe as read from `handouts/<id>.yaml`.
+struct HandoutRecipe {
+  std::string id;     ///< Kebab-case; equals the file name.
+  std::string title;  ///< The handout's heading.
+  Audience audience = Audience::lay;  ///< lay: summaries only; pro: with the start of the evidence.
+  std::string purpose;  ///< One or two sentences: who it is for and what it covers.
+  std::vector<HandoutSectionRecipe> sections;  ///< In the order printed.
+  std::vector<std::string> key_points;  ///< The summary box.
+  std::vector<std::string> actions;     ///< "What you can do".
+  std::vector<std::string> teach_back;  ///< Questions the educator asks to check understanding.
+  std::vector<GlossaryTerm> glossary;   ///< Extra terms; concepts' terms are added automatically.
+  HelpBox help_box = HelpBox::automatic;  ///< Whether the "when to get help" box is printed.
+  SourceLoc loc;                          ///< The recipe's top-level mapping.
+};
+
 /// Everything in a content folder.
 struct Content {
   std::vector<Kind> kinds;                   ///< In file order (the order of index pages).
@@ -215,6 +266,7 @@ struct Content {
   std::vector<Source> sources;               ///< Sorted by id.
   std::vector<Concept> concepts;             ///< Sorted by id.
   SiteConfig site;                           ///< From `site.yaml`; defaults when there is none.
+  std::vector<HandoutRecipe> handouts;       ///< From `handouts/*.yaml`, sorted by id.
 };
 
 /// The evidence of a relation: as written on it, else the weaker of its two concepts'.

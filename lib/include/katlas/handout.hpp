@@ -28,54 +28,6 @@
 
 namespace katlas {
 
-/// Picks the concepts of a section from the graph: those related to one concept.
-struct HandoutQuery {
-  std::string related_to;  ///< Concept id the picked concepts are related to (either direction).
-  std::string relation;    ///< Relation type id; empty means any type.
-  std::string kind;        ///< Kind id of the picked concepts; empty means any kind.
-  std::size_t limit = 4;   ///< At most this many, in the order Atlas::related() gives.
-  SourceLoc loc;           ///< The `query:` mapping in the recipe file.
-};
-
-/// One section of a recipe: a heading and its concepts, named or queried.
-struct HandoutSectionRecipe {
-  std::string heading;                  ///< The section's heading on the page.
-  std::string intro;                    ///< Optional text before the concepts.
-  std::vector<std::string> concepts;    ///< Concept ids, in the order shown.
-  std::vector<SourceLoc> concept_locs;  ///< Position of each entry of `concepts`.
-  std::optional<HandoutQuery> query;    ///< Used when `concepts` is empty.
-  SourceLoc loc;                        ///< The section's mapping in the recipe file.
-};
-
-/// A glossary entry written in a recipe, for a term that is not a concept ("sedative").
-struct GlossaryTerm {
-  std::string term;        ///< As printed, e.g. "Sedative"; matched in the text case-insensitively.
-  std::string definition;  ///< One or two plain sentences.
-  SourceLoc loc;           ///< The entry in the recipe file.
-};
-
-/// Whether the "when to get help" box is printed.
-enum class HelpBox {
-  automatic,  ///< When a shown concept links to the help concept (`help:` in `site.yaml`) or is of a kind that must.
-  always,
-  never
-};
-
-/// A handout recipe as read from `handouts/<id>.yaml`.
-struct HandoutRecipe {
-  std::string id;     ///< Kebab-case; equals the file name.
-  std::string title;  ///< The handout's heading.
-  Audience audience = Audience::lay;  ///< lay: summaries only; pro: with the start of the evidence.
-  std::string purpose;  ///< One or two sentences: who it is for and what it covers.
-  std::vector<HandoutSectionRecipe> sections;  ///< In the order printed.
-  std::vector<std::string> key_points;  ///< The summary box.
-  std::vector<std::string> actions;     ///< "What you can do".
-  std::vector<std::string> teach_back;  ///< Questions the educator asks to check understanding.
-  std::vector<GlossaryTerm> glossary;   ///< Extra terms; concepts' terms are added automatically.
-  HelpBox help_box = HelpBox::automatic;  ///< Whether the "when to get help" box is printed.
-  SourceLoc loc;                          ///< The recipe's top-level mapping.
-};
-
 /// Recipes that loaded, and every problem found (errors name `file:line:column`).
 struct RecipeLoadResult {
   std::vector<HandoutRecipe> recipes;  ///< Sorted by id; a recipe with an error is left out.
@@ -90,10 +42,8 @@ struct RecipeLoadResult {
 RecipeLoadResult load_handout_recipes(const std::vector<ContentFile>& files, const Atlas& atlas,
                                       std::string_view display_root = {});
 
-/// Reads `<folder>/handouts/*.yaml` (no recipes and no error when the folder has none).
-RecipeLoadResult load_handout_recipes(const std::filesystem::path& folder, const Atlas& atlas);
-
-/// The recipes compiled into the library (from Atlas::builtin_files()).
+/// The recipes that came with `atlas`: Atlas::load() reads and checks `handouts/*.yaml` with
+/// the rest of the folder (the same as `atlas.content().handouts`).
 RecipeLoadResult builtin_handout_recipes(const Atlas& atlas);
 
 /// Reads one recipe file anywhere on disk (its name must still equal its `id`); diagnostics

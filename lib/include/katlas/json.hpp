@@ -9,9 +9,6 @@
 
 namespace katlas {
 
-/// Which text a reader gets: the lay summary only, or the professional details as well.
-enum class Audience { lay, pro };
-
 /// `{id, title, kind, aliases, summary, details, evidence, reviewed, sources[], relations[]}`.
 /// With Audience::lay, `details` is left out.
 std::string concept_json(const Atlas& atlas, const Concept& entry, Audience audience = Audience::pro);

@@ -1,6 +1,8 @@
 // Handout recipes: YAML to HandoutRecipe with file:line:column diagnostics, then checks against the atlas.
 #include "load/handout_recipe.hpp"
 
+#include <katlas/handout.hpp>
+
 #include "load/parse.hpp"
 #include "load/read_folder.hpp"
 #include "load/yaml_fields.hpp"
@@ -169,15 +171,6 @@ RecipeLoadResult load_handout_recipes(const std::vector<ContentFile>& files, con
   return result;
 }
 
-RecipeLoadResult load_handout_recipes(const std::filesystem::path& folder, const Atlas& atlas) {
-  RecipeLoadResult result;
-  std::vector<ContentFile> files = detail::read_folder(folder, folder.generic_string(), result.diagnostics);
-  std::erase_if(files, [](const ContentFile& f) { return !f.path.starts_with("handouts/"); });
-  RecipeLoadResult loaded = load_handout_recipes(files, atlas, folder.generic_string());
-  loaded.diagnostics.insert(loaded.diagnostics.begin(), result.diagnostics.begin(), result.diagnostics.end());
-  return loaded;
-}
-
 RecipeLoadResult load_handout_recipe_file(const std::filesystem::path& file, const Atlas& atlas) {
   RecipeLoadResult result;
   std::ifstream in(file, std::ios::binary);
@@ -199,8 +192,6 @@ std::vector<std::string> suggest_recipes(const std::vector<HandoutRecipe>& recip
   return detail::closest(text, detail::ids_of(recipes), limit);
 }
 
-RecipeLoadResult builtin_handout_recipes(const Atlas& atlas) {
-  return load_handout_recipes(Atlas::builtin_files(), atlas, "content");
-}
+RecipeLoadResult builtin_handout_recipes(const Atlas& atlas) { return {atlas.content().handouts, {}}; }
 
 }  // namespace katlas

@@ -1,7 +1,7 @@
 // Reading one handout recipe file (handouts/<id>.yaml) into a HandoutRecipe, with positions.
 #pragma once
 
-#include <katlas/handout.hpp>
+#include <katlas/atlas.hpp>
 
 #include <optional>
 #include <string_view>

@@ -1,6 +1,7 @@
 // The loading pipeline: files -> parse -> validate -> graph -> Atlas, or diagnostics.
 #include "graph/atlas_data.hpp"
 #include "load/builtin_files.hpp"
+#include "load/handout_recipe.hpp"
 #include "load/parse.hpp"
 #include "load/read_folder.hpp"
 #include "load/validate.hpp"
@@ -38,12 +39,19 @@ LoadResult Atlas::load_files(std::vector<ContentFile> files, LoadOptions options
             [](const Concept& a, const Concept& b) { return a.id < b.id; });
   std::stable_sort(content.sources.begin(), content.sources.end(),
                    [](const Source& a, const Source& b) { return a.id < b.id; });
+  std::stable_sort(content.handouts.begin(), content.handouts.end(),
+                   [](const HandoutRecipe& a, const HandoutRecipe& b) { return a.id < b.id; });
   detail::validate(content, gaps, options.strict, result.diagnostics);
   const bool valid = count(result.diagnostics, Severity::error) == 0;
   if (valid) {
     auto data = detail::AtlasData::build(std::move(content));
     detail::check_cycles(data->content, data->graph, result.diagnostics);
-    if (count(result.diagnostics, Severity::error) == 0) result.atlas = detail::AtlasData::make_atlas(std::move(data));
+    if (count(result.diagnostics, Severity::error) == 0) {
+      // Recipes name concepts by id or alias: they are checked against the built atlas.
+      Atlas atlas = detail::AtlasData::make_atlas(std::move(data));
+      for (const HandoutRecipe& recipe : atlas.content().handouts) detail::check_recipe(recipe, atlas, result.diagnostics);
+      if (count(result.diagnostics, Severity::error) == 0) result.atlas = std::move(atlas);
+    }
   }
   sort_diagnostics(result.diagnostics);
   return result;

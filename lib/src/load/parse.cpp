@@ -1,6 +1,8 @@
 // Parses content files with yaml-cpp into plain Content values, keeping every position.
 #include "load/parse.hpp"
 
+#include "load/handout_recipe.hpp"
+
 #include "cache/content_codec.hpp"
 #include "load/prescan.hpp"
 #include "load/yaml_fields.hpp"
@@ -557,7 +559,12 @@ Content parse_files(const std::vector<ContentFile>& files, std::string_view disp
       if (result.entry) content.concepts.push_back(std::move(*result.entry));
       continue;
     }
-    if (file.path.starts_with("handouts/")) continue;  // Handout recipes are read by the handout renderer.
+    if (file.path.starts_with("handouts/")) {
+      // Recipes are checked against the atlas once it is built (load.cpp).
+      if (std::optional<HandoutRecipe> recipe = parse_handout_recipe(file, display_root, out))
+        content.handouts.push_back(std::move(*recipe));
+      continue;
+    }
     if (!is_vocabulary(file.path)) {
       FieldReader reader(display_path(display_root, file.path), out);
       reader.warning(reader.file_loc(), "file is not part of the content schema and was ignored",
