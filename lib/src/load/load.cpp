@@ -1,5 +1,5 @@
 // The loading pipeline: files -> parse -> validate -> graph -> Atlas, or diagnostics.
-#include "graph/atlas_data.hpp"
+#include "atlas/atlas_data.hpp"
 #include "load/builtin_files.hpp"
 #include "load/handout_recipe.hpp"
 #include "load/parse.hpp"

@@ -1,5 +1,5 @@
 // The Atlas query API: lookup, relations, explanation paths, search and listings.
-#include "graph/atlas_data.hpp"
+#include "atlas/atlas_data.hpp"
 #include "query/path_search.hpp"
 #include "text/edit_distance.hpp"
 #include "text/fold.hpp"
@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <functional>
-#include <set>
 
 namespace katlas {
 
@@ -17,32 +16,6 @@ using detail::AtlasData;
 using detail::Edge;
 using detail::Vertex;
 
-namespace detail {
-
-std::shared_ptr<const AtlasData> AtlasData::build(Content content) {
-  auto data = std::make_shared<AtlasData>();
-  data->content = std::move(content);
-  const Content& c = data->content;
-  build_graph(c, data->graph);
-  data->search.build(c.concepts);
-  for (const Kind& k : c.kinds) data->kinds.emplace(k.id, &k);
-  for (const RelationType& t : c.relation_types) data->relation_types.emplace(t.id, &t);
-  for (const Source& s : c.sources) data->sources.emplace(s.id, &s);
-  for (const Concept& entry : c.concepts) {
-    std::set<std::string_view> ids(entry.sources.begin(), entry.sources.end());
-    for (const Relation& r : entry.relations) ids.insert(r.sources.begin(), r.sources.end());
-    for (const Side& s : entry.sides) ids.insert(s.sources.begin(), s.sources.end());
-    if (entry.timing) ids.insert(entry.timing->sources.begin(), entry.timing->sources.end());
-    for (std::string_view id : ids) data->citing[std::string(id)].push_back(&entry);
-  }
-  for (auto& [id, list] : data->citing)
-    std::sort(list.begin(), list.end(), [](const Concept* a, const Concept* b) {
-      return std::tie(a->title, a->id) < std::tie(b->title, b->id);
-    });
-  return data;
-}
-
-}  // namespace detail
 
 Atlas::Atlas(std::shared_ptr<const AtlasData> data) : data_(std::move(data)) {}
 

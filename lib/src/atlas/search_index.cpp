@@ -1,5 +1,5 @@
 // Ranked search: exact and partial name matches first, then weighted word matches.
-#include "query/search_index.hpp"
+#include "atlas/search_index.hpp"
 
 #include "text/fold.hpp"
 

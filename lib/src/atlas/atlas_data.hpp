@@ -1,8 +1,9 @@
-// What an Atlas shares between its copies: content, graph and indexes, all immutable.
+// What an Atlas shares between its copies: content, graph and indexes, all immutable. The
+// atlas stage sits between the graph (pure Boost.Graph) and the query API.
 #pragma once
 
 #include "graph/concept_graph.hpp"
-#include "query/search_index.hpp"
+#include "atlas/search_index.hpp"
 
 #include <katlas/atlas.hpp>
 
