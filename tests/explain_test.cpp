@@ -65,6 +65,16 @@ TEST_SUITE("explain") {
                                            "evidence.") != std::string::npos);
   }
 
+  TEST_CASE("the HTML fragment renders the professional Markdown instead of printing it") {
+    const auto e = katlas::explain(katlas::Atlas::builtin(), {.query = "enzyme-induction", .audience = katlas::Audience::pro});
+    REQUIRE(e.has_value());
+    REQUIRE(e->details.find("**") != std::string_view::npos);
+    const std::string html = katlas::to_html_fragment(*e);
+    CHECK(html.find("<div class=\"katlas-details\">") != std::string::npos);
+    CHECK(html.find("<strong>") != std::string::npos);
+    CHECK(html.find("**") == std::string::npos);
+  }
+
   TEST_CASE("depth and audience decide what is included") {
     const auto summary = katlas::explain(base(), {.query = "cyp3a4", .audience = katlas::Audience::pro,
                                                   .depth = katlas::Depth::summary});

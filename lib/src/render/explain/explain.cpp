@@ -1,6 +1,7 @@
 // The explanation call and its four renderings (text, Markdown, HTML fragment, JSON).
 #include <katlas/explain.hpp>
 
+#include "render/html/html.hpp"
 #include "text/escape.hpp"
 #include "text/relation_prose.hpp"
 
@@ -109,7 +110,11 @@ std::string to_html_fragment(const Explanation& e, std::string_view base_url) {
   };
   std::string out = "<section class=\"katlas-explanation\">\n<h2>" + escape_html(e.title) + "</h2>\n<p>" +
                     escape_html(e.summary) + "</p>\n";
-  if (!e.details.empty()) out += "<h3>For professionals</h3>\n<p>" + escape_html(e.details) + "</p>\n";
+  // The details are Markdown: rendered by the site's renderer (md4c, raw HTML refused, only
+  // http(s) and relative links kept), not shown as escaped Markdown source.
+  if (!e.details.empty())
+    out += "<h3>For professionals</h3>\n<div class=\"katlas-details\">" + detail::html::markdown(e.details, "") +
+           "</div>\n";
   if (e.entry->verdict)
     out += "<p class=\"katlas-verdict\"><strong>Verdict: " + escape_html(plain_label(*e.entry->verdict)) + ".</strong></p>\n";
   out += "<p class=\"katlas-evidence\"><strong>Evidence: " + escape_html(to_string(e.evidence)) + ".</strong> " +
