@@ -51,6 +51,14 @@ std::string_view plain_explanation(Evidence evidence) {
   return "";
 }
 
+std::string_view to_string(Audience audience) { return audience == Audience::pro ? "pro" : "lay"; }
+
+std::optional<Audience> parse_audience(std::string_view word) {
+  if (word == "lay") return Audience::lay;
+  if (word == "pro") return Audience::pro;
+  return std::nullopt;
+}
+
 std::string_view to_string(Verdict verdict) {
   switch (verdict) {
     case Verdict::supported: return "supported";

@@ -1,6 +1,9 @@
 // Loading and lookup shared by the subcommands.
 #include "cli.hpp"
 
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <iostream>
 
 namespace katlas::cli {
@@ -27,15 +30,31 @@ std::optional<Atlas> open_atlas(const Context& ctx, const std::filesystem::path&
 const Concept* lookup(const Atlas& atlas, const std::string& id_or_alias) {
   if (const Concept* c = atlas.find(id_or_alias)) return c;
   std::cerr << "katlas: no concept '" << id_or_alias << "'";
-  const std::vector<std::string> close = atlas.suggest(id_or_alias);
-  if (!close.empty()) {
-    std::cerr << " (did you mean ";
-    for (std::size_t i = 0; i < close.size(); ++i)
-      std::cerr << (i == 0 ? "" : i + 1 == close.size() ? " or " : ", ") << "'" << close[i] << "'";
-    std::cerr << "?)";
-  }
+  print_did_you_mean(atlas.suggest(id_or_alias));
   std::cerr << "\n";
   return nullptr;
+}
+
+void print_did_you_mean(const std::vector<std::string>& close) {
+  if (close.empty()) return;
+  std::cerr << " (did you mean ";
+  for (std::size_t i = 0; i < close.size(); ++i)
+    std::cerr << (i == 0 ? "" : i + 1 == close.size() ? " or " : ", ") << "'" << close[i] << "'";
+  std::cerr << "?)";
+}
+
+void add_audience_option(CLI::App& command, std::string& audience, const std::string& help) {
+  command.add_option("--audience", audience, help)->check(CLI::IsMember({"lay", "pro"}));
+}
+
+Audience audience_of(const std::string& value, Audience fallback) { return parse_audience(value).value_or(fallback); }
+
+bool write_file(const std::string& path, std::string_view bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+  if (out.flush()) return true;
+  std::cerr << "katlas: cannot write " << path << ": " << std::strerror(errno) << '\n';
+  return false;
 }
 
 void add_today_option(CLI::App& command, std::string& today) {

@@ -32,6 +32,19 @@ std::optional<Atlas> open_atlas(const Context& ctx, const std::filesystem::path&
 /// A concept by id or alias; prints "no concept ... (did you mean ...)" and returns nullptr.
 const Concept* lookup(const Atlas& atlas, const std::string& id_or_alias);
 
+/// Adds `--audience lay|pro` (checked by CLI11) with this help text.
+void add_audience_option(CLI::App& command, std::string& audience, const std::string& help);
+
+/// The audience an `--audience` value names; `fallback` when the option was not given.
+Audience audience_of(const std::string& value, Audience fallback);
+
+/// Prints " (did you mean 'a', 'b' or 'c'?)" to standard error; nothing for no suggestion.
+void print_did_you_mean(const std::vector<std::string>& close);
+
+/// Writes `bytes` to `path` whole; prints "katlas: cannot write PATH: reason" and returns
+/// false when it cannot.
+bool write_file(const std::string& path, std::string_view bytes);
+
 /// Adds `--today YYYY-MM-DD` (the day review dates are judged against; default: today, UTC).
 void add_today_option(CLI::App& command, std::string& today);
 

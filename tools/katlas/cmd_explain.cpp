@@ -14,7 +14,7 @@ void add_explain(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("explain", "Explain a concept or answer a question, ready to embed");
   cmd->add_option("QUERY", opts->query, "An id, alias, title or question")->required();
-  cmd->add_option("--audience", opts->audience, "lay or pro")->check(CLI::IsMember({"lay", "pro"}));
+  add_audience_option(*cmd, opts->audience, "lay or pro");
   cmd->add_option("--depth", opts->depth, "summary, details or neighbours")
       ->check(CLI::IsMember({"summary", "details", "neighbours"}));
   cmd->add_option("--format", opts->format, "text, markdown, html or json")
@@ -28,7 +28,7 @@ void add_explain(CLI::App& app, Context& ctx) {
                         : opts->depth == "details" ? Depth::details
                                                    : Depth::neighbours;
     const auto e = explain(*atlas, {.query = opts->query,
-                                    .audience = opts->audience == "pro" ? Audience::pro : Audience::lay,
+                                    .audience = audience_of(opts->audience, Audience::lay),
                                     .depth = depth,
                                     .max_neighbours = 12});
     if (!e) {

@@ -26,12 +26,7 @@ void add_export(CLI::App& app, Context& ctx) {
       std::cout << text;
       return;
     }
-    std::ofstream file(opts->out, std::ios::binary);
-    file << text;
-    if (!file.flush()) {
-      std::cerr << "katlas: cannot write " << opts->out << '\n';
-      ctx.exit = failure;
-    }
+    if (!write_file(opts->out, text)) ctx.exit = failure;
   });
 }
 

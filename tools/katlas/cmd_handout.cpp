@@ -24,14 +24,6 @@ struct HandoutArgs {
   double max_grade = 8.0;
 };
 
-void print_did_you_mean(const std::vector<std::string>& close) {
-  if (close.empty()) return;
-  std::cerr << " (did you mean ";
-  for (std::size_t i = 0; i < close.size(); ++i)
-    std::cerr << (i == 0 ? "" : i + 1 == close.size() ? " or " : ", ") << "'" << close[i] << "'";
-  std::cerr << "?)";
-}
-
 // A recipe by id or file, or an ad-hoc recipe for concept ids ("tolerance,withdrawal"); nothing on failure.
 std::optional<HandoutRecipe> pick_recipe(const Atlas& atlas, const RecipeLoadResult& recipes,
                                          const std::vector<std::string>& targets, Audience audience) {
@@ -66,14 +58,6 @@ std::optional<HandoutRecipe> pick_recipe(const Atlas& atlas, const RecipeLoadRes
   return recipe_for_concepts(concepts, audience);
 }
 
-bool write_file(const std::string& path, std::string_view bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out << bytes;
-  if (out.flush()) return true;
-  std::cerr << "katlas: cannot write " << path << "\n";
-  return false;
-}
-
 int check_readability(const Atlas& atlas, double max_grade) {
   const std::vector<Diagnostic> warnings = summary_readability_warnings(atlas, max_grade);
   for (const Diagnostic& d : warnings) std::cout << format(d) << '\n';
@@ -84,7 +68,7 @@ int check_readability(const Atlas& atlas, double max_grade) {
 
 int list_recipes(const RecipeLoadResult& recipes) {
   for (const HandoutRecipe& r : recipes.recipes)
-    std::cout << r.id << "  [" << (r.audience == Audience::lay ? "lay" : "pro") << "]  " << r.title << '\n';
+    std::cout << r.id << "  [" << to_string(r.audience) << "]  " << r.title << '\n';
   return ok;
 }
 
@@ -98,7 +82,7 @@ int run_handout(const Context& ctx, const HandoutArgs& args) {
   if (!recipes.ok()) return failure;
   if (args.list) return list_recipes(recipes);
   HandoutOptions options;
-  if (!args.audience.empty()) options.audience = args.audience == "lay" ? Audience::lay : Audience::pro;
+  if (!args.audience.empty()) options.audience = audience_of(args.audience, Audience::lay);
   options.paper = args.paper == "letter" ? Paper::letter : Paper::a4;
   options.site_url = args.site_url;
   options.qr_code = !args.no_qr;
@@ -130,7 +114,7 @@ void add_handout(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("handout", "Compose a printable, cited, plain-language handout (HTML or PDF)");
   cmd->add_option("RECIPE_OR_IDS", args->targets,
                   "A recipe id (see --list), a recipe file, or concept ids/aliases (several, or comma-separated)");
-  cmd->add_option("--audience", args->audience, "lay or pro (default: the recipe's)")->check(CLI::IsMember({"lay", "pro"}));
+  add_audience_option(*cmd, args->audience, "lay or pro (default: the recipe's)");
   cmd->add_option("--format", args->format, "html (default) or pdf (needs --out and chromium)")
       ->check(CLI::IsMember({"html", "pdf"}));
   cmd->add_option("--out", args->out, "Write the handout here (default for html: standard output)");

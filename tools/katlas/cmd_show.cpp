@@ -64,8 +64,7 @@ void add_show(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("show", "Show a concept: text, evidence, sources and relations both ways");
   cmd->add_option("ID_OR_ALIAS", opts->id, "Concept id, alias or title")->required();
-  cmd->add_option("--audience", opts->audience, "lay: the plain summary only; pro: with professional details")
-      ->check(CLI::IsMember({"lay", "pro"}));
+  add_audience_option(*cmd, opts->audience, "lay: the plain summary only; pro: with professional details");
   cmd->add_flag("--json", opts->json, "Print JSON");
   add_content_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
@@ -73,7 +72,7 @@ void add_show(CLI::App& app, Context& ctx) {
     if (!atlas) return void(ctx.exit = failure);
     const Concept* c = lookup(*atlas, opts->id);
     if (!c) return void(ctx.exit = failure);
-    const Audience audience = opts->audience == "lay" ? Audience::lay : Audience::pro;
+    const Audience audience = audience_of(opts->audience, Audience::pro);
     if (opts->json) std::cout << concept_json(*atlas, *c, audience) << '\n';
     else print_concept(*atlas, *c, audience);
   });

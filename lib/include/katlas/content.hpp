@@ -55,6 +55,12 @@ std::string_view plain_label(Basis basis);
 /// Which text a reader gets: the lay summary only, or the professional details as well.
 enum class Audience { lay, pro };
 
+/// `lay` or `pro`.
+std::string_view to_string(Audience audience);
+
+/// The audience a word names (`lay` or `pro`); nothing for any other word.
+std::optional<Audience> parse_audience(std::string_view word);
+
 /// A concept kind from `kinds.yaml` (e.g. `enzyme`, `phase`).
 struct Kind {
   std::string id;           ///< Kebab-case id used in concept files, e.g. `enzyme`.
