@@ -1,18 +1,37 @@
 // Builds what an Atlas shares between its copies: the graph, the search index and the id maps.
 #include "atlas/atlas_data.hpp"
 
+#include <boost/pending/disjoint_sets.hpp>
+
 #include <algorithm>
 #include <set>
 
 namespace katlas {
 
 namespace detail {
+namespace {
+
+void build_components(const Graph& g, std::array<std::vector<std::uint32_t>, 4>& out) {
+  const std::size_t n = boost::num_vertices(g);
+  for (std::size_t level = 0; level < out.size(); ++level) {
+    boost::disjoint_sets_with_storage<> sets(n);
+    for (const Edge e : boost::make_iterator_range(boost::edges(g))) {
+      const Vertex a = boost::source(e, g), b = boost::target(e, g);
+      if (static_cast<std::size_t>(g[e].evidence) <= level && !g[a].claim && !g[b].claim) sets.union_set(a, b);
+    }
+    out[level].resize(n);
+    for (std::size_t v = 0; v < n; ++v) out[level][v] = static_cast<std::uint32_t>(sets.find_set(v));
+  }
+}
+
+}  // namespace
 
 std::shared_ptr<const AtlasData> AtlasData::build(Content content) {
   auto data = std::make_shared<AtlasData>();
   data->content = std::move(content);
   const Content& c = data->content;
   build_graph(c, data->graph);
+  build_components(data->graph.graph, data->components);
   data->search.build(c.concepts);
   for (const Kind& k : c.kinds) data->kinds.emplace(k.id, &k);
   for (const RelationType& t : c.relation_types) data->relation_types.emplace(t.id, &t);

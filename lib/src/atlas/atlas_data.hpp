@@ -7,6 +7,8 @@
 
 #include <katlas/atlas.hpp>
 
+#include <array>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string_view>
@@ -21,6 +23,11 @@ struct AtlasData {
   std::map<std::string, const RelationType*, std::less<>> relation_types;
   std::map<std::string, const Source*, std::less<>> sources;
   std::map<std::string, std::vector<const Concept*>, std::less<>> citing;  ///< source id -> concepts, by title
+  /// Per evidence level L: a component id for every vertex, joining the concepts that links
+  /// of level L or stronger connect (either direction), claims left out (a path never walks
+  /// through one). Atlas::path() reads the strongest level that connects two concepts here
+  /// instead of searching level by level.
+  std::array<std::vector<std::uint32_t>, 4> components;
 
   /// Builds indexes over validated content. The content is moved in first, so every
   /// pointer the indexes hold points into this object.

@@ -17,6 +17,34 @@ using detail::Edge;
 using detail::Vertex;
 
 
+namespace {
+
+// Whether links of `level` or stronger connect two concepts (path()'s first question).
+bool connected(const AtlasData& data, Evidence level, Vertex a, Vertex b) {
+  const detail::Graph& g = data.graph.graph;
+  const std::vector<std::uint32_t>& component = data.components[static_cast<std::size_t>(level)];
+  // A claim is in no component (a path never walks through one): as an end of a chain it
+  // reaches the components of its neighbours, or the other end directly.
+  const auto reach = [&](Vertex v) {
+    std::vector<std::uint32_t> out;
+    if (!g[v].claim) return std::vector<std::uint32_t>{component[v]};
+    const auto add = [&](Edge e, Vertex other) {
+      if (g[e].evidence <= level && !g[other].claim) out.push_back(component[other]);
+    };
+    for (const Edge e : boost::make_iterator_range(boost::out_edges(v, g))) add(e, boost::target(e, g));
+    for (const Edge e : boost::make_iterator_range(boost::in_edges(v, g))) add(e, boost::source(e, g));
+    return out;
+  };
+  for (const Edge e : boost::make_iterator_range(boost::out_edges(a, g)))
+    if (boost::target(e, g) == b && g[e].evidence <= level) return true;
+  for (const Edge e : boost::make_iterator_range(boost::in_edges(a, g)))
+    if (boost::source(e, g) == b && g[e].evidence <= level) return true;
+  const std::vector<std::uint32_t> ra = reach(a), rb = reach(b);
+  return std::any_of(ra.begin(), ra.end(), [&](std::uint32_t c) { return std::find(rb.begin(), rb.end(), c) != rb.end(); });
+}
+
+}  // namespace
+
 Atlas::Atlas(std::shared_ptr<const AtlasData> data) : data_(std::move(data)) {}
 
 const Content& Atlas::content() const { return data_->content; }
@@ -95,15 +123,14 @@ std::optional<std::vector<PathStep>> Atlas::path(const Concept& from, const Conc
                    : PathStep{dst, src, p.type, Direction::in, p.inverse_sentence, p.relation, p.evidence,
                               p.evidence_written};
   };
-  // One search over every allowed link first: most "no chain" answers end here.
-  const detail::EvidenceGraph allowed(g, detail::EvidenceAtLeast{&g, query.min_evidence, a->second, b->second});
-  if (!detail::shortest_chain(allowed, a->second, b->second, true)) return std::nullopt;
-  // A chain is as sure as its weakest link: the strongest threshold that still connects the
-  // two wins. Within it, relations as written tell a causal story, so a chain that follows
-  // them is preferred to one that walks some backwards.
+  // A chain is as sure as its weakest link: the strongest level whose links connect the two
+  // (read off the per-level components) is the level to search at. Within it, relations as
+  // written tell a causal story, so a chain that follows them is preferred to one that walks
+  // some backwards.
   std::optional<std::vector<Edge>> chain;
   for (const Evidence level : evidence_levels) {
     if (level > query.min_evidence) break;
+    if (!connected(*data_, level, a->second, b->second)) continue;
     const detail::EvidenceGraph view(g, detail::EvidenceAtLeast{&g, level, a->second, b->second});
     chain = detail::shortest_chain(view, a->second, b->second, false);
     if (!chain) chain = detail::shortest_chain(view, a->second, b->second, true);
