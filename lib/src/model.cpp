@@ -148,13 +148,16 @@ std::string iso(std::chrono::year_month_day date) {
 
 }  // namespace
 
+int review_interval_months(const Concept& entry, const Kind* kind) {
+  if (entry.review_every_months > 0) return entry.review_every_months;
+  if (kind && kind->review_every_months > 0) return kind->review_every_months;
+  return default_review_months;
+}
+
 std::string review_due(const Concept& entry, const Kind* kind) {
   const std::optional<std::chrono::year_month_day> reviewed = parse_date(entry.reviewed);
   if (!reviewed) return {};
-  const int months = entry.review_every_months > 0                 ? entry.review_every_months
-                     : kind && kind->review_every_months > 0       ? kind->review_every_months
-                                                                   : default_review_months;
-  std::chrono::year_month_day due = *reviewed + std::chrono::months{months};
+  std::chrono::year_month_day due = *reviewed + std::chrono::months{review_interval_months(entry, kind)};
   // 31 August plus 6 months is the last day of February, not 3 March.
   if (!due.ok()) due = std::chrono::year_month_day_last{due.year(), std::chrono::month_day_last{due.month()}};
   return iso(due);

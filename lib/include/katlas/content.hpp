@@ -282,9 +282,12 @@ std::pair<Evidence, bool> relation_evidence(const Relation& relation, const Conc
 /// Months between reviews when neither the concept nor its kind sets `review-every`.
 inline constexpr int default_review_months = 24;
 
-/// The date a concept is next due for review (YYYY-MM-DD): `reviewed` plus its
-/// `review-every`, else its kind's, else default_review_months. Empty when `reviewed` is not
-/// a date.
+/// Months between a concept's reviews: its `review-every`, else its kind's, else
+/// default_review_months.
+int review_interval_months(const Concept& entry, const Kind* kind);
+
+/// The date a concept is next due for review (YYYY-MM-DD): `reviewed` plus
+/// review_interval_months(). Empty when `reviewed` is not a date.
 std::string review_due(const Concept& entry, const Kind* kind);
 
 /// Today's date in UTC, YYYY-MM-DD.

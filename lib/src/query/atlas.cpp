@@ -235,11 +235,8 @@ std::vector<ReviewItem> review_schedule(const Atlas& atlas, std::string_view tod
     const Kind* kind = atlas.kind(c.kind);
     std::string due = review_due(c, kind);
     if (due.empty() || due > until) continue;
-    const int every = c.review_every_months > 0 ? c.review_every_months
-                      : kind && kind->review_every_months > 0 ? kind->review_every_months
-                                                              : default_review_months;
     const bool overdue = due < today;
-    out.push_back({&c, std::move(due), every, overdue});
+    out.push_back({&c, std::move(due), review_interval_months(c, kind), overdue});
   }
   std::sort(out.begin(), out.end(), [](const ReviewItem& a, const ReviewItem& b) {
     return std::tie(a.due, a.entry->id) < std::tie(b.due, b.entry->id);

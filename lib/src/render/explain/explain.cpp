@@ -144,10 +144,7 @@ std::string to_json(const Explanation& e) {
                            {"reviewed", e.reviewed},
                            {"reading_grade", e.reading_level.grade},
                            {"reading_ease", e.reading_level.reading_ease}};
-  if (e.entry->verdict) {
-    j["verdict"] = to_string(*e.entry->verdict);
-    j["verdict_label"] = plain_label(*e.entry->verdict);
-  }
+  detail::add_verdict_keys(j, *e.entry);
   if (!e.details.empty()) j["details"] = e.details;
   nlohmann::ordered_json citations = nlohmann::ordered_json::array();
   for (const Source* s : e.citations) citations.push_back({{"id", s->id}, {"text", source_line(*s)}, {"link", s->link()}});

@@ -39,6 +39,12 @@ void add_relation_keys(ordered_json& j, const Relation& relation, Evidence evide
   if (!relation.sources.empty()) j["sources"] = relation.sources;
 }
 
+void add_verdict_keys(ordered_json& j, const Concept& entry) {
+  if (!entry.verdict) return;
+  j["verdict"] = to_string(*entry.verdict);
+  j["verdict_label"] = plain_label(*entry.verdict);
+}
+
 ordered_json link_json(const Link& link, Audience audience) {
   ordered_json j{{"type", link.type->id},
                  {"direction", to_string(link.direction)},
@@ -60,10 +66,7 @@ ordered_json concept_object(const Atlas& atlas, const Concept& c, Audience audie
   if (audience == Audience::pro) j["details"] = c.details;
   j["evidence"] = to_string(c.evidence);
   j["evidence_explained"] = plain_explanation(c.evidence);
-  if (c.verdict) {
-    j["verdict"] = to_string(*c.verdict);
-    j["verdict_label"] = plain_label(*c.verdict);
-  }
+  add_verdict_keys(j, c);
   j["reviewed"] = c.reviewed;
   j["review_due"] = review_due(c, atlas.kind(c.kind));
   ordered_json sources = ordered_json::array();
