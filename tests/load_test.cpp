@@ -189,9 +189,12 @@ TEST_SUITE("load.strict") {
     CHECK(has_line(result, "content/concepts/phase/onset.yaml:1:5: warning: concept 'onset' of kind 'phase' does not "
                            "say when to get help (add a relation 'type: get-help' to a guidance concept such as "
                            "'when-to-get-help')"));
-    CHECK(has_line(result, "content/sources.yaml:21:3: warning: source 'unused-2020' is not cited by any concept "
+    CHECK(has_line(result, "content/sources.yaml:24:3: warning: source 'unused-2020' is not cited by any concept "
                            "(cite it where it supports a claim, or remove it)"));
-    CHECK(count(result.diagnostics, Severity::warning) == 5);
+    CHECK(has_line(result, "content/sources.yaml:24:3: warning: source 'unused-2020' does not say what kind of work "
+                           "it is (add 'type:' peer-reviewed, official, grey or user-report; lay handouts number only "
+                           "the first two)"));
+    CHECK(count(result.diagnostics, Severity::warning) == 6);
   }
 
   TEST_CASE("a popular claim without a verdict fails the strict check") {

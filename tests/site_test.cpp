@@ -221,7 +221,7 @@ TEST_SUITE("site") {
   TEST_CASE("no renderer names a concept of the built-in content: ids come from the content") {
     // English word lists are data about the language, not about one content folder: the
     // syllable exceptions and the medical words a lay handout must define.
-    const std::set<std::string> word_lists{"text/syllables.cpp", "render/handout/handout_text.cpp"};
+    const std::set<std::string> word_lists{"text/syllables.cpp", "handout/handout_text.cpp"};
     std::vector<std::string> ids;
     for (const katlas::Concept& c : katlas::Atlas::builtin().content().concepts) ids.push_back("\"" + c.id + "\"");
     std::size_t files_read = 0;

@@ -2,6 +2,7 @@
 #include <katlas/atlas.hpp>
 #include <katlas/content.hpp>
 #include <katlas/diagnostic.hpp>
+#include <katlas/site.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -51,6 +52,22 @@ std::string_view plain_explanation(Evidence evidence) {
   return "";
 }
 
+std::string_view to_string(SourceType type) {
+  switch (type) {
+    case SourceType::peer_reviewed: return "peer-reviewed";
+    case SourceType::official: return "official";
+    case SourceType::grey: return "grey";
+    case SourceType::user_report: return "user-report";
+  }
+  return "grey";
+}
+
+std::optional<SourceType> parse_source_type(std::string_view word) {
+  for (const SourceType type : {SourceType::peer_reviewed, SourceType::official, SourceType::grey, SourceType::user_report})
+    if (word == to_string(type)) return type;
+  return std::nullopt;
+}
+
 std::string_view to_string(Audience audience) { return audience == Audience::pro ? "pro" : "lay"; }
 
 std::optional<Audience> parse_audience(std::string_view word) {
@@ -85,6 +102,12 @@ std::string_view to_string(Basis basis) { return basis == Basis::observed ? "obs
 
 std::string_view plain_label(Basis basis) {
   return basis == Basis::observed ? "seen in people" : "predicted from lab data or labels, not seen in people";
+}
+
+const RelationType* help_relation_type(const Content& content) {
+  for (const RelationType& type : content.relation_types)
+    if (type.help_link) return &type;
+  return nullptr;
 }
 
 std::pair<Evidence, bool> relation_evidence(const Relation& relation, const Concept& from, const Concept& to) {
@@ -185,6 +208,25 @@ std::string sentence_name(const Concept& entry) {
                                    [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
   if (!acronym && name[0] >= 'A' && name[0] <= 'Z') name[0] = static_cast<char>(name[0] - 'A' + 'a');
   return name;
+}
+
+Status check_site_url(std::string_view url) {
+  const std::string example = " (for example https://atlas.example.org/)";
+  const std::string shown = "'" + std::string(url.substr(0, 80)) + (url.size() > 80 ? "...'" : "'");
+  std::string_view rest = url;
+  if (rest.starts_with("https://")) rest.remove_prefix(8);
+  else if (rest.starts_with("http://")) rest.remove_prefix(7);
+  else return Status::failure("the site address " + shown + " must start with https:// or http://" + example);
+  const auto bad = std::find_if(url.begin(), url.end(), [](unsigned char c) {
+    return c <= ' ' || c == 0x7f || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\' || c == '`';
+  });
+  if (bad != url.end())
+    return Status::failure("the site address " + shown + " contains a space, quote, angle bracket or control character" +
+                           example);
+  const std::string_view host = rest.substr(0, rest.find_first_of("/?#"));
+  if (host.empty() || host.front() == ':' || host.front() == '.' || host.find('@') != std::string_view::npos)
+    return Status::failure("the site address " + shown + " has no host name" + example);
+  return {};
 }
 
 }  // namespace katlas

@@ -57,6 +57,13 @@ bool write_file(const std::string& path, std::string_view bytes) {
   return false;
 }
 
+CLI::Option* add_site_url_option(CLI::App& command, std::string& url, const std::string& help) {
+  return command.add_option("--site-url", url, help)->check([](const std::string& value) {
+    const Status status = check_site_url(value);
+    return status ? std::string() : status.message();
+  });
+}
+
 void add_today_option(CLI::App& command, std::string& today) {
   command
       .add_option("--today", today, "Judge review dates as on this day, YYYY-MM-DD (default: today, UTC)")

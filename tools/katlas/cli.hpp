@@ -45,6 +45,9 @@ void print_did_you_mean(const std::vector<std::string>& close);
 /// false when it cannot.
 bool write_file(const std::string& path, std::string_view bytes);
 
+/// Adds `--site-url URL`, checked with check_site_url() (a bad address is a usage error).
+CLI::Option* add_site_url_option(CLI::App& command, std::string& url, const std::string& help);
+
 /// Adds `--today YYYY-MM-DD` (the day review dates are judged against; default: today, UTC).
 void add_today_option(CLI::App& command, std::string& today);
 

@@ -88,8 +88,8 @@ void add_build(CLI::App& app, Context& ctx) {
       ->capture_default_str();
   cmd->add_option("--base-url", opts->base_url, "Absolute URL the site is served from (for sitemap.xml and JSON-LD)")
       ->check([](const std::string& url) {
-        return url.starts_with("https://") || url.starts_with("http://") ? std::string()
-                                                                          : std::string("must start with http:// or https://");
+        const Status status = check_site_url(url);
+        return status ? std::string() : status.message();
       });
   cmd->add_option("--cache", opts->cache,
                   "Folder for the build cache that makes rebuilds after an edit fast (default: one per site under "

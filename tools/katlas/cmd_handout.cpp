@@ -16,7 +16,9 @@ struct HandoutArgs {
   std::string format = "html";
   std::string out;
   std::string paper = "a4";
-  std::string site_url = HandoutOptions{}.site_url;
+  std::string site_url;
+  std::string region;
+  std::vector<std::string> help_lines;
   bool no_qr = false;
   bool json = false;
   bool list = false;
@@ -72,6 +74,37 @@ int list_recipes(const RecipeLoadResult& recipes) {
   return ok;
 }
 
+// The help lines asked for: an unknown region is a usage error with the known ones named.
+bool pick_region(const Atlas& atlas, const HandoutArgs& args, HandoutOptions& options) {
+  options.help_lines = args.help_lines;
+  if (args.region.empty()) return true;
+  if (find_help_region(atlas, args.region)) {
+    options.region = args.region;
+    return true;
+  }
+  std::vector<std::string> known;
+  for (const HelpRegion& r : atlas.content().help_regions) known.push_back(r.id);
+  std::cerr << "katlas: no help-line region '" << args.region << "'";
+  if (known.empty()) {
+    std::cerr << ": the content has no help-lines.yaml; give the numbers with --help-line \"Poison centre: ...\"\n";
+    return false;
+  }
+  std::cerr << "; the content has ";
+  for (std::size_t i = 0; i < known.size(); ++i)
+    std::cerr << (i == 0 ? "" : i + 1 == known.size() ? " and " : ", ") << known[i];
+  std::cerr << " (help-lines.yaml), or give the numbers with --help-line\n";
+  return false;
+}
+
+// A written recipe is for its own audience; its words would be wrong for the other.
+bool audience_fits(const HandoutRecipe& recipe, const HandoutOptions& options) {
+  if (!options.audience || supports(recipe, *options.audience)) return true;
+  std::cerr << "katlas: recipe '" << recipe.id << "' is written for " << to_string(recipe.audience)
+            << " readers only; leave out --audience, or write a " << to_string(*options.audience)
+            << " recipe (see docs/handouts.md)\n";
+  return false;
+}
+
 int run_handout(const Context& ctx, const HandoutArgs& args) {
   const std::optional<Atlas> atlas = open_atlas(ctx);
   if (!atlas) return failure;
@@ -86,14 +119,21 @@ int run_handout(const Context& ctx, const HandoutArgs& args) {
   options.paper = args.paper == "letter" ? Paper::letter : Paper::a4;
   options.site_url = args.site_url;
   options.qr_code = !args.no_qr;
+  if (!pick_region(*atlas, args, options)) return usage;
   const std::optional<HandoutRecipe> recipe =
       pick_recipe(*atlas, recipes, args.targets, options.audience.value_or(Audience::lay));
   if (!recipe) return failure;
+  if (!audience_fits(*recipe, options)) return usage;
   const Handout handout = compose_handout(*atlas, *recipe, options);
+  if (handout.link.empty())
+    std::cerr << "katlas: no --site-url given: the handout has no link or QR code to the site (give the address "
+                 "the site is served from, e.g. --site-url https://atlas.example.org/)\n";
+  if (handout.help && handout.help_lines.empty())
+    std::cerr << "katlas: no --region or --help-line given: the help box leaves blank lines for local numbers\n";
   const std::string html = render_handout_html(handout, options);
   if (args.format == "pdf") {
-    if (const std::string problem = print_pdf(html, args.out); !problem.empty()) {
-      std::cerr << "katlas: " << problem << '\n';
+    if (const Status status = print_pdf(html, args.out); !status) {
+      std::cerr << "katlas: " << status.message() << '\n';
       return failure;
     }
   } else if (!args.out.empty()) {
@@ -119,7 +159,14 @@ void add_handout(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember({"html", "pdf"}));
   cmd->add_option("--out", args->out, "Write the handout here (default for html: standard output)");
   cmd->add_option("--paper", args->paper, "a4 (default) or letter")->check(CLI::IsMember({"a4", "letter"}));
-  cmd->add_option("--site-url", args->site_url, "Address of the reader's site, printed as a link and QR code");
+  add_site_url_option(*cmd, args->site_url,
+                      "Address the reader's site is served from (http or https): the handout links to its "
+                      "topic's page there, in print and as a QR code (default: the recipe's site-url, else none)");
+  cmd->add_option("--region", args->region,
+                  "Print this region's help lines (from help-lines.yaml, e.g. us, uk, au, ca) in the help box");
+  cmd->add_option("--help-line", args->help_lines,
+                  "Add a line to the help box, e.g. \"Poison centre: 13 11 26\" (repeat for more)")
+      ->allow_extra_args(false);
   cmd->add_flag("--no-qr", args->no_qr, "Leave out the QR code");
   cmd->add_flag("--json", args->json, "Print the readability and checklist report as JSON");
   cmd->add_flag("--list", args->list, "List the handout recipes");

@@ -25,6 +25,10 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     // CLI11 returns 0 for --help and --version; every other parse problem is a usage error.
     return code == 0 ? katlas::cli::ok : katlas::cli::usage;
+  } catch (const std::exception& e) {
+    // The library reports failures as values; this is the last guard against a bug ending in terminate().
+    std::cerr << "katlas: unexpected failure: " << e.what() << '\n';
+    return katlas::cli::failure;
   }
   return ctx.exit;
 }

@@ -67,7 +67,10 @@ struct Kind {
   std::string title;        ///< Singular, e.g. "Withdrawal phase".
   std::string plural;       ///< Index heading, e.g. "Withdrawal phases".
   std::string description;  ///< One lay sentence.
-  bool needs_help_link = false;  ///< Strict check: members must link to `guidance` with `get-help`.
+  /// Strict check: members must link to the help concept's kind with the help relation type
+  /// (the one with `help-link: true` in `relations.yaml`). Their pages show the help box.
+  bool needs_help_link = false;
+  bool help_box = false;         ///< Pages of members show the help box (`help-box: true`).
   bool needs_verdict = false;    ///< Strict check: members must have a `verdict` (popular claims).
   int review_every_months = 0;   ///< How often members are reviewed (`review-every`); 0: the default, 24.
   SourceLoc loc;            ///< Where the entry starts in `kinds.yaml`.
@@ -91,8 +94,30 @@ struct RelationType {
   std::vector<std::string> from_kinds;  ///< Allowed source kinds; empty means any.
   std::vector<std::string> to_kinds;    ///< Allowed target kinds; empty means any.
   bool acyclic = false;          ///< A chain of this type may not loop back.
+  /// This type links a concept to guidance on getting help (`help-link: true`; at most one
+  /// type). A concept with such a link gets the help box on its page and handouts.
+  bool help_link = false;
   SourceLoc loc;                 ///< Where the entry starts in `relations.yaml`.
 };
+
+struct Content;
+
+/// The relation type marked `help-link: true`, or nullptr when the content has none.
+const RelationType* help_relation_type(const Content& content);
+
+/// What kind of work a source is: how far a reader may lean on it alone (`type:` in `sources.yaml`).
+enum class SourceType {
+  peer_reviewed,  ///< A peer-reviewed journal article or chapter.
+  official,       ///< A government, regulator or public-health page, a drug label, a registry, a guideline.
+  grey,           ///< Not peer reviewed: reports, preprints, news, books, encyclopedias, decision-support sites.
+  user_report,    ///< What users or sellers say: forums, personal accounts, vendor and advocacy pages.
+};
+
+/// The schema word: `peer-reviewed`, `official`, `grey` or `user-report`.
+std::string_view to_string(SourceType type);
+
+/// The type a schema word names; nothing for any other word.
+std::optional<SourceType> parse_source_type(std::string_view word);
 
 /// A bibliography entry from `sources.yaml`.
 struct Source {
@@ -107,7 +132,13 @@ struct Source {
   std::string copy_url;  ///< A third party's copy (mirror, aggregator); never the main link. May be empty.
   std::string note;  ///< What a reader should know (design, size, funding); may be empty.
   std::string curation;  ///< How the source was read or checked; for maintainers, never rendered.
+  /// What kind of work it is; unset when `sources.yaml` does not say (`check --strict` warns).
+  std::optional<SourceType> type;
   SourceLoc loc;     ///< Where the entry starts in `sources.yaml`.
+  /// True for peer-reviewed and official sources: the ones a lay handout numbers as
+  /// references. Grey literature and user reports are listed apart ("What people report").
+  /// A source of unknown type counts as a reference, as before types were written.
+  bool is_reference() const { return !type || *type == SourceType::peer_reviewed || *type == SourceType::official; }
   /// The best link for a reader: `https://doi.org/<doi>` when there is a DOI, else `url`
   /// (the publisher's or official page). Empty when only a copy is known (see `copy_url`).
   std::string link() const;
@@ -217,6 +248,27 @@ struct SiteConfig {
   SourceLoc loc;  ///< The file (line 1); empty file name when there is no `site.yaml`.
 };
 
+/// One phone line of a region's help box on printed handouts (`help-lines.yaml`).
+struct HelpLine {
+  std::string service;  ///< "Poison Help"
+  std::string number;   ///< As dialled, e.g. "1-800-222-1222" or "call or text 988".
+  std::string when;     ///< When to call, in plain words; may be empty.
+  std::string source;   ///< Id of the source where the number was checked.
+  SourceLoc loc;        ///< The line's mapping.
+  SourceLoc source_loc;  ///< Where `source` is.
+};
+
+/// The help lines of one country or region (`katlas handout --region ID`).
+struct HelpRegion {
+  std::string id;          ///< Short kebab-case id typed on the command line, e.g. `us`.
+  std::string name;        ///< "United States"
+  std::string concept_id;  ///< The concept with the full list (`concept:`); may be empty.
+  std::string reviewed;    ///< YYYY-MM-DD: when the numbers were last checked.
+  std::vector<HelpLine> lines;  ///< In the order printed.
+  SourceLoc loc;                ///< The region's mapping.
+  SourceLoc concept_loc;        ///< Where `concept` is.
+};
+
 /// Picks the concepts of a section from the graph: those related to one concept.
 struct HandoutQuery {
   std::string related_to;  ///< Concept id the picked concepts are related to (either direction).
@@ -262,6 +314,17 @@ struct HandoutRecipe {
   std::vector<std::string> teach_back;  ///< Questions the educator asks to check understanding.
   std::vector<GlossaryTerm> glossary;   ///< Extra terms; concepts' terms are added automatically.
   HelpBox help_box = HelpBox::automatic;  ///< Whether the "when to get help" box is printed.
+  /// The concept whose site page the handout's link and QR code open (`topic:`); empty: the
+  /// first concept of the first section.
+  std::string topic;
+  SourceLoc topic_loc;  ///< Where `topic` is.
+  /// The reader's site this recipe links to (`site-url:`, an absolute http(s) URL); empty:
+  /// the one given with `katlas handout --site-url`, else no link.
+  std::string site_url;
+  SourceLoc site_url_loc;  ///< Where `site-url` is.
+  /// True for a recipe made on the spot (recipe_for_concepts()): its text suits either
+  /// audience. A written recipe is for its `audience` only.
+  bool any_audience = false;
   SourceLoc loc;                          ///< The recipe's top-level mapping.
 };
 
@@ -273,6 +336,7 @@ struct Content {
   std::vector<Concept> concepts;             ///< Sorted by id.
   SiteConfig site;                           ///< From `site.yaml`; defaults when there is none.
   std::vector<HandoutRecipe> handouts;       ///< From `handouts/*.yaml`, sorted by id.
+  std::vector<HelpRegion> help_regions;      ///< From `help-lines.yaml`, in file order.
 };
 
 /// The evidence of a relation: as written on it, else the weaker of its two concepts'.

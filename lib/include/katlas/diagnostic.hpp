@@ -34,4 +34,34 @@ std::string format(const Diagnostic& diagnostic);
 /// Counts the diagnostics of one severity.
 std::size_t count(const std::vector<Diagnostic>& diagnostics, Severity severity);
 
+/// The outcome of an operation that is not about content (a file, a program, an argument):
+/// success, or a failure with one message for the user. Content problems are diagnostics.
+///
+/// @code
+/// if (const katlas::Status status = katlas::print_pdf(html, "out.pdf"); !status)
+///   std::cerr << "katlas: " << status.message() << '\n';
+/// @endcode
+class [[nodiscard]] Status {
+ public:
+  /// Success.
+  Status() = default;
+  /// A failure; `message` says what went wrong and, where it can, how to fix it.
+  static Status failure(std::string message) {
+    Status status;
+    status.failed_ = true;
+    status.message_ = std::move(message);
+    return status;
+  }
+  /// True on success.
+  bool ok() const { return !failed_; }
+  /// True on success.
+  explicit operator bool() const { return ok(); }
+  /// The failure's message; empty on success.
+  const std::string& message() const { return message_; }
+
+ private:
+  bool failed_ = false;
+  std::string message_;
+};
+
 }  // namespace katlas

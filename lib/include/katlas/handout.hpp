@@ -54,20 +54,37 @@ RecipeLoadResult load_handout_recipe_file(const std::filesystem::path& file, con
 std::vector<std::string> suggest_recipes(const std::vector<HandoutRecipe>& recipes, std::string_view text,
                                          std::size_t limit = 3);
 
-/// A recipe for a plain list of concepts: one section each, titled after the first concept.
+/// A recipe for a plain list of concepts, made on the spot: one section of all of them, a
+/// short title ("Tolerance and withdrawal", "Tolerance and 9 related topics") and text that
+/// suits either audience (`any_audience`).
 HandoutRecipe recipe_for_concepts(const std::vector<const Concept*>& concepts, Audience audience);
+
+/// Whether a recipe can be composed for `audience`: a written recipe is for its own
+/// audience only (its purpose, points and questions are written for it); one made by
+/// recipe_for_concepts() suits both.
+bool supports(const HandoutRecipe& recipe, Audience audience);
+
+/// The help-line region with this id (`help-lines.yaml`), or nullptr.
+const HelpRegion* find_help_region(const Atlas& atlas, std::string_view id);
 
 /// Paper size written into the page's `@page` rule.
 enum class Paper { a4, letter };
 
 /// How a handout is composed and rendered.
 struct HandoutOptions {
-  std::optional<Audience> audience;  ///< Overrides the recipe's audience when set.
+  /// The audience of a recipe that suits both (see supports()); a written recipe keeps its own.
+  std::optional<Audience> audience;
   Paper paper = Paper::a4;           ///< The `@page` size.
-  /// Where the reader's site lives; printed as a link and a QR code. A placeholder until the
-  /// site has its address: pass the real one (`katlas handout --site-url`).
-  std::string site_url = "https://atlas.example.org/";
-  bool qr_code = true;  ///< Print a QR code of `site_url`.
+  /// The address of the reader's site built from the same content (an absolute http(s) URL,
+  /// see check_site_url()). The handout links to its topic's page there, in print and as a
+  /// QR code. Empty (the default): the recipe's `site-url`, else no link and no QR code.
+  std::string site_url{};
+  bool qr_code = true;  ///< Print the link as a QR code as well.
+  /// Id of a region of `help-lines.yaml` (e.g. `us`) whose phone lines go in the help box.
+  std::string region{};
+  /// More lines for the help box, as printed, e.g. "Poison centre: 13 11 26". With neither
+  /// these nor a region, the box leaves labelled blank lines to write local numbers on.
+  std::vector<std::string> help_lines{};
 };
 
 /// A concept as shown in a handout, with its reference numbers (1-based, into Handout::references).
@@ -89,6 +106,16 @@ struct GlossaryEntry {
   std::string definition;  ///< The recipe's definition, or the first sentence of the concept's summary.
 };
 
+/// A phone line in the handout's help box.
+struct HandoutHelpLine {
+  std::string service;  ///< "Poison Help"; empty for a line given as plain text.
+  std::string number;   ///< "1-800-222-1222"
+  std::string when;     ///< When to call; may be empty.
+  /// The address of the page the number was checked on, as printed (no `https://`); empty
+  /// for a line given as plain text.
+  std::string checked_at;
+};
+
 /// Everything printed on a handout, resolved against the atlas. Pointers stay valid while the Atlas lives.
 struct Handout {
   std::string id;                     ///< The recipe id (concept ids joined by `+` for an ad-hoc handout).
@@ -103,8 +130,20 @@ struct Handout {
   std::vector<std::string> teach_back;   ///< The "check your understanding" questions.
   std::vector<GlossaryEntry> glossary;  ///< Only terms that occur in the text, sorted by term.
   const Concept* help = nullptr;        ///< The help concept of `site.yaml` when the box is shown.
-  std::vector<const Source*> references;  ///< In order of first citation.
-  std::string site_url;                   ///< Printed as a link and QR code; empty for none.
+  const HelpRegion* region = nullptr;   ///< The region whose lines the help box lists; may be null.
+  /// The help box's phone lines: the region's, then those given in HandoutOptions::help_lines
+  /// ("Service: number" splits at the first colon). Empty: the box leaves blank lines to fill in.
+  std::vector<HandoutHelpLine> help_lines;
+  std::string brand;  ///< The site's title (`site.yaml`), printed above the heading.
+  /// Numbered references, in order of first citation. On a lay handout only peer-reviewed
+  /// and official sources (Source::is_reference()); on a professional one every source cited.
+  std::vector<const Source*> references;
+  /// On a lay handout: the grey literature and user reports behind the text, listed apart
+  /// under "What people report" and never numbered. Empty on a professional handout.
+  std::vector<const Source*> reports;
+  const Concept* topic = nullptr;  ///< The concept whose site page the handout links to.
+  /// That page's address (concept_page_url()); empty when no site address was given.
+  std::string link;
 };
 
 /// Builds a handout from a recipe already checked by load_handout_recipes() (unknown ids are skipped).
@@ -154,8 +193,8 @@ struct PdfOptions {
 };
 
 /// Prints `html` to a PDF at `out` with headless Chromium run as a child process (a fresh
-/// profile in a temporary folder, no network services, no header or footer). Returns an
-/// empty string on success, else a message ("chromium not found at ...").
-std::string print_pdf(std::string_view html, const std::filesystem::path& out, const PdfOptions& options = {});
+/// profile in a temporary folder, no network services, no header or footer). Fails with a
+/// message ("chromium not found at ...") when the browser is missing or does not print.
+Status print_pdf(std::string_view html, const std::filesystem::path& out, const PdfOptions& options = {});
 
 }  // namespace katlas

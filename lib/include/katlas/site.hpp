@@ -48,6 +48,18 @@ struct SiteOptions {
   std::filesystem::path cache_dir{};
 };
 
+/// The path of a concept's page inside the site: `concepts/<id>.html` (a link target for
+/// other programs and for printed handouts).
+std::string concept_page_path(std::string_view id);
+
+/// Checks that `url` can be the address of a reader's site: an absolute `http://` or
+/// `https://` URL with a host, and no spaces, quotes, angle brackets or backslashes. Fails
+/// with a message that names the problem and shows a good address.
+Status check_site_url(std::string_view url);
+
+/// The address of a concept's page under `site_url` (a `/` is added after the site address when missing).
+std::string concept_page_url(std::string_view site_url, std::string_view id);
+
 /// Where rendered files go. Paths are relative, use `/`, and never contain `..`.
 ///
 /// render_site() writes each file exactly once, in sorted path order, one file at a time

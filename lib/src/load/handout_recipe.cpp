@@ -2,6 +2,7 @@
 #include "load/handout_recipe.hpp"
 
 #include <katlas/handout.hpp>
+#include <katlas/site.hpp>
 
 #include "load/parse.hpp"
 #include "load/read_folder.hpp"
@@ -88,6 +89,16 @@ void read_recipe_fields(const Fields& fields, FieldReader& reader, HandoutRecipe
     recipe.help_box = one_of<HelpBox>(fields, "help-box", reader,
                                       {{"auto", HelpBox::automatic}, {"always", HelpBox::always}, {"never", HelpBox::never}})
                           .value_or(HelpBox::automatic);
+  recipe.topic = reader.id(fields, "topic").value_or("");
+  if (const YAML::Node* topic = fields.get("topic")) recipe.topic_loc = reader.loc(*topic);
+  recipe.site_url = reader.text(fields, "site-url").value_or("");
+  if (const YAML::Node* url = fields.get("site-url")) {
+    recipe.site_url_loc = reader.loc(*url);
+    if (const Status status = check_site_url(recipe.site_url); !status) {
+      reader.error(recipe.site_url_loc, status.message(), "or leave 'site-url' out and give --site-url to katlas handout");
+      recipe.site_url.clear();
+    }
+  }
   recipe.key_points = reader.text_list(fields, "key-points");
   recipe.actions = reader.text_list(fields, "actions");
   recipe.teach_back = reader.text_list(fields, "teach-back");
@@ -126,7 +137,7 @@ std::optional<HandoutRecipe> parse_handout_recipe(const ContentFile& file, std::
   const auto fields = reader.mapping(*root, "handout recipe",
                                      {{"id", true}, {"title", true}, {"audience", true}, {"purpose", true},
                                       {"sections", true}, {"key-points"}, {"actions"}, {"teach-back"},
-                                      {"glossary"}, {"help-box"}});
+                                      {"glossary"}, {"help-box"}, {"topic"}, {"site-url"}});
   if (!fields) return std::nullopt;
   HandoutRecipe recipe;
   read_recipe_fields(*fields, reader, recipe);
@@ -140,6 +151,7 @@ std::optional<HandoutRecipe> parse_handout_recipe(const ContentFile& file, std::
 
 bool check_recipe(const HandoutRecipe& recipe, const Atlas& atlas, std::vector<Diagnostic>& out) {
   const std::size_t errors_before = count(out, Severity::error);
+  if (!recipe.topic.empty()) check_id(atlas, recipe.topic, recipe.topic_loc, "topic concept", out);
   for (const HandoutSectionRecipe& section : recipe.sections) {
     for (std::size_t i = 0; i < section.concepts.size(); ++i)
       check_id(atlas, section.concepts[i], section.concept_locs[i], "concept", out);

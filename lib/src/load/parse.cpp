@@ -2,6 +2,7 @@
 #include "load/parse.hpp"
 
 #include "load/handout_recipe.hpp"
+#include "load/parse_site.hpp"
 
 #include "cache/content_codec.hpp"
 #include "load/prescan.hpp"
@@ -161,7 +162,7 @@ Kind parse_kind(const YAML::Node& node, FieldReader& reader) {
   Kind kind;
   const auto fields = reader.mapping(node, "kind", {{"id", true}, {"title", true}, {"plural", true},
                                                     {"description", true}, {"needs-help-link"},
-                                                    {"needs-verdict"}, {"review-every"}});
+                                                    {"help-box"}, {"needs-verdict"}, {"review-every"}});
   if (!fields) return kind;
   kind.loc = fields->loc;
   kind.id = reader.id(*fields, "id").value_or("");
@@ -169,6 +170,7 @@ Kind parse_kind(const YAML::Node& node, FieldReader& reader) {
   kind.plural = reader.text(*fields, "plural").value_or("");
   kind.description = reader.text(*fields, "description").value_or("");
   kind.needs_help_link = reader.boolean(*fields, "needs-help-link").value_or(false);
+  kind.help_box = reader.boolean(*fields, "help-box").value_or(false);
   kind.needs_verdict = reader.boolean(*fields, "needs-verdict").value_or(false);
   kind.review_every_months = reader.months(*fields, "review-every").value_or(0);
   return kind;
@@ -207,7 +209,8 @@ RelationType parse_relation_type(const YAML::Node& node, FieldReader& reader) {
   const auto fields = reader.mapping(
       node, "relation type",
       {{"id", true}, {"label", true}, {"inverse-label", true}, {"heading"}, {"inverse-heading"},
-       {"sentence", true}, {"inverse-sentence", true}, {"from"}, {"to"}, {"acyclic"}, {"structural"}});
+       {"sentence", true}, {"inverse-sentence", true}, {"from"}, {"to"}, {"acyclic"}, {"structural"},
+       {"help-link"}});
   if (!fields) return type;
   type.loc = fields->loc;
   type.id = reader.id(*fields, "id").value_or("");
@@ -216,6 +219,7 @@ RelationType parse_relation_type(const YAML::Node& node, FieldReader& reader) {
   type.heading = reader.text(*fields, "heading").value_or(type.label);
   type.inverse_heading = reader.text(*fields, "inverse-heading").value_or(type.inverse_label);
   type.structural = reader.boolean(*fields, "structural").value_or(false);
+  type.help_link = reader.boolean(*fields, "help-link").value_or(false);
   parse_templates(*fields, "sentence", type.structural, reader, type.sentences);
   parse_templates(*fields, "inverse-sentence", type.structural, reader, type.inverse_sentences);
   type.from_kinds = reader.text_list(*fields, "from");
@@ -229,7 +233,7 @@ Source parse_source(const YAML::Node& node, FieldReader& reader) {
   const auto fields = reader.mapping(node, "source",
                                      {{"id", true}, {"authors", true}, {"year", true}, {"title", true},
                                       {"venue"}, {"doi"}, {"url"}, {"copy-url"}, {"pmid"}, {"note"},
-                                      {"curation"}});
+                                      {"curation"}, {"type"}});
   if (!fields) return source;
   source.loc = fields->loc;
   source.id = reader.id(*fields, "id").value_or("");
@@ -243,6 +247,9 @@ Source parse_source(const YAML::Node& node, FieldReader& reader) {
   source.copy_url = reader.text(*fields, "copy-url").value_or("");
   source.note = reader.text(*fields, "note").value_or("");
   source.curation = reader.text(*fields, "curation").value_or("");
+  static const std::vector<std::string> type_words{"peer-reviewed", "official", "grey", "user-report"};
+  if (const std::optional<std::size_t> type = reader.word(*fields, "type", "source type", type_words))
+    source.type = parse_source_type(type_words[*type]);
   if (source.doi.empty() && source.url.empty() && source.copy_url.empty() && fields->key_locs.contains("id"))
     reader.error(fields->loc, "source '" + shown(source.id) + "' has neither 'doi' nor 'url'",
                  "add the DOI (bare, e.g. 10.1021/jacs.6b00360) or a http(s) URL");
@@ -309,78 +316,6 @@ std::optional<Timing> parse_timing(const YAML::Node& node, FieldReader& reader) 
     reader.error(reader.loc(*fields->get("end-hours")), "the phase ends before it starts",
                  "end-hours must not be earlier than start-hours");
   return timing;
-}
-
-StartPath parse_start_path(const YAML::Node& node, FieldReader& reader) {
-  StartPath path;
-  const auto fields = reader.mapping(node, "start path", {{"heading", true}, {"intro", true}, {"concepts", true},
-                                                          {"more-url"}, {"more-text"}});
-  if (!fields) return path;
-  path.loc = fields->loc;
-  path.heading = reader.text(*fields, "heading").value_or("");
-  path.intro = reader.text(*fields, "intro").value_or("");
-  path.concepts = reader.text_list(*fields, "concepts", &path.concept_locs);
-  path.more_url = reader.text(*fields, "more-url").value_or("");
-  path.more_text = reader.text(*fields, "more-text").value_or("");
-  if (path.more_url.empty() != path.more_text.empty())
-    reader.error(fields->loc, "a start path needs both 'more-url' and 'more-text', or neither",
-                 "for example more-url: contested.html and more-text: Contested claims, both sides");
-  if (path.more_url.find(':') != std::string::npos || path.more_url.starts_with('/') ||
-      path.more_url.find("..") != std::string::npos)
-    reader.error(fields->key_loc("more-url"), "'more-url' must be a page of the site, found '" + shown(path.more_url) + "'",
-                 "write a path relative to the site's root, such as sources.html or kinds/phase.html");
-  return path;
-}
-
-std::optional<FeaturedCycle> parse_cycle(const YAML::Node& node, FieldReader& reader) {
-  const auto fields = reader.mapping(node, "cycle", {{"through", true}, {"types", true}, {"heading", true},
-                                                     {"intro", true}, {"caption", true}});
-  if (!fields) return std::nullopt;
-  FeaturedCycle cycle;
-  cycle.loc = fields->loc;
-  cycle.through = reader.text(*fields, "through").value_or("");
-  cycle.types = reader.text_list(*fields, "types");
-  cycle.heading = reader.text(*fields, "heading").value_or("");
-  cycle.intro = reader.text(*fields, "intro").value_or("");
-  cycle.caption = reader.text(*fields, "caption").value_or("");
-  return cycle;
-}
-
-void parse_site(const YAML::Node& root, FieldReader& reader, SiteConfig& site) {
-  site.loc = reader.file_loc();
-  if (root.IsNull()) return;
-  const auto fields = reader.mapping(root, "site.yaml", {{"title", true}, {"lead"}, {"description"}, {"help"},
-                                                        {"start-paths"}, {"cycle"}, {"schema-types"}});
-  if (!fields) return;
-  site.title = reader.text(*fields, "title").value_or("");
-  site.lead = reader.text(*fields, "lead").value_or("");
-  site.description = reader.text(*fields, "description").value_or("");
-  site.help = reader.text(*fields, "help").value_or("");
-  site.help_loc = fields->get("help") ? reader.loc(*fields->get("help")) : fields->loc;
-  if (const YAML::Node* paths = fields->get("start-paths"); paths && !paths->IsNull()) {
-    if (!paths->IsSequence())
-      reader.error(reader.loc(*paths), "'start-paths' must be a list", "start each path with '- heading: ...'");
-    else
-      for (const YAML::Node& item : *paths) site.start_paths.push_back(parse_start_path(item, reader));
-  }
-  if (const YAML::Node* cycle = fields->get("cycle"); cycle && !cycle->IsNull()) site.cycle = parse_cycle(*cycle, reader);
-  if (const YAML::Node* types = fields->get("schema-types"); types && !types->IsNull()) {
-    if (!types->IsMap()) {
-      reader.error(reader.loc(*types), "'schema-types' must map kind ids to schema.org types",
-                   "for example 'symptom: MedicalSignOrSymptom'");
-      return;
-    }
-    for (auto it = types->begin(); it != types->end(); ++it) {
-      const YAML::Node key = it->first, value = it->second;
-      if (!key.IsScalar() || !value.IsScalar() || value.Scalar().empty()) {
-        reader.error(reader.loc(key), "each entry of 'schema-types' is 'kind: SchemaType'",
-                     "for example 'symptom: MedicalSignOrSymptom'");
-        continue;
-      }
-      site.schema_types.emplace_back(key.Scalar(), value.Scalar());
-      site.schema_type_locs.push_back(reader.loc(key));
-    }
-  }
 }
 
 // False when the file is not a list at all (then nothing of it can be used).
@@ -481,7 +416,8 @@ struct ParsedVocabulary {
 };
 
 bool is_vocabulary(std::string_view path) {
-  return path == "kinds.yaml" || path == "relations.yaml" || path == "sources.yaml" || path == "site.yaml";
+  return path == "kinds.yaml" || path == "relations.yaml" || path == "sources.yaml" || path == "site.yaml" ||
+         path == "help-lines.yaml";
 }
 
 ParsedVocabulary parse_vocabulary_file(const ContentFile& file, std::string_view display_root) {
@@ -495,6 +431,7 @@ ParsedVocabulary parse_vocabulary_file(const ContentFile& file, std::string_view
   else if (file.path == "relations.yaml")
     parsed.is_list = parse_list_file(*root, reader, "relation type", part.relation_types, parse_relation_type);
   else if (file.path == "site.yaml") parse_site(*root, reader, part.site);
+  else if (file.path == "help-lines.yaml") parse_help_lines(*root, reader, part.help_regions);
   else parsed.is_list = parse_list_file(*root, reader, "source", part.sources, parse_source);
   return parsed;
 }
@@ -587,6 +524,7 @@ Content parse_files(const std::vector<ContentFile>& files, std::string_view disp
               std::back_inserter(content.relation_types));
     std::move(result.part.sources.begin(), result.part.sources.end(), std::back_inserter(content.sources));
     if (file.path == "site.yaml") content.site = std::move(result.part.site);
+    if (file.path == "help-lines.yaml") content.help_regions = std::move(result.part.help_regions);
   }
   const auto missing = [&](bool seen, std::string_view name) {
     if (!seen)

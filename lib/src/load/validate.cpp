@@ -33,6 +33,11 @@ class Validator {
   }
 
   void check_relation_types() {
+    const RelationType* help_type = help_relation_type(content_);
+    for (const RelationType& type : content_.relation_types)
+      if (type.help_link && &type != help_type)
+        error(type.loc, "relation type '" + type.id + "' is a second help link (the first is '" + help_type->id + "')",
+              "only one relation type may have 'help-link: true'");
     for (const RelationType& type : content_.relation_types)
       for (const auto* list : {&type.from_kinds, &type.to_kinds})
         for (const std::string& kind : *list)
@@ -76,6 +81,19 @@ class Validator {
               hint_or(did_you_mean(site.schema_types[i].first, keys(kinds_)), "kinds are listed in kinds.yaml"));
   }
 
+  // help-lines.yaml: unique region ids, and every concept and source it names exists.
+  void check_help_lines() {
+    duplicates(content_.help_regions, "help-line region", [](const HelpRegion& r) { return r.loc; });
+    for (const HelpRegion& region : content_.help_regions) {
+      if (!region.concept_id.empty() && !concepts_.contains(region.concept_id) &&
+          std::find(gaps_.concept_ids.begin(), gaps_.concept_ids.end(), region.concept_id) == gaps_.concept_ids.end())
+        error(region.concept_loc, "help-line concept '" + shown(region.concept_id) + "' is not a concept",
+              hint_or(did_you_mean(region.concept_id, keys(concepts_)), "write the id of an existing concept"));
+      for (const HelpLine& line : region.lines)
+        if (!line.source.empty()) check_sources({line.source}, {line.source_loc});
+    }
+  }
+
   void check_concept(const Concept& entry) {
     if (!gaps_.kinds && !entry.kind.empty() && !kinds_.contains(entry.kind))
       error(entry.kind_loc, "unknown kind '" + shown(entry.kind) + "'",
@@ -106,6 +124,8 @@ class Validator {
       for (const Side& s : entry.sides) cited.insert(s.sources.begin(), s.sources.end());
       if (entry.timing) cited.insert(entry.timing->sources.begin(), entry.timing->sources.end());
     }
+    for (const HelpRegion& region : content_.help_regions)
+      for (const HelpLine& line : region.lines) cited.insert(line.source);
     for (const Concept& entry : content_.concepts) {
       if (entry.sources.empty())
         warning(entry.id_loc, "concept '" + entry.id + "' cites no source", "add at least one id from sources.yaml");
@@ -121,7 +141,12 @@ class Validator {
       check_verdict(entry);
     }
     check_templates();
-    for (const Source& source : content_.sources) check_main_link(source);
+    for (const Source& source : content_.sources) {
+      check_main_link(source);
+      if (!source.type)
+        warning(source.loc, "source '" + source.id + "' does not say what kind of work it is",
+                "add 'type:' peer-reviewed, official, grey or user-report; lay handouts number only the first two");
+    }
     for (const Source& source : content_.sources)
       if (!cited.contains(source.id))
         warning(source.loc, "source '" + source.id + "' is not cited by any concept",
@@ -194,20 +219,27 @@ class Validator {
               "keep it to 1-3 short sentences and at most 60 words; move the rest to 'details'");
   }
 
-  // "Says when to get help": a get-help relation to the help concept of site.yaml, or to
-  // another concept of its kind (guidance, when there is no site.yaml).
+  // "Says when to get help": a link of the help relation type (`help-link: true`) to the help
+  // concept of site.yaml, or to another concept of its kind (guidance, when there is no site.yaml).
   void check_help_link(const Concept& entry) {
     const auto kind = kinds_.find(entry.kind);
     if (kind == kinds_.end() || !kind->second->needs_help_link) return;
+    const RelationType* help_type = help_relation_type(content_);
+    if (!help_type) {
+      if (warned_kinds_.insert(kind->first).second)
+        warning(kind->second->loc, "kind '" + kind->first + "' needs a help link, but no relation type is the help link",
+                "add 'help-link: true' to the relation type that points to guidance on getting help");
+      return;
+    }
     const auto help = concepts_.find(content_.site.help);
     const std::string help_kind = help != concepts_.end() ? help->second->kind : "guidance";
     const bool linked = std::any_of(entry.relations.begin(), entry.relations.end(), [&](const Relation& r) {
       const auto target = concepts_.find(r.target);
-      return r.type == "get-help" && target != concepts_.end() && target->second->kind == help_kind;
+      return r.type == help_type->id && target != concepts_.end() && target->second->kind == help_kind;
     });
     if (!linked)
       warning(entry.id_loc, "concept '" + entry.id + "' of kind '" + entry.kind + "' does not say when to get help",
-              "add a relation 'type: get-help' to a " + help_kind + " concept" +
+              "add a relation 'type: " + help_type->id + "' to a " + help_kind + " concept" +
                   (help != concepts_.end() ? " such as '" + help->first + "'" : std::string()));
   }
 
@@ -286,6 +318,7 @@ class Validator {
   std::map<std::string, const RelationType*, std::less<>> types_;
   std::map<std::string, const Source*, std::less<>> sources_;
   std::map<std::string, const Concept*, std::less<>> concepts_;
+  std::set<std::string, std::less<>> warned_kinds_;
 };
 
 }  // namespace
@@ -295,6 +328,7 @@ void validate(const Content& content, const ParseGaps& gaps, bool strict, std::v
   validator.check_duplicates();
   validator.check_relation_types();
   validator.check_site();
+  validator.check_help_lines();
   for (const Concept& entry : content.concepts) validator.check_concept(entry);
   if (strict) validator.check_strict();
 }

@@ -1,5 +1,6 @@
 // The explanation call and its four renderings (text, Markdown, HTML fragment, JSON).
 #include <katlas/explain.hpp>
+#include <katlas/site.hpp>
 
 #include "render/html/html.hpp"
 #include "text/escape.hpp"
@@ -12,11 +13,7 @@
 namespace katlas {
 namespace {
 
-std::string concept_url(std::string_view base_url, const Concept& c) {
-  std::string base(base_url);
-  if (!base.empty() && base.back() != '/') base += '/';
-  return base + "concepts/" + c.id + ".html";
-}
+std::string concept_url(std::string_view base_url, const Concept& c) { return concept_page_url(base_url, c.id); }
 
 // What follows a relation sentence: how it is known, the note, and the evidence word when the
 // link is not established (the sentence's wording already hedges; the word names the level).

@@ -77,12 +77,12 @@ int run(const std::vector<std::string>& args, const fs::path& log) {
 
 }  // namespace
 
-std::string print_pdf(std::string_view html, const fs::path& out, const PdfOptions& options) {
+Status print_pdf(std::string_view html, const fs::path& out, const PdfOptions& options) {
   if (access(options.chromium.c_str(), X_OK) != 0)
-    return "chromium not found at " + options.chromium.string() +
-           "; install the Debian package 'chromium', or write HTML with --format html";
+    return Status::failure("chromium not found at " + options.chromium.string() +
+           "; install the Debian package 'chromium', or write HTML with --format html");
   TempFolder temp;
-  if (temp.path().empty()) return "cannot create a temporary folder for chromium";
+  if (temp.path().empty()) return Status::failure("cannot create a temporary folder for chromium");
   const fs::path page = temp.path() / "handout.html", pdf = temp.path() / "handout.pdf";
   const fs::path log = temp.path() / "chromium.log", profile = temp.path() / "profile";
   std::ofstream(page, std::ios::binary) << html;
@@ -93,9 +93,9 @@ std::string print_pdf(std::string_view html, const fs::path& out, const PdfOptio
                          log);
   std::error_code ec;
   if (status != 0 || !fs::exists(pdf, ec) || fs::file_size(pdf, ec) == 0)
-    return "chromium did not print the PDF (exit " + std::to_string(status) + "): " + tail_of(log);
+    return Status::failure("chromium did not print the PDF (exit " + std::to_string(status) + "): " + tail_of(log));
   fs::copy_file(pdf, out, fs::copy_options::overwrite_existing, ec);
-  if (ec) return "cannot write " + out.string() + ": " + ec.message();
+  if (ec) return Status::failure("cannot write " + out.string() + ": " + ec.message());
   return {};
 }
 

@@ -118,9 +118,9 @@ std::string json_ld(const Site& site, const Concept& c) {
 
 bool needs_help_box(const Site& site, const Concept& c) {
   if (&c == site.help) return false;
-  if (c.kind == "phase" || c.kind == "risk-factor" || c.kind == "symptom") return true;
-  if (const Kind* k = site.atlas.kind(c.kind); k && k->needs_help_link) return true;
-  return !site.atlas.related(c, {.type = "get-help", .direction = Direction::out}).empty();
+  if (const Kind* k = site.atlas.kind(c.kind); k && (k->needs_help_link || k->help_box)) return true;
+  const RelationType* help_type = help_relation_type(site.atlas.content());
+  return help_type && !site.atlas.related(c, {.type = help_type->id, .direction = Direction::out}).empty();
 }
 
 Page concept_page(const Site& site, const Concept& c) {

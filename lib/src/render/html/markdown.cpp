@@ -1,7 +1,7 @@
 // Markdown in `details` to safe HTML: md4c parses (raw HTML refused), we write every tag ourselves.
 #include "render/html/html.hpp"
 
-#include <md4c.h>
+#include "text/markdown_walk.hpp"
 
 #include <algorithm>
 #include <map>
@@ -213,14 +213,7 @@ std::string markdown(std::string_view text, std::string_view root, const Mention
   w.root = root;
   w.mentions = mentions;
   if (self) w.linked.insert(self);
-  MD_PARSER parser{};
-  parser.flags = MD_FLAG_NOHTML | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH;
-  parser.enter_block = enter_block;
-  parser.leave_block = leave_block;
-  parser.enter_span = enter_span;
-  parser.leave_span = leave_span;
-  parser.text = on_text;
-  md_parse(text.data(), static_cast<MD_SIZE>(text.size()), &parser, &w);
+  walk_markdown(text, {enter_block, leave_block, enter_span, leave_span, on_text}, &w);
   return w.out;
 }
 

@@ -17,6 +17,7 @@ ordered_json source_json(const Source& s) {
   if (!s.url.empty()) j["url"] = s.url;
   if (!s.copy_url.empty()) j["copy_url"] = s.copy_url;
   if (!s.pmid.empty()) j["pmid"] = s.pmid;
+  if (s.type) j["type"] = to_string(*s.type);
   if (!s.note.empty()) j["note"] = s.note;
   return j;
 }

@@ -16,7 +16,7 @@ struct TextRun {
 };
 
 /// Words of professional evidence text shown per concept: a one-page brief has room for little.
-inline constexpr std::size_t pro_lead_words = 55;
+inline constexpr std::size_t pro_lead_words = 45;
 
 /// The first paragraph of a concept's Markdown `details` as plain runs (md4c parses; links
 /// keep their text, code keeps its text, everything else is dropped), cut after the last
@@ -39,11 +39,13 @@ std::vector<std::string> concept_terms(const Concept& entry);
 const std::vector<std::string>& common_medical_terms();
 
 /// The sentence printed under the help box's summary.
-inline constexpr std::string_view help_box_note =
-    "If you are unsure, call a doctor, a pharmacist, a poison centre or emergency services. Tell them about your "
-    "kratom use.";
+inline constexpr std::string_view help_box_note = "Not sure? Call anyway, and say that you use kratom.";
 
-/// The lay or professional text shown for a concept, as plain text.
+/// The text shown for a concept: the lay summary, or for professionals the start of the
+/// evidence (followed by the summary when that start is one short sentence or nothing).
+std::vector<TextRun> entry_runs(const Concept& entry, Audience audience);
+
+/// entry_runs() as plain text.
 std::string entry_text(const Concept& entry, Audience audience);
 
 }  // namespace katlas::detail::handout

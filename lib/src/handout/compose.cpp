@@ -1,5 +1,7 @@
-// Recipe + atlas -> Handout: sections, glossary of the terms used, numbered references, date, help box.
-#include "render/handout/handout_text.hpp"
+// Recipe + atlas -> Handout: sections, glossary of the terms used, numbered references, date, help box, link.
+#include "handout/handout_text.hpp"
+
+#include <katlas/site.hpp>
 
 #include <algorithm>
 #include <map>
@@ -27,24 +29,27 @@ std::vector<const Concept*> resolve(const Atlas& atlas, const HandoutSectionReci
 
 bool needs_help(const Atlas& atlas, const Concept& entry) {
   if (const Kind* kind = atlas.kind(entry.kind); kind && kind->needs_help_link) return true;
-  return std::any_of(entry.relations.begin(), entry.relations.end(),
-                     [&](const Relation& r) { return r.type == "get-help" && r.target == atlas.content().site.help; });
+  const RelationType* help_type = help_relation_type(atlas.content());
+  return help_type && std::any_of(entry.relations.begin(), entry.relations.end(), [&](const Relation& r) {
+           return r.type == help_type->id && r.target == atlas.content().site.help;
+         });
 }
 
-// A handout cites the first sources of each concept (authors list the key ones first); the site lists all.
-std::vector<std::size_t> cite(const Atlas& atlas, const Concept& entry, Audience audience,
-                              std::vector<const Source*>& refs) {
-  const std::size_t limit = audience == Audience::lay ? 2 : 3;
-  std::vector<std::size_t> numbers;
-  for (const std::string& id : entry.sources) {
-    if (numbers.size() == limit) break;
-    const Source* source = atlas.source(id);
-    if (!source) continue;
-    auto it = std::find(refs.begin(), refs.end(), source);
-    if (it == refs.end()) it = refs.insert(refs.end(), source);
-    numbers.push_back(static_cast<std::size_t>(it - refs.begin()) + 1);
+// A handout cites one source per concept, the first it lists (authors list the key one first):
+// a printed page has room for few references, and the site lists every source. A lay handout
+// numbers only peer-reviewed and official sources: when the key source is grey literature or a
+// user report, the text gets no number and the source is named under "What people report", so
+// a paper never seems to back what only websites say.
+std::vector<std::size_t> cite(const Atlas& atlas, const std::vector<std::string>& sources, Handout& h) {
+  const Source* first = sources.empty() ? nullptr : atlas.source(sources.front());
+  if (!first) return {};
+  if (h.audience == Audience::lay && !first->is_reference()) {
+    if (std::find(h.reports.begin(), h.reports.end(), first) == h.reports.end()) h.reports.push_back(first);
+    return {};
   }
-  return numbers;
+  auto it = std::find(h.references.begin(), h.references.end(), first);
+  if (it == h.references.end()) it = h.references.insert(h.references.end(), first);
+  return {static_cast<std::size_t>(it - h.references.begin()) + 1};
 }
 
 std::string join_terms(const std::vector<std::string>& terms) {
@@ -88,6 +93,8 @@ std::string body_text(const Handout& h) {
   for (const auto* list : {&h.key_points, &h.actions, &h.teach_back})
     for (const std::string& line : *list) text += line + "\n";
   if (h.help) text += h.help->summary + "\n" + std::string(detail::handout::help_box_note) + "\n";
+  if (h.region)
+    for (const HelpLine& line : h.region->lines) text += line.when + "\n";
   return text;
 }
 
@@ -96,8 +103,8 @@ void add_glossary(const Atlas& atlas, const HandoutRecipe& recipe, Handout& h) {
   for (const HandoutSection& s : h.sections)
     for (const HandoutEntry& e : s.entries) shown.insert(e.entry);
   if (h.help) shown.insert(h.help);
-  // A short glossary: clinicians need few terms explained; lay readers need more.
-  const std::size_t limit = h.audience == Audience::lay ? 8 : 4;
+  // Lay readers get the terms explained; clinicians get only the terms the recipe defines.
+  const std::size_t limit = h.audience == Audience::lay ? 6 : 0;
   std::vector<std::string> recipe_terms;
   for (const GlossaryTerm& term : recipe.glossary) recipe_terms.push_back(term.term);
   // Definitions use words too ("7-OH is made from mitragynine"): add their terms, a few rounds deep.
@@ -116,18 +123,43 @@ void add_glossary(const Atlas& atlas, const HandoutRecipe& recipe, Handout& h) {
   });
 }
 
+void add_help_lines(const Atlas& atlas, const HandoutOptions& options, Handout& h) {
+  h.region = find_help_region(atlas, options.region);
+  if (h.region)
+    for (const HelpLine& line : h.region->lines) {
+      // Where each number was checked is printed in the box itself, beside the numbers.
+      const Source* source = atlas.source(line.source);
+      std::string_view page = source ? std::string_view(source->url) : std::string_view();
+      if (page.starts_with("https://")) page.remove_prefix(8);
+      else if (page.starts_with("http://")) page.remove_prefix(7);
+      h.help_lines.push_back({line.service, line.number, line.when, std::string(page.substr(0, page.find('/')))});
+    }
+  for (const std::string& text : options.help_lines) {
+    const std::size_t colon = text.find(':');
+    if (colon == std::string::npos) {
+      h.help_lines.push_back({{}, text, {}, {}});
+      continue;
+    }
+    const auto trim = [](std::string_view v) {
+      while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+      while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+      return std::string(v);
+    };
+    h.help_lines.push_back({trim(std::string_view(text).substr(0, colon)), trim(std::string_view(text).substr(colon + 1)), {}, {}});
+  }
+}
+
 }  // namespace
 
 Handout compose_handout(const Atlas& atlas, const HandoutRecipe& recipe, const HandoutOptions& options) {
   Handout h;
   h.id = recipe.id;
   h.title = recipe.title;
-  h.audience = options.audience.value_or(recipe.audience);
+  h.audience = recipe.any_audience ? options.audience.value_or(recipe.audience) : recipe.audience;
   h.purpose = recipe.purpose;
   h.key_points = recipe.key_points;
   h.actions = recipe.actions;
   h.teach_back = recipe.teach_back;
-  h.site_url = options.site_url;
   std::set<const Concept*> used;
   bool help_relevant = recipe.help_box == HelpBox::always;
   for (const HandoutSectionRecipe& section : recipe.sections) {
@@ -135,21 +167,38 @@ Handout compose_handout(const Atlas& atlas, const HandoutRecipe& recipe, const H
     std::size_t limit = section.query ? section.query->limit : section.concepts.size();
     for (const Concept* c : resolve(atlas, section)) {
       if (out.entries.size() == limit || !used.insert(c).second) continue;
-      out.entries.push_back({c, cite(atlas, *c, h.audience, h.references)});
+      out.entries.push_back({c, cite(atlas, c->sources, h)});
       help_relevant |= recipe.help_box == HelpBox::automatic && needs_help(atlas, *c);
       h.reviewed = std::max(h.reviewed, c->reviewed);
+      if (!h.topic) h.topic = c;
     }
     h.sections.push_back(std::move(out));
   }
+  if (!recipe.topic.empty())
+    if (const Concept* topic = atlas.find(recipe.topic)) h.topic = topic;
   const std::string& help_id = atlas.content().site.help;
   const Concept* help = help_id.empty() ? nullptr : atlas.find(help_id);
   if (help && help_relevant && recipe.help_box != HelpBox::never && !used.contains(help)) {
     h.help = help;
-    cite(atlas, *help, h.audience, h.references);
+    cite(atlas, help->sources, h);
     h.reviewed = std::max(h.reviewed, help->reviewed);
+    add_help_lines(atlas, options, h);
   }
+  h.brand = atlas.content().site.title.empty() ? "Content atlas" : atlas.content().site.title;
+  const std::string& site = options.site_url.empty() ? recipe.site_url : options.site_url;
+  if (h.topic && !site.empty() && check_site_url(site)) h.link = concept_page_url(site, h.topic->id);
   add_glossary(atlas, recipe, h);
   return h;
+}
+
+bool supports(const HandoutRecipe& recipe, Audience audience) {
+  return recipe.any_audience || recipe.audience == audience;
+}
+
+const HelpRegion* find_help_region(const Atlas& atlas, std::string_view id) {
+  for (const HelpRegion& region : atlas.content().help_regions)
+    if (region.id == id) return &region;
+  return nullptr;
 }
 
 std::string handout_reader_text(const Handout& handout) {
@@ -161,19 +210,31 @@ std::string handout_reader_text(const Handout& handout) {
 HandoutRecipe recipe_for_concepts(const std::vector<const Concept*>& concepts, Audience audience) {
   HandoutRecipe recipe;
   recipe.audience = audience;
-  std::string names, titles;
+  recipe.any_audience = true;
+  // Named in full up to three topics; past that the title and purpose stay short.
+  constexpr std::size_t named = 3;
+  std::string names;
+  HandoutSectionRecipe section;
   for (std::size_t i = 0; i < concepts.size(); ++i) {
     const Concept& c = *concepts[i];
-    const std::string_view glue = i == 0 ? "" : i + 1 == concepts.size() ? " and " : ", ";
     recipe.id += (i ? "+" : "") + c.id;
-    names += std::string(glue) + sentence_name(c);
-    titles += std::string(glue) + (i ? sentence_name(c) : c.title);
-    recipe.sections.push_back({c.title, {}, {c.id}, {SourceLoc{}}, std::nullopt, {}});
-    recipe.key_points.push_back(detail::handout::first_sentence(c.summary));
+    section.concepts.push_back(c.id);
+    section.concept_locs.push_back({});
+    if (i < named && concepts.size() <= named) {
+      const std::string_view glue = i == 0 ? "" : i + 1 == concepts.size() ? " and " : ", ";
+      names += std::string(glue) + sentence_name(c);
+    }
+    if (recipe.key_points.size() < named) recipe.key_points.push_back(detail::handout::first_sentence(c.summary));
   }
-  recipe.title = concepts.empty() ? "Kratom Atlas" : concepts.front()->title;
-  if (concepts.size() > 1) recipe.title = titles;
-  recipe.purpose = "This handout explains " + names + " in plain words.";
+  if (concepts.size() > named)
+    names = sentence_name(*concepts[0]) + ", " + sentence_name(*concepts[1]) + " and " +
+            std::to_string(concepts.size() - 2) + " related topics";
+  if (concepts.empty()) recipe.title = "Kratom Atlas";
+  else if (concepts.size() == 1) recipe.title = concepts[0]->title;
+  else if (concepts.size() == 2) recipe.title = concepts[0]->title + " and " + sentence_name(*concepts[1]);
+  else recipe.title = concepts[0]->title + " and " + std::to_string(concepts.size() - 1) + " related topics";
+  recipe.purpose = "This handout explains " + names + (audience == Audience::lay ? " in plain words." : ", with the evidence.");
+  recipe.sections.push_back(std::move(section));
   return recipe;
 }
 

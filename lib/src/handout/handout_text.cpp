@@ -1,7 +1,7 @@
 // The handout's text pieces: lead paragraph of the details (via md4c), first sentences, glossary terms.
-#include "render/handout/handout_text.hpp"
+#include "handout/handout_text.hpp"
 
-#include <md4c.h>
+#include "text/markdown_walk.hpp"
 
 #include <algorithm>
 #include <array>
@@ -74,15 +74,8 @@ void clip(std::vector<TextRun>& runs, std::size_t max_words) {
 }  // namespace
 
 std::vector<TextRun> details_lead(std::string_view details, std::size_t max_words) {
-  MD_PARSER parser{};
-  parser.flags = MD_FLAG_NOHTML | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH;
-  parser.enter_block = enter_block;
-  parser.leave_block = leave_block;
-  parser.enter_span = enter_span;
-  parser.leave_span = leave_span;
-  parser.text = on_text;
   LeadCollector collector;
-  md_parse(details.data(), static_cast<MD_SIZE>(details.size()), &parser, &collector);
+  walk_markdown(details, {enter_block, leave_block, enter_span, leave_span, on_text}, &collector);
   clip(collector.runs, max_words);
   return collector.runs;
 }
@@ -119,10 +112,16 @@ const std::vector<std::string>& common_medical_terms() {
   return terms;
 }
 
-std::string entry_text(const Concept& entry, Audience audience) {
-  if (audience == Audience::lay) return entry.summary;
-  const std::string lead = plain(details_lead(entry.details, pro_lead_words));
-  return lead.empty() ? entry.summary : entry.summary + "\n" + lead;
+std::vector<TextRun> entry_runs(const Concept& entry, Audience audience) {
+  if (audience == Audience::lay) return {{entry.summary, false}};
+  std::vector<TextRun> runs = details_lead(entry.details, pro_lead_words);
+  std::size_t words = 0;
+  for (const TextRun& run : runs) words += static_cast<std::size_t>(std::count(run.text.begin(), run.text.end(), ' '));
+  // A lead cut to one short sentence ("Evidence: limited (case series).") says too little alone.
+  if (words < 12) runs.push_back({runs.empty() ? entry.summary : " " + entry.summary, false});
+  return runs;
 }
+
+std::string entry_text(const Concept& entry, Audience audience) { return plain(entry_runs(entry, audience)); }
 
 }  // namespace katlas::detail::handout

@@ -1,5 +1,5 @@
 // Handout review: readability, undefined terms and a PEMAT-style checklist (automatic items scored, the rest listed).
-#include "render/handout/handout_text.hpp"
+#include "handout/handout_text.hpp"
 #include "text/number.hpp"
 
 #include <nlohmann/json.hpp>

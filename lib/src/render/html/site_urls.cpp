@@ -1,0 +1,16 @@
+// Addresses of pages in the reader's site, for other renderers and programs (handouts, explanations).
+#include <katlas/site.hpp>
+
+#include "render/html/html.hpp"
+
+namespace katlas {
+
+std::string concept_page_path(std::string_view id) { return detail::html::concept_url(id); }
+
+std::string concept_page_url(std::string_view site_url, std::string_view id) {
+  std::string url(site_url);
+  if (!url.empty() && url.back() != '/') url += '/';
+  return url + concept_page_path(id);
+}
+
+}  // namespace katlas
