@@ -40,12 +40,12 @@ TEST_SUITE("explain") {
     const std::string text = katlas::to_text(*e);
     INFO(text);
     std::size_t include_lines = 0;
-    for (std::size_t at = text.find("\n- Kratom withdrawal can include "); at != std::string::npos;
-         at = text.find("\n- Kratom withdrawal can include ", at + 1))
+    for (std::size_t at = text.find("\n    - Kratom withdrawal can include "); at != std::string::npos;
+         at = text.find("\n    - Kratom withdrawal can include ", at + 1))
       ++include_lines;
     CHECK(include_lines == 1);  // one sentence lists the established symptoms
     CHECK(text.find("can include anxiety and nervousness, craving, ") != std::string::npos);
-    CHECK(text.find("[evidence: anecdotal]") != std::string::npos);
+    CHECK(text.find("  [anecdotal: ") != std::string::npos);
     // Every neighbour in JSON carries its evidence; the JSON stays one object per link.
     const auto j = nlohmann::json::parse(katlas::to_json(*e));
     REQUIRE(j["neighbours"].size() == e->neighbours.size());
@@ -96,11 +96,28 @@ TEST_SUITE("explain") {
     CHECK_FALSE(katlas::explain(base(), {.query = "qqqqqq"}).has_value());
   }
 
+  TEST_CASE("show and explain print one text layout, from the library") {
+    const katlas::Atlas& atlas = katlas::Atlas::builtin();
+    katlas::ExplainRequest request;
+    request.audience = katlas::Audience::pro;
+    request.max_neighbours = 1000;
+    const katlas::Concept& peak = *atlas.find("withdrawal-peak");
+    const std::string text = katlas::to_text(katlas::explain(atlas, peak, request));
+    CHECK(text.starts_with("Withdrawal peak  [withdrawal-peak, phase]\n"));
+    CHECK(text.find("\nTiming (hours after the last dose, ") != std::string::npos);
+    CHECK(text.find("\nRelations:\n") != std::string::npos);
+    CHECK(text.find("\nFor professionals:\n") != std::string::npos);
+    const katlas::Concept& claim = *atlas.find("strain-rotation-claim");
+    const std::string both = katlas::to_text(katlas::explain(atlas, claim, request));
+    CHECK(both.find("\nFor the claim: ") != std::string::npos);
+    CHECK(both.find("\nAgainst the claim: ") != std::string::npos);
+  }
+
   TEST_CASE("text, Markdown, HTML and JSON carry the same facts") {
     const auto e = katlas::explain(base(), {.query = "7-OH"});
     const std::string text = katlas::to_text(*e);
     CHECK(text.find("7-hydroxymitragynine is formed by CYP3A4.") != std::string::npos);
-    CHECK(text.find("[1] Kamble SH") != std::string::npos);
+    CHECK(text.find("  [1] Kamble SH") != std::string::npos);
     const std::string md = katlas::to_markdown(*e, "https://atlas.example.org");
     CHECK(md.find("([CYP3A4](https://atlas.example.org/concepts/cyp3a4.html))") != std::string::npos);
     const std::string html = katlas::to_html_fragment(*e, "https://atlas.example.org/");

@@ -74,6 +74,8 @@ struct Kind {
   bool needs_verdict = false;    ///< Strict check: members must have a `verdict` (popular claims).
   int review_every_months = 0;   ///< How often members are reviewed (`review-every`); 0: the default, 24.
   SourceLoc loc;            ///< Where the entry starts in `kinds.yaml`.
+  /// Member-wise equality (tests compare whole loaded values).
+  bool operator==(const Kind&) const = default;
 };
 
 /// A relation type from `relations.yaml`. Inverses are derived, never written.
@@ -98,6 +100,8 @@ struct RelationType {
   /// type). A concept with such a link gets the help box on its page and handouts.
   bool help_link = false;
   SourceLoc loc;                 ///< Where the entry starts in `relations.yaml`.
+  /// Member-wise equality (tests compare whole loaded values).
+  bool operator==(const RelationType&) const = default;
 };
 
 struct Content;
@@ -142,6 +146,8 @@ struct Source {
   /// The best link for a reader: `https://doi.org/<doi>` when there is a DOI, else `url`
   /// (the publisher's or official page). Empty when only a copy is known (see `copy_url`).
   std::string link() const;
+  /// Member-wise equality (tests compare whole loaded values).
+  bool operator==(const Source&) const = default;
 };
 
 /// A typed edge written on the concept it starts from.
@@ -159,6 +165,8 @@ struct Relation {
   SourceLoc loc;         ///< Where the relation starts.
   SourceLoc type_loc;    ///< Where its `type` value is.
   SourceLoc target_loc;  ///< Where its `target` value is.
+  /// Member-wise equality (tests compare whole loaded values).
+  bool operator==(const Relation&) const = default;
 };
 
 /// One side of a contested claim.
@@ -170,6 +178,8 @@ struct Side {
   std::vector<std::string> sources;  ///< Source ids; at least one.
   std::vector<SourceLoc> source_locs;  ///< Position of each entry of `sources`.
   SourceLoc loc;                     ///< Where the side starts.
+  /// Member-wise equality (tests compare whole loaded values).
+  bool operator==(const Side&) const = default;
 };
 
 /// When a withdrawal phase starts and ends, in hours after the last dose, as reported ranges.
@@ -184,6 +194,8 @@ struct Timing {
   std::vector<SourceLoc> source_locs;  ///< Position of each entry of `sources`.
   std::string note;  ///< What is and is not known about the timing; may be empty.
   SourceLoc loc;     ///< Where `timing:` starts.
+  /// Member-wise equality (tests compare whole loaded values).
+  bool operator==(const Timing&) const = default;
 };
 
 /// One concept: one file under `concepts/<kind>/<id>.yaml`.
@@ -208,6 +220,8 @@ struct Concept {
   SourceLoc id_loc;       ///< Where the `id` value is.
   SourceLoc summary_loc;  ///< Where the `summary` value is.
   SourceLoc kind_loc;     ///< Where the `kind` value is.
+  /// Member-wise equality (tests compare whole loaded values).
+  bool operator==(const Concept&) const = default;
 };
 
 /// A reading path on the site's home page (`start-paths:` in `site.yaml`).
@@ -219,6 +233,8 @@ struct StartPath {
   std::string more_url;   ///< A page of the site to end the path with (e.g. `contested.html`); may be empty.
   std::string more_text;  ///< Its link text.
   SourceLoc loc;          ///< Where the path starts.
+  /// Member-wise equality (tests compare whole loaded values).
+  bool operator==(const StartPath&) const = default;
 };
 
 /// The cycle drawn on the home page and its concept's page (`cycle:` in `site.yaml`).
@@ -229,6 +245,8 @@ struct FeaturedCycle {
   std::string intro;                ///< One lay sentence under the heading.
   std::string caption;              ///< The figure's caption.
   SourceLoc loc;                    ///< Where `cycle:` starts.
+  /// Member-wise equality (tests compare whole loaded values).
+  bool operator==(const FeaturedCycle&) const = default;
 };
 
 /// How the site presents the content (`site.yaml`, optional): everything a renderer would
@@ -246,6 +264,8 @@ struct SiteConfig {
   std::vector<std::pair<std::string, std::string>> schema_types;
   std::vector<SourceLoc> schema_type_locs;  ///< Position of each entry of `schema_types`.
   SourceLoc loc;  ///< The file (line 1); empty file name when there is no `site.yaml`.
+  /// Member-wise equality (tests compare whole loaded values).
+  bool operator==(const SiteConfig&) const = default;
 };
 
 /// One phone line of a region's help box on printed handouts (`help-lines.yaml`).
@@ -256,6 +276,8 @@ struct HelpLine {
   std::string source;   ///< Id of the source where the number was checked.
   SourceLoc loc;        ///< The line's mapping.
   SourceLoc source_loc;  ///< Where `source` is.
+  /// Member-wise equality (tests compare whole loaded values).
+  bool operator==(const HelpLine&) const = default;
 };
 
 /// The help lines of one country or region (`katlas handout --region ID`).
@@ -267,6 +289,8 @@ struct HelpRegion {
   std::vector<HelpLine> lines;  ///< In the order printed.
   SourceLoc loc;                ///< The region's mapping.
   SourceLoc concept_loc;        ///< Where `concept` is.
+  /// Member-wise equality (tests compare whole loaded values).
+  bool operator==(const HelpRegion&) const = default;
 };
 
 /// Picks the concepts of a section from the graph: those related to one concept.
@@ -276,6 +300,8 @@ struct HandoutQuery {
   std::string kind;        ///< Kind id of the picked concepts; empty means any kind.
   std::size_t limit = 4;   ///< At most this many, in the order Atlas::related() gives.
   SourceLoc loc;           ///< The `query:` mapping in the recipe file.
+  /// Member-wise equality (tests compare whole loaded values).
+  bool operator==(const HandoutQuery&) const = default;
 };
 
 /// One section of a recipe: a heading and its concepts, named or queried.
@@ -286,6 +312,8 @@ struct HandoutSectionRecipe {
   std::vector<SourceLoc> concept_locs;  ///< Position of each entry of `concepts`.
   std::optional<HandoutQuery> query;    ///< Used when `concepts` is empty.
   SourceLoc loc;                        ///< The section's mapping in the recipe file.
+  /// Member-wise equality (tests compare whole loaded values).
+  bool operator==(const HandoutSectionRecipe&) const = default;
 };
 
 /// A glossary entry written in a recipe, for a term that is not a concept ("sedative").
@@ -293,6 +321,8 @@ struct GlossaryTerm {
   std::string term;        ///< As printed, e.g. "Sedative"; matched in the text case-insensitively.
   std::string definition;  ///< One or two plain sentences.
   SourceLoc loc;           ///< The entry in the recipe file.
+  /// Member-wise equality (tests compare whole loaded values).
+  bool operator==(const GlossaryTerm&) const = default;
 };
 
 /// Whether the "when to get help" box is printed.
@@ -326,6 +356,8 @@ struct HandoutRecipe {
   /// audience. A written recipe is for its `audience` only.
   bool any_audience = false;
   SourceLoc loc;                          ///< The recipe's top-level mapping.
+  /// Member-wise equality (tests compare whole loaded values).
+  bool operator==(const HandoutRecipe&) const = default;
 };
 
 /// Everything in a content folder.
@@ -337,6 +369,8 @@ struct Content {
   SiteConfig site;                           ///< From `site.yaml`; defaults when there is none.
   std::vector<HandoutRecipe> handouts;       ///< From `handouts/*.yaml`, sorted by id.
   std::vector<HelpRegion> help_regions;      ///< From `help-lines.yaml`, in file order.
+  /// Member-wise equality (tests compare whole loaded values).
+  bool operator==(const Content&) const = default;
 };
 
 /// The evidence of a relation: as written on it, else the weaker of its two concepts'.

@@ -12,6 +12,8 @@ struct SourceLoc {
   std::string file;  ///< Path as shown to the user, e.g. `content/concepts/enzyme/cyp3a4.yaml`.
   int line = 0;      ///< 1-based line, 0 when the whole file is meant.
   int column = 0;    ///< 1-based column, 0 when the whole line is meant.
+  /// Member-wise equality (tests compare whole loaded values).
+  bool operator==(const SourceLoc&) const = default;
 };
 
 /// How serious a diagnostic is. Warnings never stop a load; `--strict` turns them into a failed check.
@@ -25,6 +27,8 @@ struct Diagnostic {
   SourceLoc loc;  ///< Where the problem is.
   std::string message;  ///< What is wrong, e.g. `unknown relation type 'inhibts'`.
   std::string hint;     ///< How to fix it, e.g. `did you mean 'inhibits'?`; may be empty.
+  /// Member-wise equality.
+  bool operator==(const Diagnostic&) const = default;
 };
 
 /// Formats a diagnostic as one line in the compiler style editors understand.

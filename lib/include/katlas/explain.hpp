@@ -49,9 +49,15 @@ struct Explanation {
 /// search hit (`exact` is then false). Empty when nothing matches.
 std::optional<Explanation> explain(const Atlas& atlas, const ExplainRequest& request);
 
-/// Plain text for terminals, SMS or speech: title, text, evidence, relations, numbered sources.
+/// Explains one concept of `atlas` (`request.query` is not used; `exact` is true).
+Explanation explain(const Atlas& atlas, const Concept& entry, const ExplainRequest& request);
+
+/// Plain text for terminals, SMS or speech, the one text layout of a concept (`katlas show`
+/// and `katlas explain` print it): title with id and kind, other names, verdict, evidence,
+/// the text (and professional details), both sides of a contested claim, the timing of a
+/// phase, the relations under their headings, numbered sources and the review date.
 /// Relations of one type and evidence read as one sentence, in the wording of their
-/// evidence level, with their notes; every renderer below does the same.
+/// evidence level, with their notes, tagged `[level: ids]`; every renderer below tells them alike.
 std::string to_text(const Explanation& explanation);
 
 /// Markdown, with relation targets and sources as links when `base_url` is given

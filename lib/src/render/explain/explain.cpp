@@ -34,47 +34,87 @@ std::string source_line(const Source& s) {
   return line;
 }
 
+std::string timing_line(const Timing& t) {
+  const auto hours = [](double low, double high) {
+    return std::to_string(static_cast<int>(low)) + "-" + std::to_string(static_cast<int>(high));
+  };
+  return "Timing (hours after the last dose, " + std::string(to_string(t.evidence)) + "): starts " +
+         hours(t.start_min, t.start_max) + ", ends " + (t.has_end ? hours(t.end_min, t.end_max) : std::string("unknown"));
+}
+
+// Each sentence under its relation's heading, with how it is known, its note, and a tag of its
+// evidence level and the concepts it names.
+std::string relations_text(const Explanation& e) {
+  std::string out, heading;
+  if (!e.neighbours.empty()) out += "\nRelations:\n";
+  for (const auto& group : detail::group_links(e.neighbours)) {
+    const Link& first = *group.front();
+    if (first.heading != heading) out += "  " + (heading = std::string(first.heading)) + ":\n";
+    out += "    - " + detail::tell(group);
+    if (first.relation->basis) out += " (" + std::string(plain_label(*first.relation->basis)) + ")";
+    if (group.size() == 1)
+      if (const std::string_view note = detail::note_for(*first.relation, e.audience == Audience::pro); !note.empty())
+        out += " " + std::string(note);
+    out += "  [";
+    if (!first.type->structural) out += std::string(to_string(first.evidence)) + ": ";
+    for (std::size_t i = 0; i < group.size(); ++i) out += (i ? ", " : "") + group[i]->other->id;
+    out += "]\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<Explanation> explain(const Atlas& atlas, const ExplainRequest& request) {
   const Concept* entry = atlas.find(request.query);
-  bool exact = entry != nullptr;
+  const bool exact = entry != nullptr;
   if (!entry) {
     const std::vector<SearchHit> hits = atlas.search(request.query, 1);
     if (hits.empty()) return std::nullopt;
     entry = hits.front().entry;
   }
-  Explanation e;
-  e.entry = entry;
+  Explanation e = explain(atlas, *entry, request);
   e.exact = exact;
-  e.title = entry->title;
-  e.summary = entry->summary;
-  if (request.audience == Audience::pro && request.depth != Depth::summary) e.details = entry->details;
-  e.evidence = entry->evidence;
-  e.evidence_explained = plain_explanation(entry->evidence);
-  for (const std::string& id : entry->sources)
+  return e;
+}
+
+Explanation explain(const Atlas& atlas, const Concept& entry, const ExplainRequest& request) {
+  Explanation e;
+  e.entry = &entry;
+  e.title = entry.title;
+  e.summary = entry.summary;
+  if (request.audience == Audience::pro && request.depth != Depth::summary) e.details = entry.details;
+  e.evidence = entry.evidence;
+  e.evidence_explained = plain_explanation(entry.evidence);
+  for (const std::string& id : entry.sources)
     if (const Source* s = atlas.source(id)) e.citations.push_back(s);
   if (request.depth == Depth::neighbours) {
-    e.neighbours = atlas.related(*entry);
+    e.neighbours = atlas.related(entry);
     if (e.neighbours.size() > request.max_neighbours) e.neighbours.resize(request.max_neighbours);
   }
-  e.reviewed = entry->reviewed;
+  e.reviewed = entry.reviewed;
   e.audience = request.audience;
-  e.reading_level = measure_readability(entry->summary);
+  e.reading_level = measure_readability(entry.summary);
   return e;
 }
 
 std::string to_text(const Explanation& e) {
-  std::string out = std::string(e.title) + "\n\n" + std::string(e.summary) + "\n";
+  const Concept& c = *e.entry;
+  std::string out = std::string(e.title) + "  [" + c.id + ", " + c.kind + "]\n";
+  for (std::size_t i = 0; i < c.aliases.size(); ++i) out += (i ? ", " : "Also called: ") + c.aliases[i];
+  if (!c.aliases.empty()) out += "\n";
+  if (c.verdict) out += "Verdict: " + std::string(plain_label(*c.verdict)) + ".\n";
+  out += "Evidence: " + std::string(to_string(e.evidence)) + ". " + std::string(e.evidence_explained) + "\n\n";
+  out += std::string(e.summary) + "\n";
   if (!e.details.empty()) out += "\nFor professionals:\n" + std::string(e.details) + "\n";
-  if (e.entry->verdict) out += "\nVerdict: " + std::string(plain_label(*e.entry->verdict)) + ".";
-  out += "\nEvidence: " + std::string(to_string(e.evidence)) + ". " + std::string(e.evidence_explained) + "\n";
-  if (!e.neighbours.empty()) out += "\nRelated:\n";
-  for (const auto& group : detail::group_links(e.neighbours))
-    out += "- " + detail::tell(group) + sentence_tail(e, group) + "\n";
+  for (const Side& side : c.sides)
+    out += std::string("\n") + (side.position == Side::Position::for_claim ? "For the claim: " : "Against the claim: ") +
+           side.text + "\n";
+  if (c.timing) out += "\n" + timing_line(*c.timing) + "\n";
+  out += relations_text(e);
   if (!e.citations.empty()) out += "\nSources:\n";
   for (std::size_t i = 0; i < e.citations.size(); ++i)
-    out += "[" + std::to_string(i + 1) + "] " + source_line(*e.citations[i]) + " " + e.citations[i]->link() + "\n";
+    out += "  [" + std::to_string(i + 1) + "] " + source_line(*e.citations[i]) + " " + e.citations[i]->link() + "\n";
   return out + "\nLast reviewed: " + std::string(e.reviewed) + "\n";
 }
 

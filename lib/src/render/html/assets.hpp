@@ -1,4 +1,4 @@
-// The site's static files (lib/assets/), compiled into the library by lib/cmake/embed_assets.cmake.
+// The site's static files (lib/assets/), compiled into the library by lib/cmake/embed.cmake.
 #pragma once
 
 #include <span>
