@@ -385,7 +385,7 @@ TEST_SUITE("handout links, help lines and references") {
       concepts.push_back(atlas.find(id));
     const HandoutRecipe recipe = recipe_for_concepts(concepts, Audience::lay);
     CHECK(recipe.title == "Tolerance and 9 related topics");
-    CHECK(recipe.key_points.size() == 3);
+    CHECK(recipe.key_points.empty());  // first sentences of ten topics would repeat the page
     const Handout h = compose_handout(atlas, recipe);
     REQUIRE(h.sections.size() == 1);
     CHECK(h.sections.front().heading.empty());

@@ -103,8 +103,9 @@ void add_glossary(const Atlas& atlas, const HandoutRecipe& recipe, Handout& h) {
   for (const HandoutSection& s : h.sections)
     for (const HandoutEntry& e : s.entries) shown.insert(e.entry);
   if (h.help) shown.insert(h.help);
-  // Lay readers get the terms explained; clinicians get only the terms the recipe defines.
-  const std::size_t limit = h.audience == Audience::lay ? 6 : 0;
+  // Lay readers get the terms explained (fewer beside many topics, which define terms
+  // themselves); clinicians get only the terms the recipe defines.
+  const std::size_t limit = h.audience == Audience::pro ? 0 : shown.size() > 7 ? 4 : 6;
   std::vector<std::string> recipe_terms;
   for (const GlossaryTerm& term : recipe.glossary) recipe_terms.push_back(term.term);
   // Definitions use words too ("7-OH is made from mitragynine"): add their terms, a few rounds deep.
@@ -224,7 +225,9 @@ HandoutRecipe recipe_for_concepts(const std::vector<const Concept*>& concepts, A
       const std::string_view glue = i == 0 ? "" : i + 1 == concepts.size() ? " and " : ", ";
       names += std::string(glue) + sentence_name(c);
     }
-    if (recipe.key_points.size() < named) recipe.key_points.push_back(detail::handout::first_sentence(c.summary));
+    // The main points of a few topics are their first sentences; for many topics that would
+    // only repeat text the page prints anyway, so there are none (the review says so).
+    if (concepts.size() <= named) recipe.key_points.push_back(detail::handout::first_sentence(c.summary));
   }
   if (concepts.size() > named)
     names = sentence_name(*concepts[0]) + ", " + sentence_name(*concepts[1]) + " and " +

@@ -81,6 +81,9 @@ std::string header_html(const Handout& h, const HandoutOptions& options) {
   return out + "<p class=\"purpose\">" + escape_html(h.purpose) + "</p>\n";
 }
 
+// More topics than this are set in two columns.
+constexpr std::size_t many_topics = 6;
+
 // A warning sign drawn in the page (no font needed): a triangle with "!", plain black on white
 // so that it reads in greyscale as in colour.
 constexpr std::string_view help_icon =
@@ -207,7 +210,12 @@ std::string render_handout_html(const Handout& h, const HandoutOptions& options)
   out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n";
   out += "<title>" + escape_html(h.title) + " | Kratom Atlas</title>\n<style>" +
          detail::handout::handout_css(options.paper) + "</style>\n</head>\n";
-  out += std::string("<body class=\"") + (h.audience == Audience::lay ? "lay" : "pro") + "\">\n<main>\n";
+  // Many topics (an ad-hoc handout) set in two columns keep to two pages, with the references
+  // beside the text rather than on a page of their own.
+  std::size_t topics = 0;
+  for (const HandoutSection& s : h.sections) topics += s.entries.size();
+  out += std::string("<body class=\"") + (h.audience == Audience::lay ? "lay" : "pro") +
+         (topics > many_topics ? " many" : "") + "\">\n<main>\n";
   out += header_html(h, options);
   out += help_box_html(h);
   if (!h.key_points.empty())

@@ -60,7 +60,7 @@ sup.ref { font-size: 9pt; color: var(--muted); line-height: 0; }
 .evidence-key dl { margin: 0; font-size: 10pt; display: grid; grid-template-columns: max-content 1fr; gap: .3mm 3mm; }
 .pro .evidence-key dl { font-size: 9pt; }
 .evidence-key dd { margin: 0; }
-footer { margin-top: 2.5mm; border-top: .8pt solid var(--line); padding-top: 1.6mm; font-size: 9pt; color: #222; }
+footer { margin-top: 1.5mm; border-top: .8pt solid var(--line); padding-top: 1mm; font-size: 9pt; line-height: 1.25; color: #222; }
 footer p { margin: 0 0 .8mm; }
 footer { break-inside: avoid; }
 .qr-box { float: right; width: 21mm; margin: 0 0 1mm 4mm; text-align: center; font-size: 9pt; line-height: 1.15; color: var(--muted); }
@@ -76,6 +76,9 @@ a { color: #1d4f66; overflow-wrap: anywhere; }
 .references h2 span { font-weight: normal; }
 .references li { break-inside: avoid; margin-bottom: .5mm; overflow-wrap: anywhere; }
 .references .reports { margin: 1mm 0 0; }
+.lay.many .topics { columns: 2; column-gap: 6mm; }
+.lay.many .glossary dl, .lay.many .references ol { columns: 3; column-gap: 5mm; }
+.lay.many .topics h2:first-child, .lay.many .topics .entry:first-child h3 { margin-top: 0; }
 .pro main { columns: 2; column-gap: 6mm; }
 .pro header, .pro .purpose, .pro .help { column-span: all; }
 .pro .box { margin: 1.4mm 0; padding: .8mm 2.5mm; }
