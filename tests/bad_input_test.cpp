@@ -12,16 +12,16 @@
 
 #include "support.hpp"
 
-#include <chrono>
-#include <csignal>
-#include <cstdlib>
 #include <fcntl.h>
 #include <grp.h>
 #include <pthread.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <thread>
 #include <unistd.h>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -52,11 +52,16 @@ std::string unescape(std::string_view s) {
       continue;
     }
     const char c = s[++i];
-    if (c == 'n') out += '\n';
-    else if (c == 't') out += '\t';
-    else if (c == 's') out += ' ';
-    else if (c == 'x' && i + 2 < s.size() + 1) out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16)), i += 2;
-    else out += c;
+    if (c == 'n')
+      out += '\n';
+    else if (c == 't')
+      out += '\t';
+    else if (c == 's')
+      out += ' ';
+    else if (c == 'x' && i + 2 < s.size() + 1)
+      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16)), i += 2;
+    else
+      out += c;
   }
   return out;
 }
@@ -106,18 +111,18 @@ void apply_setup(const fs::path& root, const std::string& line) {
 
 struct Case {
   std::string name;
-  fs::path dir;   // the temporary folder; the content is dir/content
+  fs::path dir;  // the temporary folder; the content is dir/content
   bool unreadable = false;
 };
 
 // Lays the base fixture, then the case's overlay, into a fresh temporary folder, then runs setup.txt.
 Case materialize(const fs::path& source) {
-  Case c{source.filename().string(), fs::temp_directory_path() / ("katlas-bad-input-" + std::to_string(getpid())) /
-                                         source.filename()};
+  Case c{source.filename().string(),
+         fs::temp_directory_path() / ("katlas-bad-input-" + std::to_string(getpid())) / source.filename()};
   fs::remove_all(c.dir);
   fs::create_directories(c.dir);
-  fs::permissions(c.dir, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
-                             fs::perms::others_read | fs::perms::others_exec);
+  fs::permissions(c.dir, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::others_read |
+                             fs::perms::others_exec);
   fs::copy(fs::path(KATLAS_FIXTURES) / "base", c.dir / "content", fs::copy_options::recursive);
   if (fs::exists(source / "content")) {
     for (const auto& entry : fs::recursive_directory_iterator(source / "content")) {
@@ -278,10 +283,10 @@ void check_case(const fs::path& source) {
   const bool privileged_read = c.unreadable && running_as_root();
 
   bool ok = true, dropped = true;
-  const std::vector<std::string> got =
-      privileged_read ? load_unprivileged(c, ok, dropped) : load_on_small_stack(c, ok);
+  const std::vector<std::string> got = privileged_read ? load_unprivileged(c, ok, dropped) : load_on_small_stack(c, ok);
   if (privileged_read && !dropped) {
-    MESSAGE("case " << c.name << ": running as root and cannot drop to nobody, so chmod 000 does not stop reads; "
+    MESSAGE("case " << c.name
+                    << ": running as root and cannot drop to nobody, so chmod 000 does not stop reads; "
                        "the unreadable-file check is skipped for this case");
     fs::remove_all(c.dir);
     return;

@@ -73,7 +73,8 @@ TEST_SUITE("builtin") {
     CHECK(hedged > 50);
   }
 
-  TEST_CASE("a reader's question on each topic finds its lay answer, with its evidence, among the first three results") {
+  TEST_CASE(
+      "a reader's question on each topic finds its lay answer, with its evidence, among the first three results") {
     const katlas::Atlas& atlas = katlas::Atlas::builtin();
     std::ifstream list(std::string(KATLAS_FIXTURES) + "/../reader-questions.tsv");
     REQUIRE(list.good());
@@ -109,8 +110,8 @@ TEST_SUITE("builtin") {
   TEST_CASE("CYP3A4 turns mitragynine into 7-OH, read from both ends") {
     const katlas::Atlas& atlas = katlas::Atlas::builtin();
     const auto forms = atlas.related(*atlas.find("cyp3a4"), {.type = "forms", .direction = katlas::Direction::out});
-    const bool forms_seven = std::any_of(forms.begin(), forms.end(),
-                                         [](const katlas::Link& l) { return l.other->id == "seven-hydroxymitragynine"; });
+    const bool forms_seven = std::any_of(
+        forms.begin(), forms.end(), [](const katlas::Link& l) { return l.other->id == "seven-hydroxymitragynine"; });
     CHECK(forms_seven);
     const auto from = atlas.related(*atlas.find("seven-hydroxymitragynine"),
                                     {.type = "converted-into", .direction = katlas::Direction::in});

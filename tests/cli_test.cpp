@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cstdlib>
 #include <sys/wait.h>
+#include <cstdlib>
 
 namespace {
 
@@ -26,10 +26,10 @@ std::string slurp(const std::string& path) {
 // Runs the built binary through the shell, from `cwd`, capturing both streams.
 Run katlas_run(const std::string& args, const std::string& cwd = KATLAS_FIXTURES) {
   static int counter = 0;
-  const std::string base = std::filesystem::temp_directory_path() / ("katlas-cli-" + std::to_string(::getpid()) + "-" +
-                                                                     std::to_string(counter++));
-  const std::string command = "cd '" + cwd + "' && '" KATLAS_BINARY "' " + args + " >'" + base + ".out' 2>'" + base +
-                              ".err' </dev/null";
+  const std::string base = std::filesystem::temp_directory_path() /
+                           ("katlas-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  const std::string command =
+      "cd '" + cwd + "' && '" KATLAS_BINARY "' " + args + " >'" + base + ".out' 2>'" + base + ".err' </dev/null";
   const int status = std::system(command.c_str());
   Run run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(base + ".out"), slurp(base + ".err")};
   std::filesystem::remove(base + ".out");
@@ -86,7 +86,8 @@ TEST_SUITE("cli") {
     CHECK(run.code == 0);
     CHECK(run.out.starts_with("CYP3A4  [cyp3a4, enzyme]\n"));
     CHECK(run.out.find("Evidence: established.") != std::string::npos);
-    CHECK(run.out.find("    - CYP3A4 forms 7-hydroxymitragynine.  [established: seven-hydroxymitragynine]") != std::string::npos);
+    CHECK(run.out.find("    - CYP3A4 forms 7-hydroxymitragynine.  [established: seven-hydroxymitragynine]") !=
+          std::string::npos);
     CHECK(run.out.find("    - CYP3A4 breaks down mitragynine.  [established: mitragynine]") != std::string::npos);
     CHECK(run.out.find("  [1] Kamble SH") != std::string::npos);
     CHECK(run.out.find("https://doi.org/10.1080/00498254.2018.1552819") != std::string::npos);
@@ -145,12 +146,13 @@ TEST_SUITE("cli") {
     CHECK(run.code == 0);
     // The first link is anecdotal (inherited from the extracts concept): its sentence hedges,
     // and the chain says it is only as sure as that step.
-    CHECK(run.out == "From Extracts and concentrates to Withdrawal in 2 step(s):\n"
-                     "  1. Some reports say extract use leads to tolerance.  [anecdotal]\n"
-                     "  2. Tolerance leads to withdrawal.  [established]\n"
-                     "This chain is only as sure as its weakest step, which is anecdotal: Based on case reports, "
-                     "personal stories or websites, not on studies.\n"
-                     "Step 1 rests on anecdotal evidence.\n");
+    CHECK(run.out ==
+          "From Extracts and concentrates to Withdrawal in 2 step(s):\n"
+          "  1. Some reports say extract use leads to tolerance.  [anecdotal]\n"
+          "  2. Tolerance leads to withdrawal.  [established]\n"
+          "This chain is only as sure as its weakest step, which is anecdotal: Based on case reports, "
+          "personal stories or websites, not on studies.\n"
+          "Step 1 rests on anecdotal evidence.\n");
     const auto j = nlohmann::json::parse(katlas_run("path extracts withdrawal --json --content base").out);
     CHECK(j["from"] == "extracts");
     CHECK(j["to"] == "withdrawal");
@@ -169,17 +171,19 @@ TEST_SUITE("cli") {
   TEST_CASE("path says plainly when a chain rests on a contested link, and --min-evidence refuses it") {
     const Run run = katlas_run("path start far --content evidence-chain");
     CHECK(run.code == 0);
-    CHECK(run.out == "From Start to Far in 3 step(s):\n"
-                     "  1. Start leads to x.  [established]\n"
-                     "  2. Whether x leads to y is disputed.  [contested]\n"
-                     "  3. Y leads to far.  [established]\n"
-                     "This chain is only as sure as its weakest step, which is contested: Studies or experts "
-                     "disagree. Both sides are shown.\n"
-                     "Step 2 rests on contested evidence: Two studies disagree.\n");
+    CHECK(run.out ==
+          "From Start to Far in 3 step(s):\n"
+          "  1. Start leads to x.  [established]\n"
+          "  2. Whether x leads to y is disputed.  [contested]\n"
+          "  3. Y leads to far.  [established]\n"
+          "This chain is only as sure as its weakest step, which is contested: Studies or experts "
+          "disagree. Both sides are shown.\n"
+          "Step 2 rests on contested evidence: Two studies disagree.\n");
     const Run strict = katlas_run("path start far --min-evidence established --content evidence-chain");
     CHECK(strict.code == 1);
-    CHECK(strict.err == "katlas: no chain of relations connects 'start' and 'far' through links of established "
-                        "evidence or better (a weaker chain exists: leave out --min-evidence to see it)\n");
+    CHECK(strict.err ==
+          "katlas: no chain of relations connects 'start' and 'far' through links of established "
+          "evidence or better (a weaker chain exists: leave out --min-evidence to see it)\n");
     CHECK(katlas_run("path start far --min-evidence strong --content evidence-chain").code == 2);
     const auto j = nlohmann::json::parse(katlas_run("path start far --json --content evidence-chain").out);
     CHECK(j["evidence"] == "contested");
@@ -208,9 +212,10 @@ TEST_SUITE("cli") {
     CHECK(fresh.code == 0);
     const Run late = katlas_run("check --today 2028-11-24 --content base");
     CHECK(late.code == 0);  // a warning, not an error
-    CHECK(late.out.find("base/concepts/condition/tolerance.yaml:1:5: warning: concept 'tolerance' was due for review on "
-                        "2028-11-23 (last reviewed 2026-11-23, every 24 months) (check it against its sources, then "
-                        "set 'reviewed:' to the date you did)\n") != std::string::npos);
+    CHECK(
+        late.out.find("base/concepts/condition/tolerance.yaml:1:5: warning: concept 'tolerance' was due for review on "
+                      "2028-11-23 (last reviewed 2026-11-23, every 24 months) (check it against its sources, then "
+                      "set 'reviewed:' to the date you did)\n") != std::string::npos);
     CHECK(katlas_run("check --strict --today 2028-11-24 --content base").code == 1);
     CHECK(katlas_run("check --today 2028-02-30 --content base").code == 2);
 
@@ -264,7 +269,8 @@ TEST_SUITE("cli") {
   }
 
   TEST_CASE("build keeps a cache in the user's cache folder, and --no-cache keeps none") {
-    const std::filesystem::path home = std::filesystem::temp_directory_path() / ("katlas-cli-home-" + std::to_string(::getpid()));
+    const std::filesystem::path home =
+        std::filesystem::temp_directory_path() / ("katlas-cli-home-" + std::to_string(::getpid()));
     std::filesystem::remove_all(home);
     std::filesystem::create_directories(home);
     // The child inherits this process's environment.

@@ -61,12 +61,14 @@ TEST_SUITE("explain") {
     CHECK(nlohmann::json::parse(katlas::to_json(*e))["verdict"] == "unsupported");
     const auto tolerance = katlas::explain(atlas, {.query = "tolerance", .max_neighbours = 100});
     REQUIRE(tolerance.has_value());
-    CHECK(katlas::to_text(*tolerance).find("\"rotating strains resets tolerance\". Verdict: Not supported by the "
-                                           "evidence.") != std::string::npos);
+    CHECK(katlas::to_text(*tolerance)
+              .find("\"rotating strains resets tolerance\". Verdict: Not supported by the "
+                    "evidence.") != std::string::npos);
   }
 
   TEST_CASE("the HTML fragment renders the professional Markdown instead of printing it") {
-    const auto e = katlas::explain(katlas::Atlas::builtin(), {.query = "enzyme-induction", .audience = katlas::Audience::pro});
+    const auto e =
+        katlas::explain(katlas::Atlas::builtin(), {.query = "enzyme-induction", .audience = katlas::Audience::pro});
     REQUIRE(e.has_value());
     REQUIRE(e->details.find("**") != std::string_view::npos);
     const std::string html = katlas::to_html_fragment(*e);
@@ -76,12 +78,12 @@ TEST_SUITE("explain") {
   }
 
   TEST_CASE("depth and audience decide what is included") {
-    const auto summary = katlas::explain(base(), {.query = "cyp3a4", .audience = katlas::Audience::pro,
-                                                  .depth = katlas::Depth::summary});
+    const auto summary = katlas::explain(
+        base(), {.query = "cyp3a4", .audience = katlas::Audience::pro, .depth = katlas::Depth::summary});
     CHECK(summary->details.empty());
     CHECK(summary->neighbours.empty());
-    const auto details = katlas::explain(base(), {.query = "cyp3a4", .audience = katlas::Audience::pro,
-                                                  .depth = katlas::Depth::details});
+    const auto details = katlas::explain(
+        base(), {.query = "cyp3a4", .audience = katlas::Audience::pro, .depth = katlas::Depth::details});
     CHECK_FALSE(details->details.empty());
     CHECK(details->neighbours.empty());
     const auto capped = katlas::explain(base(), {.query = "cyp3a4", .max_neighbours = 1});

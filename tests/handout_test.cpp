@@ -52,12 +52,18 @@ Run shell(const std::string& command) {
 std::string escape_for_test(const std::string& text) {
   std::string out;
   for (const char c : text) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '\'') out += "&#39;";
-    else if (c == '"') out += "&quot;";
-    else out += c;
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '\'')
+      out += "&#39;";
+    else if (c == '"')
+      out += "&quot;";
+    else
+      out += c;
   }
   return out;
 }
@@ -103,8 +109,9 @@ TEST_SUITE("handout recipes") {
             "content/handouts/mine.yaml:7:16: error: unknown concept 'tolernce' (did you mean 'tolerance'?)");
     }
     SUBCASE("an unknown key") {
-      CHECK(first_error(load_recipe_text("mine", std::string(good_recipe) + "teachback: [a]\n")) ==
-            "content/handouts/mine.yaml:8:1: error: unknown key 'teachback' in handout recipe (did you mean 'teach-back'?)");
+      CHECK(
+          first_error(load_recipe_text("mine", std::string(good_recipe) + "teachback: [a]\n")) ==
+          "content/handouts/mine.yaml:8:1: error: unknown key 'teachback' in handout recipe (did you mean 'teach-back'?)");
     }
     SUBCASE("broken YAML") {
       const std::string error = first_error(load_recipe_text("mine", "id: mine\ntitle: [unclosed\n"));
@@ -141,19 +148,24 @@ TEST_SUITE("handout recipes") {
       CHECK(first_error(load_recipe_text("mine", std::string(good_recipe) + "topic: tolerence\n")) ==
             "content/handouts/mine.yaml:8:8: error: unknown topic concept 'tolerence' (did you mean 'tolerance'?)");
     }
-    for (const std::string url : {"not a url", "javascript:alert(1)", "ftp://example.org/", "https://", "https://a b.org/"}) {
+    for (const std::string url :
+         {"not a url", "javascript:alert(1)", "ftp://example.org/", "https://", "https://a b.org/"}) {
       CAPTURE(url);
-      const std::string error = first_error(load_recipe_text("mine", std::string(good_recipe) + "site-url: \"" + url + "\"\n"));
+      const std::string error =
+          first_error(load_recipe_text("mine", std::string(good_recipe) + "site-url: \"" + url + "\"\n"));
       CHECK(error.starts_with("content/handouts/mine.yaml:8:11: error: the site address '" + url + "'"));
     }
-    const RecipeLoadResult good = load_recipe_text("mine", std::string(good_recipe) + "site-url: https://example.org/atlas\n");
+    const RecipeLoadResult good =
+        load_recipe_text("mine", std::string(good_recipe) + "site-url: https://example.org/atlas\n");
     REQUIRE(good.ok());
-    CHECK(compose_handout(Atlas::builtin(), good.recipes.front()).link == "https://example.org/atlas/concepts/tolerance.html");
+    CHECK(compose_handout(Atlas::builtin(), good.recipes.front()).link ==
+          "https://example.org/atlas/concepts/tolerance.html");
   }
 
   TEST_CASE("a query picks related concepts of one kind") {
     std::string yaml = good_recipe;
-    yaml.replace(yaml.find("concepts: [tolerance]"), 21, "query: {related-to: withdrawal, relation: symptom-of, limit: 2}");
+    yaml.replace(yaml.find("concepts: [tolerance]"), 21,
+                 "query: {related-to: withdrawal, relation: symptom-of, limit: 2}");
     const RecipeLoadResult result = load_recipe_text("mine", yaml);
     REQUIRE(result.ok());
     const Handout h = compose_handout(Atlas::builtin(), result.recipes.front());
@@ -301,7 +313,8 @@ TEST_SUITE("handout links, help lines and references") {
         CHECK(std::find(page->sources.begin(), page->sources.end(), line.source) != page->sources.end());
         // Every digit group of the number is written on the region's page too.
         const std::regex digits(R"(\d[\d -]*\d|\d)");
-        for (auto it = std::sregex_iterator(line.number.begin(), line.number.end(), digits); it != std::sregex_iterator(); ++it)
+        for (auto it = std::sregex_iterator(line.number.begin(), line.number.end(), digits);
+             it != std::sregex_iterator(); ++it)
           CHECK_MESSAGE(text.find(it->str()) != std::string::npos, it->str());
       }
     }
@@ -311,22 +324,28 @@ TEST_SUITE("handout links, help lines and references") {
     const LoadResult result = katlas::test::load_case("bad-help-lines");
     CHECK_FALSE(result.atlas);
     const std::string file = "content/help-lines.yaml:";
-    CHECK(katlas::test::formatted(result) ==
-          file + "6:14: error: help-line concept 'tolerence' is not a concept (did you mean 'tolerance'?)\n" +
-          file + "11:17: error: unknown source 'singh-2041' (did you mean 'singh-2014'?)\n" +
-          file + "12:9: error: missing required key 'number' in help line (add a line 'number: ...'; see docs/content-schema.md)\n" +
-          file + "13:9: error: unknown key 'numbr' in help line (did you mean 'number'?)\n" +
-          file + "15:5: error: duplicate help-line region id 'us' (first defined at content/help-lines.yaml:4:5) "
-                 "(ids must be unique; rename one of them)\n" +
-          file + "17:15: error: 'reviewed' must be a date written YYYY-MM-DD, found '2026-12-1' (for example 2026-11-23)\n" +
-          file + "18:12: error: 'lines' must be a non-empty list (start each line with '- service: ...' and give its "
-                 "number and source)\n");
+    CHECK(
+        katlas::test::formatted(result) ==
+        file + "6:14: error: help-line concept 'tolerence' is not a concept (did you mean 'tolerance'?)\n" + file +
+            "11:17: error: unknown source 'singh-2041' (did you mean 'singh-2014'?)\n" + file +
+            "12:9: error: missing required key 'number' in help line (add a line 'number: ...'; see docs/content-schema.md)\n" +
+            file + "13:9: error: unknown key 'numbr' in help line (did you mean 'number'?)\n" + file +
+            "15:5: error: duplicate help-line region id 'us' (first defined at content/help-lines.yaml:4:5) "
+            "(ids must be unique; rename one of them)\n" +
+            file +
+            "17:15: error: 'reviewed' must be a date written YYYY-MM-DD, found '2026-12-1' (for example 2026-11-23)\n" +
+            file +
+            "18:12: error: 'lines' must be a non-empty list (start each line with '- service: ...' and give its "
+            "number and source)\n");
   }
 
   TEST_CASE("a source's type is one of four words, and the strict check asks for it") {
     const LoadResult bad = katlas::test::load_case("bad-source-type");
-    CHECK(katlas::test::has_line(bad, "content/sources.yaml:5:9: error: unknown source type 'peer reviewed' (did you mean 'peer-reviewed'?)"));
-    CHECK(katlas::test::has_line(bad, "content/sources.yaml:12:9: error: unknown source type 'blog' (use peer-reviewed, official, grey or user-report)"));
+    CHECK(katlas::test::has_line(
+        bad, "content/sources.yaml:5:9: error: unknown source type 'peer reviewed' (did you mean 'peer-reviewed'?)"));
+    CHECK(katlas::test::has_line(
+        bad,
+        "content/sources.yaml:12:9: error: unknown source type 'blog' (use peer-reviewed, official, grey or user-report)"));
     // The strict check's warning for a source without a type is tested with the other strict rules (load_test.cpp).
     for (const Source& source : Atlas::builtin().content().sources) CHECK_MESSAGE(source.type.has_value(), source.id);
   }
@@ -359,7 +378,8 @@ TEST_SUITE("handout links, help lines and references") {
         CHECK_MESSAGE(html.find("class=\"evidence\">" + old) == std::string::npos, recipe.id, ": ", old);
       for (const HandoutSection& s : h.sections)
         for (const HandoutEntry& e : s.entries) {
-          const std::string label = e.entry->verdict ? std::string(plain_label(*e.entry->verdict)) : std::string(to_string(e.entry->evidence));
+          const std::string label = e.entry->verdict ? std::string(plain_label(*e.entry->verdict))
+                                                     : std::string(to_string(e.entry->evidence));
           CHECK(html.find("<span class=\"evidence\">" + label) != std::string::npos);
         }
     }
@@ -453,8 +473,10 @@ TEST_SUITE("handout pdf") {
       CHECK(std::stod(w[2]) >= margin);
       CHECK(std::stod(w[3]) <= width - margin);
       const bool page_number = w[5] == "Page" || w[5] == "of" || std::regex_match(w[5].str(), std::regex(R"(\d+)"));
-      if (!page_number) CHECK(std::stod(w[4]) <= height - margin);  // "Page 1 of 2" sits in the margin on purpose
-      else CHECK(std::stod(w[4]) <= height - 3 / 25.4 * 72);
+      if (!page_number)
+        CHECK(std::stod(w[4]) <= height - margin);  // "Page 1 of 2" sits in the margin on purpose
+      else
+        CHECK(std::stod(w[4]) <= height - 3 / 25.4 * 72);
     }
   }
 
@@ -475,17 +497,24 @@ TEST_SUITE("handout pdf") {
             CAPTURE(recipe.id);
             CAPTURE(paper == Paper::a4 ? "a4" : "letter");
             CAPTURE(region);
-            const HandoutOptions options{.audience = audience, .paper = paper, .site_url = "https://educator.example.net/atlas/",
-                                         .qr_code = true, .region = region, .help_lines = {}};
+            const HandoutOptions options{.audience = audience,
+                                         .paper = paper,
+                                         .site_url = "https://educator.example.net/atlas/",
+                                         .qr_code = true,
+                                         .region = region,
+                                         .help_lines = {}};
             const Handout h = compose_handout(atlas, recipe, options);
             const Printed printed = print_and_read(h, options, recipe.id);
             // Lay handouts at most two pages; a professional brief exactly one.
-            if (audience == Audience::lay) CHECK(printed.pages <= 2);
-            else CHECK(printed.pages == 1);
+            if (audience == Audience::lay)
+              CHECK(printed.pages <= 2);
+            else
+              CHECK(printed.pages == 1);
             // The help box, found by its title, with a number or a line to write one on, on page 1.
             if (h.help) {
               CHECK(printed.page1.find(squeeze(h.help->title)) != std::string::npos);
-              if (region.empty()) CHECK(printed.page1.find("Emergency number:") != std::string::npos);
+              if (region.empty())
+                CHECK(printed.page1.find("Emergency number:") != std::string::npos);
               else
                 for (const HelpLine& line : find_help_region(atlas, region)->lines)
                   CHECK_MESSAGE(printed.page1.find(line.number) != std::string::npos, line.number);
@@ -503,11 +532,13 @@ TEST_SUITE("handout pdf") {
             // pdftotext interleaved, so each is found by its numbered first line and its title's words.
             const std::string text = squeeze(printed.text);
             for (const HandoutSection& s : h.sections)
-              for (const HandoutEntry& e : s.entries) CHECK_MESSAGE(text.find(squeeze(e.entry->title)) != std::string::npos, e.entry->title);
+              for (const HandoutEntry& e : s.entries)
+                CHECK_MESSAGE(text.find(squeeze(e.entry->title)) != std::string::npos, e.entry->title);
             for (std::size_t i = 0; i < h.references.size(); ++i) {
               const Source& source = *h.references[i];
               CAPTURE(source.id);
-              CHECK(printed.text.find(std::to_string(i + 1) + ". " + source.authors.substr(0, 12)) != std::string::npos);
+              CHECK(printed.text.find(std::to_string(i + 1) + ". " + source.authors.substr(0, 12)) !=
+                    std::string::npos);
               const std::string title = std::regex_replace(source.title, std::regex("\u2013|\u2014|-"), " ");
               std::istringstream parts(title);
               for (std::string part; parts >> part;) CHECK_MESSAGE(printed.text.find(part) != std::string::npos, part);
@@ -550,13 +581,15 @@ TEST_SUITE("handout cli") {
   TEST_CASE("an unknown recipe or concept is a lookup failure with a suggestion") {
     const Run run = shell("'" KATLAS_BINARY "' handout understandin-tolerance");
     CHECK(run.code == 1);
-    CHECK(run.err == "katlas: no handout recipe or concept 'understandin-tolerance' (did you mean "
-                     "'understanding-tolerance'?)\n");
+    CHECK(run.err ==
+          "katlas: no handout recipe or concept 'understandin-tolerance' (did you mean "
+          "'understanding-tolerance'?)\n");
   }
 
   TEST_CASE("a bad recipe file is reported at its position") {
     const fs::path file = scratch("broken.yaml");
-    std::ofstream(file) << "id: broken\ntitle: Broken\naudience: lay\npurpose: x\nsections:\n  - heading: A\n    concepts: [tolerence]\n";
+    std::ofstream(file)
+        << "id: broken\ntitle: Broken\naudience: lay\npurpose: x\nsections:\n  - heading: A\n    concepts: [tolerence]\n";
     const Run run = shell("'" KATLAS_BINARY "' handout '" + file.string() + "'");
     CHECK(run.code == 1);
     CHECK(run.err.starts_with(file.string() + ":7:16: error: unknown concept 'tolerence' (did you mean 'tolerance'?)"));
@@ -567,22 +600,24 @@ TEST_SUITE("handout cli") {
     CHECK(to_stdout.code == 0);
     CHECK(to_stdout.out.starts_with("<!DOCTYPE html>"));
     CHECK(to_stdout.err.find("Flesch-Kincaid grade") != std::string::npos);
-    const Run to_file = shell("'" KATLAS_BINARY "' handout understanding-tolerance --json --out '" +
-                              scratch("t.html").string() + "'");
+    const Run to_file =
+        shell("'" KATLAS_BINARY "' handout understanding-tolerance --json --out '" + scratch("t.html").string() + "'");
     CHECK(to_file.code == 0);
     CHECK(to_file.out.find("\"reading_ease\"") != std::string::npos);
     CHECK(slurp(scratch("t.html")).starts_with("<!DOCTYPE html>"));
   }
 
   TEST_CASE("a site address that is not an absolute http(s) URL is a usage error") {
-    for (const std::string url : {"not a url", "javascript:alert(1)", "ftp://example.org/", "https://", "//example.org/"}) {
+    for (const std::string url :
+         {"not a url", "javascript:alert(1)", "ftp://example.org/", "https://", "//example.org/"}) {
       CAPTURE(url);
       const Run run = shell("'" KATLAS_BINARY "' handout understanding-tolerance --site-url '" + url + "'");
       CHECK(run.code == 2);
       CHECK(run.err.find("--site-url: the site address '" + url + "'") != std::string::npos);
       CHECK(run.out.empty());
     }
-    CHECK(shell("'" KATLAS_BINARY "' build --base-url 'javascript:x' --out '" + scratch("never").string() + "'").code == 2);
+    CHECK(shell("'" KATLAS_BINARY "' build --base-url 'javascript:x' --out '" + scratch("never").string() + "'").code ==
+          2);
   }
 
   TEST_CASE("without --site-url the handout has no link and says so; with it, the topic's page") {
@@ -591,7 +626,8 @@ TEST_SUITE("handout cli") {
     CHECK(none.err.find("katlas: no --site-url given: the handout has no link or QR code") != std::string::npos);
     CHECK(none.err.find("katlas: no --region or --help-line given") != std::string::npos);
     CHECK(none.out.find("class=\"qr\"") == std::string::npos);
-    const Run linked = shell("'" KATLAS_BINARY "' handout withdrawal-and-getting-help --site-url https://atlas.example.net/ --region uk");
+    const Run linked = shell("'" KATLAS_BINARY
+                             "' handout withdrawal-and-getting-help --site-url https://atlas.example.net/ --region uk");
     CHECK(linked.code == 0);
     CHECK(linked.err.find("no --site-url") == std::string::npos);
     CHECK(linked.err.find("no --region") == std::string::npos);
@@ -602,9 +638,11 @@ TEST_SUITE("handout cli") {
   TEST_CASE("--region must name a region of help-lines.yaml; --help-line adds a line") {
     const Run unknown = shell("'" KATLAS_BINARY "' handout withdrawal-and-getting-help --region usa");
     CHECK(unknown.code == 2);
-    CHECK(unknown.err == "katlas: no help-line region 'usa'; the content has us, uk, au and ca (help-lines.yaml), or "
-                         "give the numbers with --help-line\n");
-    const Run own = shell("'" KATLAS_BINARY "' handout withdrawal-and-getting-help --help-line 'Poison centre: 13 11 26' "
+    CHECK(unknown.err ==
+          "katlas: no help-line region 'usa'; the content has us, uk, au and ca (help-lines.yaml), or "
+          "give the numbers with --help-line\n");
+    const Run own = shell("'" KATLAS_BINARY
+                          "' handout withdrawal-and-getting-help --help-line 'Poison centre: 13 11 26' "
                           "--help-line 'Our clinic: 555 0100'");
     CHECK(own.code == 0);
     CHECK(own.out.find("Poison centre: <span class=\"number\">13 11 26</span>") != std::string::npos);
@@ -614,8 +652,9 @@ TEST_SUITE("handout cli") {
   TEST_CASE("a written recipe refuses the other audience") {
     const Run run = shell("'" KATLAS_BINARY "' handout clinician-one-pager --audience lay");
     CHECK(run.code == 2);
-    CHECK(run.err == "katlas: recipe 'clinician-one-pager' is written for pro readers only; leave out --audience, or write "
-                     "a lay recipe (see docs/handouts.md)\n");
+    CHECK(run.err ==
+          "katlas: recipe 'clinician-one-pager' is written for pro readers only; leave out --audience, or write "
+          "a lay recipe (see docs/handouts.md)\n");
     CHECK(shell("'" KATLAS_BINARY "' handout tolerance,withdrawal --audience pro").code == 0);
   }
 

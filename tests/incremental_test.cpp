@@ -7,12 +7,12 @@
 
 #include <katlas/katlas.hpp>
 
+#include <sys/stat.h>
+#include <unistd.h>
 #include <fstream>
 #include <map>
 #include <regex>
 #include <set>
-#include <sys/stat.h>
-#include <unistd.h>
 
 using namespace katlas;
 namespace fs = std::filesystem;
@@ -78,7 +78,8 @@ void write_file(const fs::path& file, const std::string& text) {
 /// Replaces the first match of `pattern` in a content file; the test fails when there is none.
 void edit(const fs::path& file, const std::string& pattern, const std::string& replacement) {
   const std::string before = read_file(file);
-  const std::string after = std::regex_replace(before, std::regex(pattern), replacement, std::regex_constants::format_first_only);
+  const std::string after =
+      std::regex_replace(before, std::regex(pattern), replacement, std::regex_constants::format_first_only);
   REQUIRE_MESSAGE(after != before, file.string() << " has no match for " << pattern);
   write_file(file, after);
 }
@@ -123,7 +124,8 @@ SiteResult check_rebuild(const std::string& name, const Change& change) {
   for (const auto& [path, bytes] : incremental) {
     const auto old = before.find(path);
     const bool differs = old == before.end() || old->second != bytes;
-    CHECK_MESSAGE(changed.contains(path) == differs, path << (differs ? " changed but is not listed" : " is listed but did not change"));
+    CHECK_MESSAGE(changed.contains(path) == differs,
+                  path << (differs ? " changed but is not listed" : " is listed but did not change"));
     if (!differs) CHECK_MESSAGE(inode(site / path) == inodes.at(path), path << " was written again");
   }
   return again;
@@ -140,7 +142,8 @@ TEST_CASE("a rebuild with nothing changed renders no page and rewrites no file")
 TEST_CASE("after an edit, the incremental site is the cold build's site and only changed files are rewritten") {
   SUBCASE("the details of one concept") {
     const SiteResult again = check_rebuild("details", [](const fs::path& content) {
-      edit(content / "concepts/enzyme/cyp3a4.yaml", "details: >\n", "details: >\n  An opening sentence added by a test.\n\n");
+      edit(content / "concepts/enzyme/cyp3a4.yaml", "details: >\n",
+           "details: >\n  An opening sentence added by a test.\n\n");
     });
     CHECK(std::find(again.changed.begin(), again.changed.end(), "concepts/cyp3a4.html") != again.changed.end());
     // The page and the pages around it are rendered again; most of the site is not.
@@ -154,7 +157,8 @@ TEST_CASE("after an edit, the incremental site is the cold build's site and only
   }
   SUBCASE("a summary, which other pages show as a term hint") {
     check_rebuild("summary", [](const fs::path& content) {
-      edit(content / "concepts/enzyme/cyp3a4.yaml", "summary: >\n", "summary: >\n  A first sentence added by a test.\n");
+      edit(content / "concepts/enzyme/cyp3a4.yaml", "summary: >\n",
+           "summary: >\n  A first sentence added by a test.\n");
     });
   }
   SUBCASE("a relation's note, which the target's page shows too") {
@@ -164,7 +168,8 @@ TEST_CASE("after an edit, the incremental site is the cold build's site and only
   }
   SUBCASE("the timing of a withdrawal phase, which every phase's timeline shows") {
     check_rebuild("timing", [](const fs::path& content) {
-      edit(content / "concepts/phase/withdrawal-peak.yaml", "\ntiming:\n  start-hours: \\[[0-9]+", "\ntiming:\n  start-hours: [13");
+      edit(content / "concepts/phase/withdrawal-peak.yaml", "\ntiming:\n  start-hours: \\[[0-9]+",
+           "\ntiming:\n  start-hours: [13");
     });
   }
   SUBCASE("a source's title") {
@@ -176,8 +181,8 @@ TEST_CASE("after an edit, the incremental site is the cold build's site and only
     check_rebuild("new", [](const fs::path& content) {
       write_file(content / "concepts/enzyme/test-enzyme.yaml",
                  "id: test-enzyme\ntitle: Test enzyme\nkind: enzyme\nsummary: A made-up enzyme for a test.\n"
-                 "details: It exists only in this test.\nevidence: anecdotal\nsources: [" + first_source(content) +
-                     "]\nreviewed: 2026-11-23\n");
+                 "details: It exists only in this test.\nevidence: anecdotal\nsources: [" +
+                     first_source(content) + "]\nreviewed: 2026-11-23\n");
     });
   }
 }
@@ -192,7 +197,8 @@ TEST_CASE("a damaged or foreign cache costs a render, never a wrong page") {
         how(bytes);
         write_file(path, bytes);
       }
-      edit(content / "concepts/enzyme/cyp3a4.yaml", "details: >\n", "details: >\n  An opening sentence added by a test.\n\n");
+      edit(content / "concepts/enzyme/cyp3a4.yaml", "details: >\n",
+           "details: >\n  An opening sentence added by a test.\n\n");
     });
     CHECK(again.pages_reused == 0);
   };

@@ -64,9 +64,10 @@ TEST_SUITE("load") {
   }
 
   TEST_CASE("a duplicate id names both places") {
-    expect_errors("duplicate-id",
-                  {"content/concepts/mechanism/tolerance.yaml:1:5: error: duplicate concept id 'tolerance' (first "
-                   "defined at content/concepts/condition/tolerance.yaml:1:5) (ids must be unique; rename one of them)"});
+    expect_errors(
+        "duplicate-id",
+        {"content/concepts/mechanism/tolerance.yaml:1:5: error: duplicate concept id 'tolerance' (first "
+         "defined at content/concepts/condition/tolerance.yaml:1:5) (ids must be unique; rename one of them)"});
   }
 
   TEST_CASE("an id with bad characters is refused") {
@@ -179,30 +180,37 @@ TEST_SUITE("load.strict") {
     const katlas::LoadResult result = load_case("strict", true);
     INFO(formatted(result));
     CHECK(result.ok());  // warnings never stop a load
-    CHECK(has_line(result, "content/concepts/condition/lonely.yaml:1:5: warning: concept 'lonely' cites no source "
-                           "(add at least one id from sources.yaml)"));
-    CHECK(has_line(result, "content/concepts/condition/lonely.yaml:1:5: warning: concept 'lonely' has no relation in "
-                           "or out (an orphan) (relate it to at least one other concept)"));
-    CHECK(has_line(result, "content/concepts/condition/lonely.yaml:5:10: warning: lay summary of 'lonely' is too "
-                           "long (4 sentences, 14 words) (keep it to 1-3 short sentences and at most 60 words; move "
-                           "the rest to 'details')"));
-    CHECK(has_line(result, "content/concepts/phase/onset.yaml:1:5: warning: concept 'onset' of kind 'phase' does not "
-                           "say when to get help (add a relation 'type: get-help' to a guidance concept such as "
-                           "'when-to-get-help')"));
-    CHECK(has_line(result, "content/sources.yaml:24:3: warning: source 'unused-2020' is not cited by any concept "
-                           "(cite it where it supports a claim, or remove it)"));
-    CHECK(has_line(result, "content/sources.yaml:24:3: warning: source 'unused-2020' does not say what kind of work "
-                           "it is (add 'type:' peer-reviewed, official, grey or user-report; lay handouts number only "
-                           "the first two)"));
+    CHECK(has_line(result,
+                   "content/concepts/condition/lonely.yaml:1:5: warning: concept 'lonely' cites no source "
+                   "(add at least one id from sources.yaml)"));
+    CHECK(has_line(result,
+                   "content/concepts/condition/lonely.yaml:1:5: warning: concept 'lonely' has no relation in "
+                   "or out (an orphan) (relate it to at least one other concept)"));
+    CHECK(has_line(result,
+                   "content/concepts/condition/lonely.yaml:5:10: warning: lay summary of 'lonely' is too "
+                   "long (4 sentences, 14 words) (keep it to 1-3 short sentences and at most 60 words; move "
+                   "the rest to 'details')"));
+    CHECK(has_line(result,
+                   "content/concepts/phase/onset.yaml:1:5: warning: concept 'onset' of kind 'phase' does not "
+                   "say when to get help (add a relation 'type: get-help' to a guidance concept such as "
+                   "'when-to-get-help')"));
+    CHECK(has_line(result,
+                   "content/sources.yaml:24:3: warning: source 'unused-2020' is not cited by any concept "
+                   "(cite it where it supports a claim, or remove it)"));
+    CHECK(has_line(result,
+                   "content/sources.yaml:24:3: warning: source 'unused-2020' does not say what kind of work "
+                   "it is (add 'type:' peer-reviewed, official, grey or user-report; lay handouts number only "
+                   "the first two)"));
     CHECK(count(result.diagnostics, Severity::warning) == 6);
   }
 
   TEST_CASE("a popular claim without a verdict fails the strict check") {
     const katlas::LoadResult result = load_case("claim-without-verdict", true);
     INFO(formatted(result));
-    CHECK(has_line(result, "content/concepts/claim/strain-rotation.yaml:1:5: warning: concept 'strain-rotation' of "
-                           "kind 'claim' has no verdict (add 'verdict:' after 'evidence:': supported, "
-                           "partly-supported, unsupported, refuted or unresolved)"));
+    CHECK(has_line(result,
+                   "content/concepts/claim/strain-rotation.yaml:1:5: warning: concept 'strain-rotation' of "
+                   "kind 'claim' has no verdict (add 'verdict:' after 'evidence:': supported, "
+                   "partly-supported, unsupported, refuted or unresolved)"));
     CHECK(count(result.diagnostics, Severity::warning) == 1);
     CHECK(load_case("claim-without-verdict", false).diagnostics.empty());
   }
@@ -210,17 +218,19 @@ TEST_SUITE("load.strict") {
   TEST_CASE("a relation type with no wording for a level it is used at fails the strict check, and hedges meanwhile") {
     const katlas::LoadResult result = load_case("ungraded-template", true);
     INFO(formatted(result));
-    CHECK(has_line(result, "content/relations.yaml:152:3: warning: relation type 'leads-to' has no anecdotal wording, "
-                           "but the relation at content/concepts/product/extracts.yaml:12:5 is anecdotal (inherited "
-                           "from its concepts) (under 'sentence:' and 'inverse-sentence:', add a line 'anecdotal: ...' "
-                           "worded for how sure the link is)"));
+    CHECK(has_line(result,
+                   "content/relations.yaml:152:3: warning: relation type 'leads-to' has no anecdotal wording, "
+                   "but the relation at content/concepts/product/extracts.yaml:12:5 is anecdotal (inherited "
+                   "from its concepts) (under 'sentence:' and 'inverse-sentence:', add a line 'anecdotal: ...' "
+                   "worded for how sure the link is)"));
     CHECK(count(result.diagnostics, Severity::warning) == 1);
     // The one template is the established wording; a weaker link gets a hedge in front of it.
     REQUIRE(result.atlas);
     const auto links = result.atlas->related(*result.atlas->find("extracts"), {.type = "leads-to"});
     REQUIRE(links.size() == 1);
     CHECK(links[0].sentence == "Some reports say extract use leads to tolerance.");
-    const auto established = result.atlas->related(*result.atlas->find("tolerance"), {.type = "leads-to", .direction = katlas::Direction::out});
+    const auto established = result.atlas->related(*result.atlas->find("tolerance"),
+                                                   {.type = "leads-to", .direction = katlas::Direction::out});
     REQUIRE(established.size() == 1);
     CHECK(established[0].sentence == "Tolerance leads to withdrawal.");
   }
@@ -236,14 +246,17 @@ TEST_SUITE("load.strict") {
     const katlas::LoadResult bad = katlas::Atlas::load_files(files, {.display_root = "content"});
     INFO(formatted(bad));
     REQUIRE(bad.diagnostics.size() == 1);
-    CHECK(format(bad.diagnostics[0]).ends_with("error: 'review-every' must be a number of months or years, found "
-                                               "'sometimes' (write e.g. '6 months' or '2 years' (at most 10 years))"));
+    CHECK(format(bad.diagnostics[0])
+              .ends_with("error: 'review-every' must be a number of months or years, found "
+                         "'sometimes' (write e.g. '6 months' or '2 years' (at most 10 years))"));
     for (katlas::ContentFile& f : files)
       if (f.path == "concepts/condition/withdrawal.yaml") f.text.erase(f.text.find("review-every: sometimes\n"));
     const katlas::LoadResult result = katlas::Atlas::load_files(files, {.display_root = "content"});
     REQUIRE(result.atlas);
     const katlas::Atlas& atlas = *result.atlas;
-    const auto due = [&](const char* id) { return katlas::review_due(*atlas.find(id), atlas.kind(atlas.find(id)->kind)); };
+    const auto due = [&](const char* id) {
+      return katlas::review_due(*atlas.find(id), atlas.kind(atlas.find(id)->kind));
+    };
     CHECK(due("tolerance") == "2027-05-23");
     CHECK(due("strain-rotation") == "2027-11-23");  // its kind's interval
     CHECK(due("withdrawal") == "2028-11-23");       // the default
@@ -256,8 +269,9 @@ TEST_SUITE("load.strict") {
     const katlas::LoadResult result = load_case("bad-recipe");
     INFO(formatted(result));
     CHECK_FALSE(result.ok());
-    CHECK(has_line(result, "content/handouts/broken.yaml:7:16: error: unknown concept 'tolerence' (did you mean "
-                           "'tolerance'?)"));
+    CHECK(has_line(result,
+                   "content/handouts/broken.yaml:7:16: error: unknown concept 'tolerence' (did you mean "
+                   "'tolerance'?)"));
     const katlas::LoadResult good = load_case("");
     REQUIRE(good.atlas);
     CHECK(good.atlas->content().handouts.empty());
@@ -274,8 +288,9 @@ TEST_SUITE("load.strict") {
       }
     const katlas::LoadResult result = katlas::Atlas::load_files(std::move(files), {.display_root = "content"});
     INFO(formatted(result));
-    CHECK(has_line(result, "content/concepts/claim/strain-rotation.yaml:7:10: error: unknown verdict 'disproven' (use "
-                           "supported, partly-supported, unsupported, refuted or unresolved)"));
+    CHECK(has_line(result,
+                   "content/concepts/claim/strain-rotation.yaml:7:10: error: unknown verdict 'disproven' (use "
+                   "supported, partly-supported, unsupported, refuted or unresolved)"));
   }
 }
 
@@ -291,7 +306,8 @@ TEST_SUITE("load.files") {
     const katlas::LoadResult result = katlas::Atlas::load(katlas::test::fixture_path("base"));
     INFO(formatted(result));
     REQUIRE(result.ok());
-    CHECK(result.atlas->find("cyp3a4")->loc.file == katlas::test::fixture_path("base") + "/concepts/enzyme/cyp3a4.yaml");
+    CHECK(result.atlas->find("cyp3a4")->loc.file ==
+          katlas::test::fixture_path("base") + "/concepts/enzyme/cyp3a4.yaml");
   }
 }
 

@@ -56,7 +56,8 @@ TEST_SUITE("query.evidence") {
   }
 
   TEST_CASE("--min-evidence established refuses the weak chain; a claim may still end a chain") {
-    CHECK_FALSE(chain().path(*chain().find("start"), *chain().find("far"), {.min_evidence = katlas::Evidence::established}));
+    CHECK_FALSE(
+        chain().path(*chain().find("start"), *chain().find("far"), {.min_evidence = katlas::Evidence::established}));
     CHECK(chain().path(*chain().find("start"), *chain().find("far"), {.min_evidence = katlas::Evidence::contested}));
     const auto from_claim = chain().path(*chain().find("myth"), *chain().find("far"));
     REQUIRE(from_claim.has_value());
@@ -119,8 +120,10 @@ TEST_SUITE("query") {
         std::vector<const katlas::Concept*> next;
         for (const katlas::Concept* c : frontier) {
           if (c != &start && is_claim(c)) continue;  // a claim ends a chain; it is never walked through
-          for (const katlas::Link& l : atlas.related(*c, {.direction = either ? katlas::Direction::both : katlas::Direction::out}))
-            if (l.evidence <= level && (!is_claim(l.other) || l.other == &goal) && dist.emplace(l.other, dist.at(c) + 1).second)
+          for (const katlas::Link& l :
+               atlas.related(*c, {.direction = either ? katlas::Direction::both : katlas::Direction::out}))
+            if (l.evidence <= level && (!is_claim(l.other) || l.other == &goal) &&
+                dist.emplace(l.other, dist.at(c) + 1).second)
               next.push_back(l.other);
         }
         frontier.swap(next);

@@ -2,16 +2,16 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
-#include "support.hpp"
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include "render/html/diagram.hpp"
+#include "support.hpp"
 #include "text/escape.hpp"
 
 #include <sys/wait.h>
-#include <thread>
 #include <unistd.h>
+#include <thread>
 
 namespace {
 
@@ -73,7 +73,8 @@ katlas::Atlas with_tolerance_details(const std::string& details) {
   std::vector<katlas::ContentFile> files = katlas::test::read_tree(fixture_path("base"));
   for (katlas::ContentFile& f : files)
     if (f.path == "concepts/condition/tolerance.yaml")
-      f.text.replace(f.text.find("details: "), f.text.find("\nevidence:") - f.text.find("details: "), "details: " + details);
+      f.text.replace(f.text.find("details: "), f.text.find("\nevidence:") - f.text.find("details: "),
+                     "details: " + details);
   katlas::LoadResult result = katlas::Atlas::load_files(std::move(files));
   REQUIRE_MESSAGE(result.ok(), katlas::test::formatted(result));
   return *result.atlas;
@@ -111,7 +112,8 @@ std::string slurp(const std::filesystem::path& path) {
 
 TEST_SUITE("escape") {
   TEST_CASE("HTML text and attributes escape every character that could open markup") {
-    CHECK(katlas::detail::escape_html("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    CHECK(katlas::detail::escape_html("<a href=\"x\">'&'</a>") ==
+          "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
     CHECK(katlas::detail::escape_attribute("\" onmouseover=x") == "&quot; onmouseover=x");
   }
 
@@ -133,7 +135,8 @@ TEST_SUITE("escape") {
 
   TEST_CASE("JSON inside a script element cannot close the element or start a comment") {
     CHECK(katlas::detail::escape_script_json(R"({"t":"</script><!--"})") == R"({"t":"\u003c/script>\u003c!--"})");
-    CHECK(katlas::detail::escape_script_json("\"a\xE2\x80\xA8" "b\xE2\x80\xA9\"") == "\"a\\u2028b\\u2029\"");
+    CHECK(katlas::detail::escape_script_json("\"a\xE2\x80\xA8"
+                                             "b\xE2\x80\xA9\"") == "\"a\\u2028b\\u2029\"");
   }
 }
 
@@ -169,8 +172,9 @@ TEST_SUITE("site") {
   TEST_CASE("weak links hedge on the page, name their level, and a claim's verdict shows as its badge") {
     const Files files = render(base_atlas());
     const std::string& withdrawal = files.at("concepts/withdrawal.html");
-    CHECK(withdrawal.find("<li>Some reports say <strong>withdrawal</strong> can include <a href=\"../concepts/chills.html\">"
-                          "chills</a>. <span class=\"badge badge-anecdotal\">anecdotal</span>") != std::string::npos);
+    CHECK(withdrawal.find(
+              "<li>Some reports say <strong>withdrawal</strong> can include <a href=\"../concepts/chills.html\">"
+              "chills</a>. <span class=\"badge badge-anecdotal\">anecdotal</span>") != std::string::npos);
     const std::string& claim = files.at("concepts/strain-rotation.html");
     CHECK(claim.find("<span class=\"badge verdict-unsupported\">Verdict: Not supported by the evidence</span>") !=
           std::string::npos);
@@ -179,7 +183,8 @@ TEST_SUITE("site") {
   }
 
   TEST_CASE("a content folder with other ids gets start paths, its cycle and its help box from site.yaml") {
-    const katlas::LoadResult loaded = katlas::Atlas::load(fixture_path("other-ids"), {.display_root = "loop", .strict = true});
+    const katlas::LoadResult loaded =
+        katlas::Atlas::load(fixture_path("other-ids"), {.display_root = "loop", .strict = true});
     REQUIRE_MESSAGE(loaded.ok(), katlas::test::formatted(loaded));
     CHECK(loaded.diagnostics.empty());
     const Files files = render(*loaded.atlas);
@@ -210,12 +215,15 @@ TEST_SUITE("site") {
     const katlas::LoadResult result = katlas::Atlas::load_files(std::move(files), {.display_root = "loop"});
     INFO(katlas::test::formatted(result));
     CHECK_FALSE(result.ok());
-    CHECK(katlas::test::has_line(result, "loop/site.yaml:4:7: error: help concept 'urgent-cares' is not a concept (did "
-                                         "you mean 'urgent-care'?)"));
-    CHECK(katlas::test::has_line(result, "loop/site.yaml:12:3: error: cycle relation type 'feed' is not in "
-                                         "relations.yaml (did you mean 'feeds'?)"));
-    CHECK(katlas::test::has_line(result, "loop/site.yaml:6:5: error: start path links to the page of unknown kind "
-                                         "'stop' (did you mean 'step'?)"));
+    CHECK(katlas::test::has_line(result,
+                                 "loop/site.yaml:4:7: error: help concept 'urgent-cares' is not a concept (did "
+                                 "you mean 'urgent-care'?)"));
+    CHECK(katlas::test::has_line(result,
+                                 "loop/site.yaml:12:3: error: cycle relation type 'feed' is not in "
+                                 "relations.yaml (did you mean 'feeds'?)"));
+    CHECK(katlas::test::has_line(result,
+                                 "loop/site.yaml:6:5: error: start path links to the page of unknown kind "
+                                 "'stop' (did you mean 'step'?)"));
   }
 
   TEST_CASE("no renderer names a concept of the built-in content: ids come from the content") {
@@ -225,9 +233,11 @@ TEST_SUITE("site") {
     std::vector<std::string> ids;
     for (const katlas::Concept& c : katlas::Atlas::builtin().content().concepts) ids.push_back("\"" + c.id + "\"");
     std::size_t files_read = 0;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(KATLAS_SOURCE_DIR) + "/lib/src")) {
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(std::string(KATLAS_SOURCE_DIR) + "/lib/src")) {
       if (!entry.is_regular_file()) continue;
-      const std::string rel = std::filesystem::relative(entry.path(), std::string(KATLAS_SOURCE_DIR) + "/lib/src").generic_string();
+      const std::string rel =
+          std::filesystem::relative(entry.path(), std::string(KATLAS_SOURCE_DIR) + "/lib/src").generic_string();
       if (word_lists.contains(rel)) continue;
       std::ifstream in(entry.path());
       ++files_read;
@@ -245,13 +255,16 @@ TEST_SUITE("site") {
   TEST_CASE("relations read as linked sentences in both directions") {
     const Files files = render(base_atlas());
     const std::string& tolerance = files.at("concepts/tolerance.html");
-    CHECK(tolerance.find("<strong>Tolerance</strong> leads to <a href=\"../concepts/withdrawal.html\"") != std::string::npos);
+    CHECK(tolerance.find("<strong>Tolerance</strong> leads to <a href=\"../concepts/withdrawal.html\"") !=
+          std::string::npos);
     const std::string& withdrawal = files.at("concepts/withdrawal.html");
     CHECK(withdrawal.find("href=\"../concepts/tolerance.html\"") != std::string::npos);
   }
 
-  TEST_CASE("names in the details link to their concept on first mention, aliases included, with the summary as a hint") {
-    const katlas::Atlas atlas = with_tolerance_details("\"Goosebumps and MOR; then 7-OH, 7-OH again, and the Mu Receptor.\"");
+  TEST_CASE(
+      "names in the details link to their concept on first mention, aliases included, with the summary as a hint") {
+    const katlas::Atlas atlas =
+        with_tolerance_details("\"Goosebumps and MOR; then 7-OH, 7-OH again, and the Mu Receptor.\"");
     const std::string page = render(atlas).at("concepts/tolerance.html");
     const std::string details = page.substr(page.find("id=\"for-professionals\""));
     // An alias links like a title does, once, whatever its case.
@@ -274,9 +287,11 @@ TEST_SUITE("site") {
     std::vector<katlas::ContentFile> files = katlas::test::read_tree(fixture_path("base"));
     for (katlas::ContentFile& f : files) {
       if (f.path == "concepts/condition/tolerance.yaml")
-        f.text.replace(f.text.find("details: "), f.text.find("\nevidence:") - f.text.find("details: "), "details: Some call it shaking.");
+        f.text.replace(f.text.find("details: "), f.text.find("\nevidence:") - f.text.find("details: "),
+                       "details: Some call it shaking.");
       if (f.path == "concepts/symptom/chills.yaml") f.text.replace(f.text.find("[goosebumps"), 1, "[shaking, ");
-      if (f.path == "concepts/condition/withdrawal.yaml") f.text.insert(f.text.find("summary: "), "aliases: [shaking]\n");
+      if (f.path == "concepts/condition/withdrawal.yaml")
+        f.text.insert(f.text.find("summary: "), "aliases: [shaking]\n");
     }
     const katlas::LoadResult result = katlas::Atlas::load_files(std::move(files));
     REQUIRE_MESSAGE(result.ok(), katlas::test::formatted(result));
@@ -335,7 +350,8 @@ TEST_SUITE("site") {
     const std::string& home = files.at("index.html");
     CHECK(home.find("href=\"concepts/tolerance.html\"") != std::string::npos);
     const std::string& tolerance = files.at("concepts/tolerance.html");
-    const std::size_t nav = tolerance.find("<nav class=\"reading-path\" aria-label=\"Reading path: I use kratom daily\">");
+    const std::size_t nav =
+        tolerance.find("<nav class=\"reading-path\" aria-label=\"Reading path: I use kratom daily\">");
     REQUIRE(nav != std::string::npos);
     const std::string path = tolerance.substr(nav, tolerance.find("</nav>", nav) - nav);
     CHECK(path.find("<span aria-current=\"page\">Tolerance</span>") != std::string::npos);
@@ -374,12 +390,13 @@ TEST_SUITE("site") {
 
   TEST_CASE("the index pages, assets, search index and sitemap are written") {
     const Files files = render(base_atlas(), {.base_url = "https://atlas.example.org/"});
-    for (const char* path : {"index.html", "glossary.html", "sources.html", "contested.html", "search.html",
-                             "topics.html", "kinds/symptom.html", "assets/site.css", "assets/search.js",
-                             "assets/search-index.js", "sitemap.xml"})
+    for (const char* path :
+         {"index.html", "glossary.html", "sources.html", "contested.html", "search.html", "topics.html",
+          "kinds/symptom.html", "assets/site.css", "assets/search.js", "assets/search-index.js", "sitemap.xml"})
       CHECK_MESSAGE(files.count(path) == 1, path);
     CHECK(files.at("assets/search-index.js").starts_with("// Generated by katlas build"));
-    CHECK(files.at("sitemap.xml").find("<loc>https://atlas.example.org/concepts/cyp3a4.html</loc>") != std::string::npos);
+    CHECK(files.at("sitemap.xml").find("<loc>https://atlas.example.org/concepts/cyp3a4.html</loc>") !=
+          std::string::npos);
     CHECK(files.at("sources.html").find("id=\"source-kamble-2019\"") != std::string::npos);
   }
 
@@ -394,13 +411,15 @@ TEST_SUITE("site") {
       CHECK(bytes.find("<img") == std::string::npos);
       CHECK(bytes.find("<b>") == std::string::npos);
       CHECK(bytes.find("<!-- comment") == std::string::npos);
-      for (const char* scheme : {"href=\"javascript:", "href=\"JaVaScRiPt:"}) CHECK(bytes.find(scheme) == std::string::npos);
+      for (const char* scheme : {"href=\"javascript:", "href=\"JaVaScRiPt:"})
+        CHECK(bytes.find(scheme) == std::string::npos);
     }
     // U+2028 is harmless in HTML text but ends a line in a script: JSON must spell it out.
     CHECK(files.at("assets/search-index.js").find("\xE2\x80\xA8") == std::string::npos);
     CHECK(files.at("assets/search-index.js").find("\\u2028") != std::string::npos);
     const std::string& page = files.at("concepts/tolerance.html");
-    const std::string json_ld = page.substr(page.find("application/ld+json"), page.find("</script>") - page.find("application/ld+json"));
+    const std::string json_ld =
+        page.substr(page.find("application/ld+json"), page.find("</script>") - page.find("application/ld+json"));
     CHECK(json_ld.find("\xE2\x80\xA8") == std::string::npos);
     CHECK(json_ld.find("\\u003c/script>") != std::string::npos);
     CHECK(page.find("<h1>Tolerance &lt;script&gt;alert(1)&lt;/script&gt;</h1>") != std::string::npos);
@@ -485,8 +504,7 @@ TEST_SUITE("site on disk") {
       katlas::DiskSink sink(dir / "site");
       sink.write("index.html", "half-written");
       throw std::runtime_error("interrupted");
-    } catch (const std::runtime_error&) {
-    }
+    } catch (const std::runtime_error&) {}
     CHECK(slurp(dir / "site" / "index.html") == "previous");
     CHECK(std::distance(std::filesystem::directory_iterator(dir), {}) == 1);
     std::filesystem::remove_all(dir);

@@ -32,7 +32,8 @@ inline std::vector<ContentFile> read_tree(const std::filesystem::path& folder) {
 /// loads the base fixture alone.
 inline LoadResult load_case(const std::string& name, bool strict = false) {
   std::vector<ContentFile> files = read_tree(fixture_path("base"));
-  const std::vector<ContentFile> overlays = name.empty() ? std::vector<ContentFile>{} : read_tree(fixture_path("errors/" + name));
+  const std::vector<ContentFile> overlays =
+      name.empty() ? std::vector<ContentFile>{} : read_tree(fixture_path("errors/" + name));
   for (ContentFile overlay : overlays) {
     std::erase_if(files, [&](const ContentFile& f) { return f.path == overlay.path; });
     if (overlay.text != "DELETE\n") files.push_back(std::move(overlay));

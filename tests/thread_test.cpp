@@ -38,8 +38,7 @@ TEST_SUITE("thread") {
   TEST_CASE("the first call to Atlas::builtin() from many threads at once loads it once") {
     std::vector<const katlas::Atlas*> seen(8);
     std::vector<std::thread> threads;
-    for (std::size_t t = 0; t < seen.size(); ++t)
-      threads.emplace_back([&, t] { seen[t] = &katlas::Atlas::builtin(); });
+    for (std::size_t t = 0; t < seen.size(); ++t) threads.emplace_back([&, t] { seen[t] = &katlas::Atlas::builtin(); });
     for (std::thread& thread : threads) thread.join();
     for (const katlas::Atlas* a : seen) CHECK(a == seen[0]);
   }

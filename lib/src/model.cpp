@@ -40,14 +40,10 @@ std::string_view to_string(Evidence evidence) {
 
 std::string_view plain_explanation(Evidence evidence) {
   switch (evidence) {
-    case Evidence::established:
-      return "Several studies agree, or there is good human data or an official record.";
-    case Evidence::limited:
-      return "Based on one study, on animal or lab work only, or on a small group of people.";
-    case Evidence::contested:
-      return "Studies or experts disagree. Both sides are shown.";
-    case Evidence::anecdotal:
-      return "Based on case reports, personal stories or websites, not on studies.";
+    case Evidence::established: return "Several studies agree, or there is good human data or an official record.";
+    case Evidence::limited: return "Based on one study, on animal or lab work only, or on a small group of people.";
+    case Evidence::contested: return "Studies or experts disagree. Both sides are shown.";
+    case Evidence::anecdotal: return "Based on case reports, personal stories or websites, not on studies.";
   }
   return "";
 }
@@ -63,7 +59,8 @@ std::string_view to_string(SourceType type) {
 }
 
 std::optional<SourceType> parse_source_type(std::string_view word) {
-  for (const SourceType type : {SourceType::peer_reviewed, SourceType::official, SourceType::grey, SourceType::user_report})
+  for (const SourceType type :
+       {SourceType::peer_reviewed, SourceType::official, SourceType::grey, SourceType::user_report})
     if (word == to_string(type)) return type;
   return std::nullopt;
 }
@@ -214,15 +211,18 @@ Status check_site_url(std::string_view url) {
   const std::string example = " (for example https://atlas.example.org/)";
   const std::string shown = "'" + std::string(url.substr(0, 80)) + (url.size() > 80 ? "...'" : "'");
   std::string_view rest = url;
-  if (rest.starts_with("https://")) rest.remove_prefix(8);
-  else if (rest.starts_with("http://")) rest.remove_prefix(7);
-  else return Status::failure("the site address " + shown + " must start with https:// or http://" + example);
+  if (rest.starts_with("https://"))
+    rest.remove_prefix(8);
+  else if (rest.starts_with("http://"))
+    rest.remove_prefix(7);
+  else
+    return Status::failure("the site address " + shown + " must start with https:// or http://" + example);
   const auto bad = std::find_if(url.begin(), url.end(), [](unsigned char c) {
     return c <= ' ' || c == 0x7f || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\' || c == '`';
   });
   if (bad != url.end())
-    return Status::failure("the site address " + shown + " contains a space, quote, angle bracket or control character" +
-                           example);
+    return Status::failure("the site address " + shown +
+                           " contains a space, quote, angle bracket or control character" + example);
   const std::string_view host = rest.substr(0, rest.find_first_of("/?#"));
   if (host.empty() || host.front() == ':' || host.front() == '.' || host.find('@') != std::string_view::npos)
     return Status::failure("the site address " + shown + " has no host name" + example);

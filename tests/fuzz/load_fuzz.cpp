@@ -25,10 +25,11 @@ void load_with(const std::string& path, const std::string& text) {
   std::vector<katlas::ContentFile> files = base();
   std::erase_if(files, [&](const katlas::ContentFile& f) { return f.path == path; });
   files.push_back({path, text});
-  const katlas::LoadResult result = katlas::Atlas::load_files(std::move(files), {.display_root = "content", .strict = true});
+  const katlas::LoadResult result =
+      katlas::Atlas::load_files(std::move(files), {.display_root = "content", .strict = true});
   if (!result.ok() && result.diagnostics.empty()) std::abort();  // a failed load must say why
   for (const katlas::Diagnostic& d : result.diagnostics) {
-    if (d.message.empty()) std::abort();  // every diagnostic says what is wrong
+    if (d.message.empty()) std::abort();        // every diagnostic says what is wrong
     if (d.message.size() > 4096) std::abort();  // and echoes no unbounded input
   }
 }

@@ -65,8 +65,7 @@ CLI::Option* add_site_url_option(CLI::App& command, std::string& url, const std:
 }
 
 void add_today_option(CLI::App& command, std::string& today) {
-  command
-      .add_option("--today", today, "Judge review dates as on this day, YYYY-MM-DD (default: today, UTC)")
+  command.add_option("--today", today, "Judge review dates as on this day, YYYY-MM-DD (default: today, UTC)")
       ->check([](const std::string& value) {
         return add_days(value, 0).empty() ? std::string("--today must be a date written YYYY-MM-DD") : std::string();
       });

@@ -5,8 +5,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include <iosfwd>
 #include <filesystem>
+#include <iosfwd>
 #include <optional>
 #include <string>
 

@@ -1,11 +1,11 @@
 // katlas build: render the reader's static site and swap it into place atomically.
 #include "cli.hpp"
 
+#include <unistd.h>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
-#include <unistd.h>
 
 namespace katlas::cli {
 namespace {
@@ -24,12 +24,16 @@ std::filesystem::path cache_dir(const Context& ctx, const BuildOptions& opts) {
   if (opts.no_cache) return {};
   if (!opts.cache.empty()) return opts.cache;
   std::filesystem::path base;
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg == '/') base = xdg;
-  else if (const char* home = std::getenv("HOME"); home && *home == '/') base = std::filesystem::path(home) / ".cache";
-  else return {};
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg == '/')
+    base = xdg;
+  else if (const char* home = std::getenv("HOME"); home && *home == '/')
+    base = std::filesystem::path(home) / ".cache";
+  else
+    return {};
   std::error_code ec;
-  const std::string content = ctx.content_dir.empty() ? std::string("(built-in)")
-                                                      : std::filesystem::absolute(ctx.content_dir, ec).lexically_normal().string();
+  const std::string content = ctx.content_dir.empty()
+                                  ? std::string("(built-in)")
+                                  : std::filesystem::absolute(ctx.content_dir, ec).lexically_normal().string();
   const std::string out = std::filesystem::absolute(opts.out, ec).lexically_normal().string();
   char name[32];
   std::snprintf(name, sizeof name, "%016zx", std::hash<std::string>{}(content + '\n' + out));

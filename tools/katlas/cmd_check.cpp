@@ -11,16 +11,17 @@ void add_check(CLI::App& app, Context& ctx) {
   auto strict = std::make_shared<bool>(false);
   auto json = std::make_shared<bool>(false);
   auto today = std::make_shared<std::string>();
-  cmd->add_flag("--strict", *strict,
-                "Also apply the content rules (sources, orphans, summary length and reading grade, help links, verdicts, sentence wording per evidence level); fail on any warning, overdue reviews included");
+  cmd->add_flag(
+      "--strict", *strict,
+      "Also apply the content rules (sources, orphans, summary length and reading grade, help links, verdicts, sentence wording per evidence level); fail on any warning, overdue reviews included");
   cmd->add_flag("--json", *json, "Print the diagnostics as a JSON array");
   add_today_option(*cmd, *today);
   cmd->callback([&ctx, strict, json, today] {
     // The built-in content is checked with exactly the rules a folder gets.
     const std::string shown = ctx.content_dir.empty() ? "built-in content" : ctx.content_dir;
     LoadResult result = ctx.content_dir.empty()
-                                  ? Atlas::load_files(Atlas::builtin_files(), {.display_root = "content", .strict = *strict})
-                                  : Atlas::load(ctx.content_dir, {.display_root = ctx.content_dir, .strict = *strict});
+                            ? Atlas::load_files(Atlas::builtin_files(), {.display_root = "content", .strict = *strict})
+                            : Atlas::load(ctx.content_dir, {.display_root = ctx.content_dir, .strict = *strict});
     if (*strict && result.atlas) {
       // Lay summaries aim at reading grade 6-8: the grade is a strict rule like their length.
       for (Diagnostic& d : summary_readability_warnings(*result.atlas)) result.diagnostics.push_back(std::move(d));
@@ -36,8 +37,9 @@ void add_check(CLI::App& app, Context& ctx) {
     } else {
       for (const Diagnostic& d : result.diagnostics) std::cout << format(d) << '\n';
       std::cout << shown << ": " << errors << " error(s), " << warnings << " warning(s)";
-      if (result.atlas) std::cout << "; " << result.atlas->content().concepts.size() << " concepts, "
-                                  << result.atlas->content().sources.size() << " sources";
+      if (result.atlas)
+        std::cout << "; " << result.atlas->content().concepts.size() << " concepts, "
+                  << result.atlas->content().sources.size() << " sources";
       std::cout << '\n';
     }
     const bool failed = errors > 0 || (*strict && warnings > 0);

@@ -24,7 +24,7 @@ void add_explain(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx, opts] {
     const std::optional<Atlas> atlas = open_atlas(ctx);
     if (!atlas) return void(ctx.exit = failure);
-    const Depth depth = opts->depth == "summary" ? Depth::summary
+    const Depth depth = opts->depth == "summary"   ? Depth::summary
                         : opts->depth == "details" ? Depth::details
                                                    : Depth::neighbours;
     const auto e = explain(*atlas, {.query = opts->query,
@@ -35,10 +35,14 @@ void add_explain(CLI::App& app, Context& ctx) {
       std::cerr << "katlas: nothing matches '" << opts->query << "'\n";
       return void(ctx.exit = failure);
     }
-    if (opts->format == "json") std::cout << to_json(*e) << '\n';
-    else if (opts->format == "markdown") std::cout << to_markdown(*e, opts->base_url);
-    else if (opts->format == "html") std::cout << to_html_fragment(*e, opts->base_url);
-    else std::cout << to_text(*e);
+    if (opts->format == "json")
+      std::cout << to_json(*e) << '\n';
+    else if (opts->format == "markdown")
+      std::cout << to_markdown(*e, opts->base_url);
+    else if (opts->format == "html")
+      std::cout << to_html_fragment(*e, opts->base_url);
+    else
+      std::cout << to_text(*e);
   });
 }
 

@@ -27,7 +27,7 @@ void add_related(CLI::App& app, Context& ctx) {
       std::cerr << "katlas: no relation type '" << opts->type << "'\n";
       return void(ctx.exit = failure);
     }
-    const Direction direction = opts->direction == "out" ? Direction::out
+    const Direction direction = opts->direction == "out"  ? Direction::out
                                 : opts->direction == "in" ? Direction::in
                                                           : Direction::both;
     const std::vector<Link> links = atlas->related(*c, {.type = opts->type, .direction = direction});

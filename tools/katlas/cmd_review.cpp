@@ -14,7 +14,8 @@ void add_review(CLI::App& app, Context& ctx) {
     bool json = false;
   };
   auto opts = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("review", "List the concepts due for review (past due first, then the next ones), soonest first");
+  auto* cmd = app.add_subcommand(
+      "review", "List the concepts due for review (past due first, then the next ones), soonest first");
   cmd->add_option("--within", opts->within, "Also list what falls due within this many days (default 30)")
       ->check(CLI::Range(0, 3650));
   add_today_option(*cmd, opts->today);

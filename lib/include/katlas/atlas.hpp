@@ -33,22 +33,22 @@ std::string sentence_template(const RelationType& type, Evidence evidence, Direc
 
 /// A relation seen from one concept. Pointers stay valid while any copy of the Atlas lives.
 struct Link {
-  const RelationType* type = nullptr;  ///< The relation's type.
+  const RelationType* type = nullptr;    ///< The relation's type.
   Direction direction = Direction::out;  ///< `out` when `self` holds the relation, else `in`.
-  const Concept* self = nullptr;     ///< The concept the link was asked about.
-  const Concept* other = nullptr;    ///< The concept at the other end.
-  const Relation* relation = nullptr;  ///< As written (note, sources, evidence).
+  const Concept* self = nullptr;         ///< The concept the link was asked about.
+  const Concept* other = nullptr;        ///< The concept at the other end.
+  const Relation* relation = nullptr;    ///< As written (note, sources, evidence).
   /// Read from `self`'s side, in the words of the link's evidence level, e.g.
   /// "Enzyme induction may help explain pharmacokinetic tolerance."
   std::string_view sentence;
-  std::string_view heading;   ///< The section heading for this type and direction.
+  std::string_view heading;                 ///< The section heading for this type and direction.
   Evidence evidence = Evidence::anecdotal;  ///< As written on the relation, else inherited (see relation_evidence()).
-  bool evidence_written = false;  ///< True when `evidence` was written on the relation, false when inherited.
+  bool evidence_written = false;            ///< True when `evidence` was written on the relation, false when inherited.
 };
 
 /// Links told as prose: one sentence and the links it tells.
 struct LinkSentence {
-  std::string text;  ///< E.g. "Withdrawal can include anxiety, craving and diarrhoea."
+  std::string text;                ///< E.g. "Withdrawal can include anxiety, craving and diarrhoea."
   std::vector<const Link*> links;  ///< One or more; point into the vector given to tell_links().
 };
 
@@ -64,20 +64,20 @@ std::string_view relation_note(const Relation& relation, bool professional);
 
 /// Filter for Atlas::related().
 struct RelatedQuery {
-  std::string_view type{};  ///< Relation type id; empty means every type.
+  std::string_view type{};                ///< Relation type id; empty means every type.
   Direction direction = Direction::both;  ///< Which way round; `both` means every relation.
 };
 
 /// One step of an explanation path.
 struct PathStep {
-  const Concept* from = nullptr;  ///< Where the step starts.
-  const Concept* to = nullptr;    ///< Where the step ends.
-  const RelationType* type = nullptr;  ///< The relation walked.
-  Direction direction = Direction::out;  ///< `in` when the step walks a relation backwards.
-  std::string_view sentence;  ///< The step as a sentence, read from `from`, hedged by its evidence.
-  const Relation* relation = nullptr;  ///< As written (note, sources).
+  const Concept* from = nullptr;            ///< Where the step starts.
+  const Concept* to = nullptr;              ///< Where the step ends.
+  const RelationType* type = nullptr;       ///< The relation walked.
+  Direction direction = Direction::out;     ///< `in` when the step walks a relation backwards.
+  std::string_view sentence;                ///< The step as a sentence, read from `from`, hedged by its evidence.
+  const Relation* relation = nullptr;       ///< As written (note, sources).
   Evidence evidence = Evidence::anecdotal;  ///< The step's evidence (see Link::evidence).
-  bool evidence_written = false;  ///< True when written on the relation, false when inherited.
+  bool evidence_written = false;            ///< True when written on the relation, false when inherited.
 };
 
 /// How Atlas::path() searches.
@@ -94,13 +94,13 @@ Evidence weakest_evidence(const std::vector<PathStep>& steps);
 /// A scored search result.
 struct SearchHit {
   const Concept* entry = nullptr;  ///< The matching concept.
-  double score = 0;  ///< Higher is better; whole-name matches score 90 or more.
+  double score = 0;                ///< Higher is better; whole-name matches score 90 or more.
 };
 
 /// A file handed to Atlas::load_files(): its path relative to the content root and its bytes.
 struct ContentFile {
-  std::string path;     ///< Relative, with `/`, e.g. `concepts/enzyme/cyp3a4.yaml`.
-  std::string text;     ///< The file's bytes (UTF-8).
+  std::string path;  ///< Relative, with `/`, e.g. `concepts/enzyme/cyp3a4.yaml`.
+  std::string text;  ///< The file's bytes (UTF-8).
 };
 
 /// Options for loading content.
@@ -210,7 +210,7 @@ std::vector<Diagnostic> overdue_review_warnings(const Atlas& atlas, std::string_
 
 /// What a load returns: the atlas when the content had no errors, and every diagnostic either way.
 struct LoadResult {
-  std::optional<Atlas> atlas;  ///< Set when the content had no errors.
+  std::optional<Atlas> atlas;           ///< Set when the content had no errors.
   std::vector<Diagnostic> diagnostics;  ///< Every error and warning, sorted by file, line and column.
   /// True when the atlas was built.
   bool ok() const { return atlas.has_value(); }

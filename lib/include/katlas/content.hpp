@@ -26,8 +26,8 @@ std::string_view plain_explanation(Evidence evidence);
 constexpr Evidence weaker(Evidence a, Evidence b) { return a > b ? a : b; }
 
 /// Every evidence level, strongest first.
-inline constexpr std::array<Evidence, 4> evidence_levels{Evidence::established, Evidence::limited,
-                                                         Evidence::contested, Evidence::anecdotal};
+inline constexpr std::array<Evidence, 4> evidence_levels{Evidence::established, Evidence::limited, Evidence::contested,
+                                                         Evidence::anecdotal};
 
 /// What the evidence says of a popular claim, all things weighed (`verdict:` in a claim file).
 enum class Verdict { supported, partly_supported, unsupported, refuted, unresolved };
@@ -70,21 +70,21 @@ struct Kind {
   /// Strict check: members must link to the help concept's kind with the help relation type
   /// (the one with `help-link: true` in `relations.yaml`). Their pages show the help box.
   bool needs_help_link = false;
-  bool help_box = false;         ///< Pages of members show the help box (`help-box: true`).
-  bool needs_verdict = false;    ///< Strict check: members must have a `verdict` (popular claims).
-  int review_every_months = 0;   ///< How often members are reviewed (`review-every`); 0: the default, 24.
-  SourceLoc loc;            ///< Where the entry starts in `kinds.yaml`.
+  bool help_box = false;        ///< Pages of members show the help box (`help-box: true`).
+  bool needs_verdict = false;   ///< Strict check: members must have a `verdict` (popular claims).
+  int review_every_months = 0;  ///< How often members are reviewed (`review-every`); 0: the default, 24.
+  SourceLoc loc;                ///< Where the entry starts in `kinds.yaml`.
   /// Member-wise equality (tests compare whole loaded values).
   bool operator==(const Kind&) const = default;
 };
 
 /// A relation type from `relations.yaml`. Inverses are derived, never written.
 struct RelationType {
-  std::string id;                ///< Kebab-case id used in `relations: - type:`.
-  std::string label;             ///< "inhibits"
-  std::string inverse_label;     ///< "is inhibited by"
-  std::string heading;           ///< Section heading on the source concept's page.
-  std::string inverse_heading;   ///< Section heading on the target concept's page.
+  std::string id;               ///< Kebab-case id used in `relations: - type:`.
+  std::string label;            ///< "inhibits"
+  std::string inverse_label;    ///< "is inhibited by"
+  std::string heading;          ///< Section heading on the source concept's page.
+  std::string inverse_heading;  ///< Section heading on the target concept's page.
   /// Sentence templates with `{from}` and `{to}`, one per evidence level (indexed by
   /// Evidence): "{from} helps explain {to}." for established, "{from} may help explain
   /// {to}." for limited, and so on. Empty where relations.yaml writes none for that level.
@@ -95,11 +95,11 @@ struct RelationType {
   bool structural = false;
   std::vector<std::string> from_kinds;  ///< Allowed source kinds; empty means any.
   std::vector<std::string> to_kinds;    ///< Allowed target kinds; empty means any.
-  bool acyclic = false;          ///< A chain of this type may not loop back.
+  bool acyclic = false;                 ///< A chain of this type may not loop back.
   /// This type links a concept to guidance on getting help (`help-link: true`; at most one
   /// type). A concept with such a link gets the help box on its page and handouts.
   bool help_link = false;
-  SourceLoc loc;                 ///< Where the entry starts in `relations.yaml`.
+  SourceLoc loc;  ///< Where the entry starts in `relations.yaml`.
   /// Member-wise equality (tests compare whole loaded values).
   bool operator==(const RelationType&) const = default;
 };
@@ -125,20 +125,20 @@ std::optional<SourceType> parse_source_type(std::string_view word);
 
 /// A bibliography entry from `sources.yaml`.
 struct Source {
-  std::string id;       ///< Kebab-case id, usually `firstauthor-year`.
-  std::string authors;  ///< As written, e.g. "Kruegel AC, Gassaway MM, et al.".
-  int year = 0;         ///< Year of publication (or of consultation, for undated pages; see `note`).
-  std::string title;    ///< Title of the work.
-  std::string venue;    ///< Journal, volume and pages, or publisher; may be empty.
-  std::string doi;   ///< Bare DOI, e.g. `10.1021/jacs.6b00360`; may be empty when `url` is set.
-  std::string url;   ///< http(s) URL; may be empty when `doi` is set.
-  std::string pmid;  ///< PubMed id; may be empty.
+  std::string id;        ///< Kebab-case id, usually `firstauthor-year`.
+  std::string authors;   ///< As written, e.g. "Kruegel AC, Gassaway MM, et al.".
+  int year = 0;          ///< Year of publication (or of consultation, for undated pages; see `note`).
+  std::string title;     ///< Title of the work.
+  std::string venue;     ///< Journal, volume and pages, or publisher; may be empty.
+  std::string doi;       ///< Bare DOI, e.g. `10.1021/jacs.6b00360`; may be empty when `url` is set.
+  std::string url;       ///< http(s) URL; may be empty when `doi` is set.
+  std::string pmid;      ///< PubMed id; may be empty.
   std::string copy_url;  ///< A third party's copy (mirror, aggregator); never the main link. May be empty.
-  std::string note;  ///< What a reader should know (design, size, funding); may be empty.
+  std::string note;      ///< What a reader should know (design, size, funding); may be empty.
   std::string curation;  ///< How the source was read or checked; for maintainers, never rendered.
   /// What kind of work it is; unset when `sources.yaml` does not say (`check --strict` warns).
   std::optional<SourceType> type;
-  SourceLoc loc;     ///< Where the entry starts in `sources.yaml`.
+  SourceLoc loc;  ///< Where the entry starts in `sources.yaml`.
   /// True for peer-reviewed and official sources: the ones a lay handout numbers as
   /// references. Grey literature and user reports are listed apart ("What people report").
   /// A source of unknown type counts as a reference, as before types were written.
@@ -157,10 +157,10 @@ struct Relation {
   /// How well the link itself is supported, as written. When left out, the link takes the
   /// weaker of its two concepts' levels (see relation_evidence()).
   std::optional<Evidence> evidence;
-  std::optional<Basis> basis;  ///< Seen in people, or predicted only; unset when not said.
-  std::vector<std::string> sources;  ///< Source ids for this relation; may be empty.
+  std::optional<Basis> basis;          ///< Seen in people, or predicted only; unset when not said.
+  std::vector<std::string> sources;    ///< Source ids for this relation; may be empty.
   std::vector<SourceLoc> source_locs;  ///< Position of each entry of `sources`.
-  std::string note;      ///< Plain words shown after the sentence to every reader; may be empty.
+  std::string note;                    ///< Plain words shown after the sentence to every reader; may be empty.
   std::string pro_note;  ///< The professional wording, shown instead of `note` to professionals; may be empty.
   SourceLoc loc;         ///< Where the relation starts.
   SourceLoc type_loc;    ///< Where its `type` value is.
@@ -174,61 +174,61 @@ struct Side {
   /// Which side of the claim: `for` or `against` in the schema.
   enum class Position { for_claim, against_claim };
   Position position = Position::for_claim;  ///< The side this text argues.
-  std::string text;                  ///< What the evidence on this side says.
-  std::vector<std::string> sources;  ///< Source ids; at least one.
-  std::vector<SourceLoc> source_locs;  ///< Position of each entry of `sources`.
-  SourceLoc loc;                     ///< Where the side starts.
+  std::string text;                         ///< What the evidence on this side says.
+  std::vector<std::string> sources;         ///< Source ids; at least one.
+  std::vector<SourceLoc> source_locs;       ///< Position of each entry of `sources`.
+  SourceLoc loc;                            ///< Where the side starts.
   /// Member-wise equality (tests compare whole loaded values).
   bool operator==(const Side&) const = default;
 };
 
 /// When a withdrawal phase starts and ends, in hours after the last dose, as reported ranges.
 struct Timing {
-  double start_min = 0;  ///< Earliest reported start, hours after the last dose.
-  double start_max = 0;  ///< Latest reported start.
-  double end_min = 0;    ///< Earliest reported end (0 when `has_end` is false).
-  double end_max = 0;    ///< Latest reported end (0 when `has_end` is false).
-  bool has_end = true;   ///< False when no end is known (`end-hours` left out): an open-ended phase.
+  double start_min = 0;                     ///< Earliest reported start, hours after the last dose.
+  double start_max = 0;                     ///< Latest reported start.
+  double end_min = 0;                       ///< Earliest reported end (0 when `has_end` is false).
+  double end_max = 0;                       ///< Latest reported end (0 when `has_end` is false).
+  bool has_end = true;                      ///< False when no end is known (`end-hours` left out): an open-ended phase.
   Evidence evidence = Evidence::anecdotal;  ///< How well the timing is supported.
-  std::vector<std::string> sources;  ///< Source ids for the timing.
-  std::vector<SourceLoc> source_locs;  ///< Position of each entry of `sources`.
-  std::string note;  ///< What is and is not known about the timing; may be empty.
-  SourceLoc loc;     ///< Where `timing:` starts.
+  std::vector<std::string> sources;         ///< Source ids for the timing.
+  std::vector<SourceLoc> source_locs;       ///< Position of each entry of `sources`.
+  std::string note;                         ///< What is and is not known about the timing; may be empty.
+  SourceLoc loc;                            ///< Where `timing:` starts.
   /// Member-wise equality (tests compare whole loaded values).
   bool operator==(const Timing&) const = default;
 };
 
 /// One concept: one file under `concepts/<kind>/<id>.yaml`.
 struct Concept {
-  std::string id;     ///< Kebab-case id; equals the file name; never changes.
-  std::string title;  ///< How the concept is named.
-  std::string kind;   ///< A kind id from `kinds.yaml`.
-  std::string sentence_name;  ///< Name used inside sentences; see display_name_in_sentence().
-  std::vector<std::string> aliases;  ///< Other names people search for.
-  std::string summary;  ///< Lay text.
-  std::string details;  ///< Professional text (Markdown).
+  std::string id;                           ///< Kebab-case id; equals the file name; never changes.
+  std::string title;                        ///< How the concept is named.
+  std::string kind;                         ///< A kind id from `kinds.yaml`.
+  std::string sentence_name;                ///< Name used inside sentences; see display_name_in_sentence().
+  std::vector<std::string> aliases;         ///< Other names people search for.
+  std::string summary;                      ///< Lay text.
+  std::string details;                      ///< Professional text (Markdown).
   Evidence evidence = Evidence::anecdotal;  ///< How well the concept's text is supported.
-  std::optional<Verdict> verdict;  ///< For a popular claim: what the evidence says of it.
-  std::vector<std::string> sources;  ///< Source ids for the concept's text.
-  std::vector<SourceLoc> source_locs;  ///< Position of each entry of `sources`.
-  std::string reviewed;  ///< YYYY-MM-DD: when the text was last checked against its sources.
-  int review_every_months = 0;  ///< `review-every`; 0: the kind's interval, else 24 months.
-  std::vector<Relation> relations;  ///< Relations written on this concept (outgoing).
-  std::vector<Side> sides;          ///< Both sides, for a contested concept.
-  std::optional<Timing> timing;     ///< When a withdrawal phase starts and ends.
-  SourceLoc loc;  ///< The file (line 1).
-  SourceLoc id_loc;       ///< Where the `id` value is.
-  SourceLoc summary_loc;  ///< Where the `summary` value is.
-  SourceLoc kind_loc;     ///< Where the `kind` value is.
+  std::optional<Verdict> verdict;           ///< For a popular claim: what the evidence says of it.
+  std::vector<std::string> sources;         ///< Source ids for the concept's text.
+  std::vector<SourceLoc> source_locs;       ///< Position of each entry of `sources`.
+  std::string reviewed;                     ///< YYYY-MM-DD: when the text was last checked against its sources.
+  int review_every_months = 0;              ///< `review-every`; 0: the kind's interval, else 24 months.
+  std::vector<Relation> relations;          ///< Relations written on this concept (outgoing).
+  std::vector<Side> sides;                  ///< Both sides, for a contested concept.
+  std::optional<Timing> timing;             ///< When a withdrawal phase starts and ends.
+  SourceLoc loc;                            ///< The file (line 1).
+  SourceLoc id_loc;                         ///< Where the `id` value is.
+  SourceLoc summary_loc;                    ///< Where the `summary` value is.
+  SourceLoc kind_loc;                       ///< Where the `kind` value is.
   /// Member-wise equality (tests compare whole loaded values).
   bool operator==(const Concept&) const = default;
 };
 
 /// A reading path on the site's home page (`start-paths:` in `site.yaml`).
 struct StartPath {
-  std::string heading;  ///< E.g. "I use kratom daily".
-  std::string intro;    ///< One lay sentence under the heading.
-  std::vector<std::string> concepts;  ///< Concept ids, in reading order.
+  std::string heading;                  ///< E.g. "I use kratom daily".
+  std::string intro;                    ///< One lay sentence under the heading.
+  std::vector<std::string> concepts;    ///< Concept ids, in reading order.
   std::vector<SourceLoc> concept_locs;  ///< Position of each entry of `concepts`.
   std::string more_url;   ///< A page of the site to end the path with (e.g. `contested.html`); may be empty.
   std::string more_text;  ///< Its link text.
@@ -239,12 +239,12 @@ struct StartPath {
 
 /// The cycle drawn on the home page and its concept's page (`cycle:` in `site.yaml`).
 struct FeaturedCycle {
-  std::string through;              ///< The concept the cycle starts and ends at.
-  std::vector<std::string> types;   ///< Relation types it may follow, as written.
-  std::string heading;              ///< Section heading on the home page.
-  std::string intro;                ///< One lay sentence under the heading.
-  std::string caption;              ///< The figure's caption.
-  SourceLoc loc;                    ///< Where `cycle:` starts.
+  std::string through;             ///< The concept the cycle starts and ends at.
+  std::vector<std::string> types;  ///< Relation types it may follow, as written.
+  std::string heading;             ///< Section heading on the home page.
+  std::string intro;               ///< One lay sentence under the heading.
+  std::string caption;             ///< The figure's caption.
+  SourceLoc loc;                   ///< Where `cycle:` starts.
   /// Member-wise equality (tests compare whole loaded values).
   bool operator==(const FeaturedCycle&) const = default;
 };
@@ -252,29 +252,29 @@ struct FeaturedCycle {
 /// How the site presents the content (`site.yaml`, optional): everything a renderer would
 /// otherwise have to know about one content folder's ids and words.
 struct SiteConfig {
-  std::string title;        ///< The site's name (empty: "Content atlas").
-  std::string lead;         ///< The home page's opening sentence.
-  std::string description;  ///< The home page's meta description.
-  std::string help;         ///< Id of the "when to get medical help" guidance concept; may be empty.
-  SourceLoc help_loc;       ///< Where `help` is.
+  std::string title;                   ///< The site's name (empty: "Content atlas").
+  std::string lead;                    ///< The home page's opening sentence.
+  std::string description;             ///< The home page's meta description.
+  std::string help;                    ///< Id of the "when to get medical help" guidance concept; may be empty.
+  SourceLoc help_loc;                  ///< Where `help` is.
   std::vector<StartPath> start_paths;  ///< In file order.
   std::optional<FeaturedCycle> cycle;  ///< The featured cycle, when the site has one.
   /// Kind id -> schema.org type of its pages (e.g. `symptom: MedicalSignOrSymptom`); kinds
   /// left out are `MedicalEntity`.
   std::vector<std::pair<std::string, std::string>> schema_types;
   std::vector<SourceLoc> schema_type_locs;  ///< Position of each entry of `schema_types`.
-  SourceLoc loc;  ///< The file (line 1); empty file name when there is no `site.yaml`.
+  SourceLoc loc;                            ///< The file (line 1); empty file name when there is no `site.yaml`.
   /// Member-wise equality (tests compare whole loaded values).
   bool operator==(const SiteConfig&) const = default;
 };
 
 /// One phone line of a region's help box on printed handouts (`help-lines.yaml`).
 struct HelpLine {
-  std::string service;  ///< "Poison Help"
-  std::string number;   ///< As dialled, e.g. "1-800-222-1222" or "call or text 988".
-  std::string when;     ///< When to call, in plain words; may be empty.
-  std::string source;   ///< Id of the source where the number was checked.
-  SourceLoc loc;        ///< The line's mapping.
+  std::string service;   ///< "Poison Help"
+  std::string number;    ///< As dialled, e.g. "1-800-222-1222" or "call or text 988".
+  std::string when;      ///< When to call, in plain words; may be empty.
+  std::string source;    ///< Id of the source where the number was checked.
+  SourceLoc loc;         ///< The line's mapping.
   SourceLoc source_loc;  ///< Where `source` is.
   /// Member-wise equality (tests compare whole loaded values).
   bool operator==(const HelpLine&) const = default;
@@ -282,10 +282,10 @@ struct HelpLine {
 
 /// The help lines of one country or region (`katlas handout --region ID`).
 struct HelpRegion {
-  std::string id;          ///< Short kebab-case id typed on the command line, e.g. `us`.
-  std::string name;        ///< "United States"
-  std::string concept_id;  ///< The concept with the full list (`concept:`); may be empty.
-  std::string reviewed;    ///< YYYY-MM-DD: when the numbers were last checked.
+  std::string id;               ///< Short kebab-case id typed on the command line, e.g. `us`.
+  std::string name;             ///< "United States"
+  std::string concept_id;       ///< The concept with the full list (`concept:`); may be empty.
+  std::string reviewed;         ///< YYYY-MM-DD: when the numbers were last checked.
   std::vector<HelpLine> lines;  ///< In the order printed.
   SourceLoc loc;                ///< The region's mapping.
   SourceLoc concept_loc;        ///< Where `concept` is.
@@ -334,16 +334,16 @@ enum class HelpBox {
 
 /// A handout recipe as read from `handouts/<id>.yaml`.
 struct HandoutRecipe {
-  std::string id;     ///< Kebab-case; equals the file name.
-  std::string title;  ///< The handout's heading.
-  Audience audience = Audience::lay;  ///< lay: summaries only; pro: with the start of the evidence.
-  std::string purpose;  ///< One or two sentences: who it is for and what it covers.
+  std::string id;                              ///< Kebab-case; equals the file name.
+  std::string title;                           ///< The handout's heading.
+  Audience audience = Audience::lay;           ///< lay: summaries only; pro: with the start of the evidence.
+  std::string purpose;                         ///< One or two sentences: who it is for and what it covers.
   std::vector<HandoutSectionRecipe> sections;  ///< In the order printed.
-  std::vector<std::string> key_points;  ///< The summary box.
-  std::vector<std::string> actions;     ///< "What you can do".
-  std::vector<std::string> teach_back;  ///< Questions the educator asks to check understanding.
-  std::vector<GlossaryTerm> glossary;   ///< Extra terms; concepts' terms are added automatically.
-  HelpBox help_box = HelpBox::automatic;  ///< Whether the "when to get help" box is printed.
+  std::vector<std::string> key_points;         ///< The summary box.
+  std::vector<std::string> actions;            ///< "What you can do".
+  std::vector<std::string> teach_back;         ///< Questions the educator asks to check understanding.
+  std::vector<GlossaryTerm> glossary;          ///< Extra terms; concepts' terms are added automatically.
+  HelpBox help_box = HelpBox::automatic;       ///< Whether the "when to get help" box is printed.
   /// The concept whose site page the handout's link and QR code open (`topic:`); empty: the
   /// first concept of the first section.
   std::string topic;
@@ -355,7 +355,7 @@ struct HandoutRecipe {
   /// True for a recipe made on the spot (recipe_for_concepts()): its text suits either
   /// audience. A written recipe is for its `audience` only.
   bool any_audience = false;
-  SourceLoc loc;                          ///< The recipe's top-level mapping.
+  SourceLoc loc;  ///< The recipe's top-level mapping.
   /// Member-wise equality (tests compare whole loaded values).
   bool operator==(const HandoutRecipe&) const = default;
 };

@@ -24,9 +24,9 @@ enum class Severity { error, warning };
 /// Formatted by format() as `FILE:LINE:COLUMN: error: MESSAGE (HINT)`.
 struct Diagnostic {
   Severity severity = Severity::error;  ///< Errors stop a load; warnings do not.
-  SourceLoc loc;  ///< Where the problem is.
-  std::string message;  ///< What is wrong, e.g. `unknown relation type 'inhibts'`.
-  std::string hint;     ///< How to fix it, e.g. `did you mean 'inhibits'?`; may be empty.
+  SourceLoc loc;                        ///< Where the problem is.
+  std::string message;                  ///< What is wrong, e.g. `unknown relation type 'inhibts'`.
+  std::string hint;                     ///< How to fix it, e.g. `did you mean 'inhibits'?`; may be empty.
   /// Member-wise equality.
   bool operator==(const Diagnostic&) const = default;
 };

@@ -31,18 +31,18 @@ struct ExplainRequest {
 
 /// An explanation as C++ values. Views point into the Atlas and live as long as it does.
 struct Explanation {
-  const Concept* entry = nullptr;  ///< The concept explained.
-  bool exact = true;               ///< False when the query was free text and the best search hit was taken.
-  std::string_view title;          ///< The concept's title.
-  std::string_view summary;        ///< Lay summary.
-  std::string_view details;        ///< Professional details (empty for lay or Depth::summary).
+  const Concept* entry = nullptr;           ///< The concept explained.
+  bool exact = true;                        ///< False when the query was free text and the best search hit was taken.
+  std::string_view title;                   ///< The concept's title.
+  std::string_view summary;                 ///< Lay summary.
+  std::string_view details;                 ///< Professional details (empty for lay or Depth::summary).
   Evidence evidence = Evidence::anecdotal;  ///< Evidence level of the text.
-  std::string_view evidence_explained;     ///< That level in plain words.
-  std::vector<const Source*> citations;    ///< The concept's sources, numbered from 1 in this order.
-  std::vector<Link> neighbours;            ///< Typed relations (empty below Depth::neighbours).
-  Audience audience = Audience::lay;       ///< Who it is for: picks the relation notes' wording.
-  std::string_view reviewed;               ///< Date the text was last reviewed (YYYY-MM-DD).
-  ReadabilityStats reading_level;          ///< Of the lay summary: Flesch–Kincaid grade, reading ease, sentence length.
+  std::string_view evidence_explained;      ///< That level in plain words.
+  std::vector<const Source*> citations;     ///< The concept's sources, numbered from 1 in this order.
+  std::vector<Link> neighbours;             ///< Typed relations (empty below Depth::neighbours).
+  Audience audience = Audience::lay;        ///< Who it is for: picks the relation notes' wording.
+  std::string_view reviewed;                ///< Date the text was last reviewed (YYYY-MM-DD).
+  ReadabilityStats reading_level;  ///< Of the lay summary: Flesch–Kincaid grade, reading ease, sentence length.
 };
 
 /// Explains the concept the query names: an exact id, alias or title first, else the best

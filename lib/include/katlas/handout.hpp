@@ -30,7 +30,7 @@ namespace katlas {
 
 /// Recipes that loaded, and every problem found (errors name `file:line:column`).
 struct RecipeLoadResult {
-  std::vector<HandoutRecipe> recipes;  ///< Sorted by id; a recipe with an error is left out.
+  std::vector<HandoutRecipe> recipes;   ///< Sorted by id; a recipe with an error is left out.
   std::vector<Diagnostic> diagnostics;  ///< Errors and warnings, in file order.
   /// True when no recipe had an error.
   bool ok() const { return count(diagnostics, Severity::error) == 0; }
@@ -74,7 +74,7 @@ enum class Paper { a4, letter };
 struct HandoutOptions {
   /// The audience of a recipe that suits both (see supports()); a written recipe keeps its own.
   std::optional<Audience> audience;
-  Paper paper = Paper::a4;           ///< The `@page` size.
+  Paper paper = Paper::a4;  ///< The `@page` size.
   /// The address of the reader's site built from the same content (an absolute http(s) URL,
   /// see check_site_url()). The handout links to its topic's page there, in print and as a
   /// QR code. Empty (the default): the recipe's `site-url`, else no link and no QR code.
@@ -128,9 +128,9 @@ struct Handout {
   std::vector<std::string> key_points;   ///< The "main points" box.
   std::vector<std::string> actions;      ///< The "what you can do" box.
   std::vector<std::string> teach_back;   ///< The "check your understanding" questions.
-  std::vector<GlossaryEntry> glossary;  ///< Only terms that occur in the text, sorted by term.
-  const Concept* help = nullptr;        ///< The help concept of `site.yaml` when the box is shown.
-  const HelpRegion* region = nullptr;   ///< The region whose lines the help box lists; may be null.
+  std::vector<GlossaryEntry> glossary;   ///< Only terms that occur in the text, sorted by term.
+  const Concept* help = nullptr;         ///< The help concept of `site.yaml` when the box is shown.
+  const HelpRegion* region = nullptr;    ///< The region whose lines the help box lists; may be null.
   /// The help box's phone lines: the region's, then those given in HandoutOptions::help_lines
   /// ("Service: number" splits at the first colon). Empty: the box leaves blank lines to fill in.
   std::vector<HandoutHelpLine> help_lines;
@@ -171,7 +171,7 @@ struct HandoutReview {
   std::vector<std::string> undefined_terms;  ///< Medical terms used but not defined.
   std::vector<ChecklistItem> automatic;      ///< Checked by the program.
   std::vector<std::string> for_reviewer;     ///< Items a person must judge.
-  int score = 0;  ///< Percent of automatic items passed, rounded.
+  int score = 0;                             ///< Percent of automatic items passed, rounded.
 };
 
 /// Measures the reader text and runs the automatic checks.

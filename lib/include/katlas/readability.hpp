@@ -16,14 +16,14 @@ namespace katlas {
 /// end of the text, except after common abbreviations ("e.g.", "Dr.") and inside numbers
 /// ("1.5"); a line break also ends a sentence. Text after the last mark is a sentence too.
 struct ReadabilityStats {
-  std::size_t sentences = 0;  ///< Sentences counted.
-  std::size_t words = 0;      ///< Words counted.
-  std::size_t syllables = 0;  ///< Syllables over all words.
+  std::size_t sentences = 0;               ///< Sentences counted.
+  std::size_t words = 0;                   ///< Words counted.
+  std::size_t syllables = 0;               ///< Syllables over all words.
   std::size_t longest_sentence_words = 0;  ///< Words in the longest sentence.
   double words_per_sentence = 0;           ///< Average sentence length.
   double syllables_per_word = 0;           ///< Average word length in syllables.
-  double grade = 0;         ///< Flesch–Kincaid grade level (US school grade).
-  double reading_ease = 0;  ///< Flesch reading ease, 0–100 (higher is easier).
+  double grade = 0;                        ///< Flesch–Kincaid grade level (US school grade).
+  double reading_ease = 0;                 ///< Flesch reading ease, 0–100 (higher is easier).
 };
 
 /// Syllables in one English word, by rules for vowel groups, silent endings and common

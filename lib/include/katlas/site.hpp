@@ -145,12 +145,12 @@ class DiskSink final : public OutputSink {
 
 /// What render_site() did: the files it wrote and the problems it found.
 struct SiteResult {
-  std::vector<std::string> files;       ///< Paths written, sorted.
+  std::vector<std::string> files;  ///< Paths written, sorted.
   /// With SiteOptions::cache_dir: the paths of `files` that are new or whose bytes changed
   /// since the previous build into the sink; the others were kept as they were. Without:
   /// every path of `files`.
   std::vector<std::string> changed;
-  std::size_t pages_reused = 0;  ///< Concept pages taken from the previous build, not rendered.
+  std::size_t pages_reused = 0;         ///< Concept pages taken from the previous build, not rendered.
   std::vector<Diagnostic> diagnostics;  ///< Errors (e.g. a broken internal link) and warnings.
   /// True when there is no error; nothing is written to the sink otherwise.
   bool ok() const { return count(diagnostics, Severity::error) == 0; }

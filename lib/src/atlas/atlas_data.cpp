@@ -44,9 +44,8 @@ std::shared_ptr<const AtlasData> AtlasData::build(Content content) {
     for (std::string_view id : ids) data->citing[std::string(id)].push_back(&entry);
   }
   for (auto& [id, list] : data->citing)
-    std::sort(list.begin(), list.end(), [](const Concept* a, const Concept* b) {
-      return std::tie(a->title, a->id) < std::tie(b->title, b->id);
-    });
+    std::sort(list.begin(), list.end(),
+              [](const Concept* a, const Concept* b) { return std::tie(a->title, a->id) < std::tie(b->title, b->id); });
   return data;
 }
 

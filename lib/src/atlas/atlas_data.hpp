@@ -2,8 +2,8 @@
 // atlas stage sits between the graph (pure Boost.Graph) and the query API.
 #pragma once
 
-#include "graph/concept_graph.hpp"
 #include "atlas/search_index.hpp"
+#include "graph/concept_graph.hpp"
 
 #include <katlas/atlas.hpp>
 

@@ -45,8 +45,7 @@ void SearchIndex::build_words() const {
     add_words(weights, c.summary, summary_weight);
     for (const std::string& alias : c.aliases) add_words(weights, alias, alias_weight);
     add_words(weights, c.title, title_weight);
-    for (const auto& [term, weight] : weights)
-      postings_[term].push_back({static_cast<std::uint32_t>(i), weight});
+    for (const auto& [term, weight] : weights) postings_[term].push_back({static_cast<std::uint32_t>(i), weight});
   }
   sorted_terms_.reserve(postings_.size());
   for (const auto& [term, list] : postings_) sorted_terms_.push_back(term);

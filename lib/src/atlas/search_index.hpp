@@ -35,8 +35,8 @@ class SearchIndex {
     float weight;
   };
   struct Names {
-    std::string title;                  // fold_compact(title)
-    std::vector<std::string> aliases;   // fold_compact(alias)
+    std::string title;                 // fold_compact(title)
+    std::vector<std::string> aliases;  // fold_compact(alias)
   };
   void build_words() const;
 
@@ -44,9 +44,9 @@ class SearchIndex {
   // The word index, built once on first use (call_once makes that safe from many threads).
   mutable std::once_flag words_built_;
   mutable std::unordered_map<std::string, std::vector<Posting>> postings_;  // stem -> postings
-  mutable std::vector<std::string> sorted_terms_;                          // for prefix matches
+  mutable std::vector<std::string> sorted_terms_;                           // for prefix matches
   std::vector<Names> names_;
-  std::unordered_map<std::string, std::size_t> exact_;              // compact title/alias/id -> concept
+  std::unordered_map<std::string, std::size_t> exact_;  // compact title/alias/id -> concept
 };
 
 }  // namespace katlas::detail

@@ -174,8 +174,9 @@ void write(Writer& out, const RelationType& t) {
 }
 
 void write(Writer& out, const Source& s) {
-  for (const std::string* v : {&s.id, &s.authors, &s.title, &s.venue, &s.doi, &s.url, &s.copy_url, &s.pmid, &s.note,
-                                &s.curation}) out.text(*v);
+  for (const std::string* v :
+       {&s.id, &s.authors, &s.title, &s.venue, &s.doi, &s.url, &s.copy_url, &s.pmid, &s.note, &s.curation})
+    out.text(*v);
   out.u64(static_cast<std::uint64_t>(s.year));
 }
 

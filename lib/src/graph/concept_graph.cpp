@@ -49,9 +49,11 @@ void build_graph(const Content& content, ConceptGraph& cg) {
       if (type == types.end() || target == cg.by_id.end()) continue;
       const Concept& to = *cg.graph[target->second].entry;
       const auto [evidence, written] = relation_evidence(relation, entry, to);
-      EdgeProps props{&relation, type->second,
+      EdgeProps props{&relation,
+                      type->second,
                       fill_sentence(sentence_template(*type->second, evidence, Direction::out), entry, to),
-                      fill_sentence(sentence_template(*type->second, evidence, Direction::in), entry, to), evidence,
+                      fill_sentence(sentence_template(*type->second, evidence, Direction::in), entry, to),
+                      evidence,
                       written};
       const Vertex from = cg.by_id.at(entry.id);
       boost::add_edge(from, target->second, std::move(props), cg.graph);
@@ -70,9 +72,13 @@ class BackEdgeFinder : public boost::default_dfs_visitor {
  public:
   explicit BackEdgeFinder(std::vector<std::optional<Edge>>& parent) : parent_(&parent) {}
   template <class G>
-  void tree_edge(Edge e, const G& g) const { (*parent_)[boost::target(e, g)] = e; }
+  void tree_edge(Edge e, const G& g) const {
+    (*parent_)[boost::target(e, g)] = e;
+  }
   template <class G>
-  void back_edge(Edge e, const G&) const { throw CycleFound{e}; }
+  void back_edge(Edge e, const G&) const {
+    throw CycleFound{e};
+  }
 
  private:
   std::vector<std::optional<Edge>>* parent_;
@@ -89,14 +95,14 @@ void check_cycles(const Content& content, const ConceptGraph& cg, std::vector<Di
     std::vector<std::optional<Edge>> parent(boost::num_vertices(g));
     std::vector<boost::default_color_type> colors(boost::num_vertices(g));
     try {
-      boost::depth_first_search(view, boost::visitor(BackEdgeFinder(parent)).color_map(
-                                          boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, g))));
+      boost::depth_first_search(
+          view, boost::visitor(BackEdgeFinder(parent))
+                    .color_map(boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, g))));
     } catch (const CycleFound& found) {
       // Walk the tree edges back from the edge's source to its target to name the loop.
       const Vertex start = boost::target(found.back_edge, g);
       std::vector<std::string> chain{g[start].entry->id};
-      for (Vertex v = boost::source(found.back_edge, g); v != start && parent[v];
-           v = boost::source(*parent[v], g))
+      for (Vertex v = boost::source(found.back_edge, g); v != start && parent[v]; v = boost::source(*parent[v], g))
         chain.insert(chain.begin() + 1, g[v].entry->id);
       std::string loop;
       for (const std::string& id : chain) loop += id + " -> ";

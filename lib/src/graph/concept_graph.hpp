@@ -22,8 +22,8 @@ struct VertexProps {
 struct EdgeProps {
   const Relation* relation = nullptr;
   const RelationType* type = nullptr;
-  std::string sentence;          ///< Read from the source concept, in the words of `evidence`.
-  std::string inverse_sentence;  ///< Read from the target concept, in the words of `evidence`.
+  std::string sentence;                     ///< Read from the source concept, in the words of `evidence`.
+  std::string inverse_sentence;             ///< Read from the target concept, in the words of `evidence`.
   Evidence evidence = Evidence::anecdotal;  ///< Written on the relation, or inherited (relation_evidence()).
   bool evidence_written = false;
 };

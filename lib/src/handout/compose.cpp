@@ -12,7 +12,6 @@ namespace {
 
 using detail::handout::concept_terms;
 
-
 std::vector<const Concept*> resolve(const Atlas& atlas, const HandoutSectionRecipe& section) {
   std::vector<const Concept*> out;
   for (const std::string& id : section.concepts)
@@ -119,8 +118,9 @@ void add_glossary(const Atlas& atlas, const HandoutRecipe& recipe, Handout& h) {
     text = handout_reader_text(h);
   }
   std::sort(h.glossary.begin(), h.glossary.end(), [](const GlossaryEntry& a, const GlossaryEntry& b) {
-    return std::lexicographical_compare(a.term.begin(), a.term.end(), b.term.begin(), b.term.end(),
-                                        [](unsigned char x, unsigned char y) { return std::tolower(x) < std::tolower(y); });
+    return std::lexicographical_compare(
+        a.term.begin(), a.term.end(), b.term.begin(), b.term.end(),
+        [](unsigned char x, unsigned char y) { return std::tolower(x) < std::tolower(y); });
   });
 }
 
@@ -131,8 +131,10 @@ void add_help_lines(const Atlas& atlas, const HandoutOptions& options, Handout& 
       // Where each number was checked is printed in the box itself, beside the numbers.
       const Source* source = atlas.source(line.source);
       std::string_view page = source ? std::string_view(source->url) : std::string_view();
-      if (page.starts_with("https://")) page.remove_prefix(8);
-      else if (page.starts_with("http://")) page.remove_prefix(7);
+      if (page.starts_with("https://"))
+        page.remove_prefix(8);
+      else if (page.starts_with("http://"))
+        page.remove_prefix(7);
       h.help_lines.push_back({line.service, line.number, line.when, std::string(page.substr(0, page.find('/')))});
     }
   for (const std::string& text : options.help_lines) {
@@ -146,7 +148,8 @@ void add_help_lines(const Atlas& atlas, const HandoutOptions& options, Handout& 
       while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
       return std::string(v);
     };
-    h.help_lines.push_back({trim(std::string_view(text).substr(0, colon)), trim(std::string_view(text).substr(colon + 1)), {}, {}});
+    h.help_lines.push_back(
+        {trim(std::string_view(text).substr(0, colon)), trim(std::string_view(text).substr(colon + 1)), {}, {}});
   }
 }
 
@@ -232,11 +235,16 @@ HandoutRecipe recipe_for_concepts(const std::vector<const Concept*>& concepts, A
   if (concepts.size() > named)
     names = sentence_name(*concepts[0]) + ", " + sentence_name(*concepts[1]) + " and " +
             std::to_string(concepts.size() - 2) + " related topics";
-  if (concepts.empty()) recipe.title = "Kratom Atlas";
-  else if (concepts.size() == 1) recipe.title = concepts[0]->title;
-  else if (concepts.size() == 2) recipe.title = concepts[0]->title + " and " + sentence_name(*concepts[1]);
-  else recipe.title = concepts[0]->title + " and " + std::to_string(concepts.size() - 1) + " related topics";
-  recipe.purpose = "This handout explains " + names + (audience == Audience::lay ? " in plain words." : ", with the evidence.");
+  if (concepts.empty())
+    recipe.title = "Kratom Atlas";
+  else if (concepts.size() == 1)
+    recipe.title = concepts[0]->title;
+  else if (concepts.size() == 2)
+    recipe.title = concepts[0]->title + " and " + sentence_name(*concepts[1]);
+  else
+    recipe.title = concepts[0]->title + " and " + std::to_string(concepts.size() - 1) + " related topics";
+  recipe.purpose =
+      "This handout explains " + names + (audience == Audience::lay ? " in plain words." : ", with the evidence.");
   recipe.sections.push_back(std::move(section));
   return recipe;
 }

@@ -45,10 +45,14 @@ int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* data) {
   if (!c.in_paragraph) return 0;
   // Chosen up front rather than assigned after: GCC 12 reports a false -Wrestrict on the assignment.
   const bool line_break = type == MD_TEXT_SOFTBR || type == MD_TEXT_BR;
-  std::string piece = type == MD_TEXT_NULLCHAR ? std::string() : line_break ? std::string(" ") : std::string(text, size);
+  std::string piece = type == MD_TEXT_NULLCHAR ? std::string()
+                      : line_break             ? std::string(" ")
+                                               : std::string(text, size);
   const bool strong = c.strong > 0;
-  if (!c.runs.empty() && c.runs.back().strong == strong) c.runs.back().text += piece;
-  else c.runs.push_back({std::move(piece), strong});
+  if (!c.runs.empty() && c.runs.back().strong == strong)
+    c.runs.back().text += piece;
+  else
+    c.runs.push_back({std::move(piece), strong});
   return 0;
 }
 
@@ -62,7 +66,7 @@ void clip(std::vector<TextRun>& runs, std::size_t max_words) {
     end = text.find(sentence, end) + sentence.size();
   }
   std::vector<TextRun> kept;
-  for (std::size_t at = 0; TextRun& run : runs) {
+  for (std::size_t at = 0; TextRun & run : runs) {
     if (at >= end) break;
     if (at + run.text.size() > end) run.text.resize(end - at);
     at += run.text.size();
@@ -92,8 +96,8 @@ std::string first_sentence(std::string_view text) {
 }
 
 bool is_technical_kind(std::string_view kind) {
-  static constexpr std::array<std::string_view, 8> kinds{"alkaloid", "condition", "enzyme",  "measure",
-                                                         "mechanism", "medicine", "phase", "receptor"};
+  static constexpr std::array<std::string_view, 8> kinds{"alkaloid",  "condition", "enzyme", "measure",
+                                                         "mechanism", "medicine",  "phase",  "receptor"};
   return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
 }
 
@@ -106,9 +110,8 @@ std::vector<std::string> concept_terms(const Concept& entry) {
 
 const std::vector<std::string>& common_medical_terms() {
   static const std::vector<std::string> terms{
-      "agonist",   "alkaloid",  "dehydration", "dependence", "enzyme",    "inhibitor", "interaction",
-      "metabolism", "metabolise", "opioid",    "overdose",   "receptor",  "sedative",  "taper",
-      "tolerance", "withdrawal"};
+      "agonist",    "alkaloid", "dehydration", "dependence", "enzyme",   "inhibitor", "interaction", "metabolism",
+      "metabolise", "opioid",   "overdose",    "receptor",   "sedative", "taper",     "tolerance",   "withdrawal"};
   return terms;
 }
 

@@ -12,8 +12,8 @@
 namespace katlas {
 namespace {
 
-using detail::handout::concept_terms;
 using detail::one_decimal;
+using detail::handout::concept_terms;
 
 bool shown_or_glossary(const Handout& h, const std::string& term) {
   const auto names = [&](const Concept& c) { return !find_terms(term, concept_terms(c)).empty(); };
@@ -98,8 +98,10 @@ HandoutReview review_handout(const Atlas& atlas, const Handout& handout) {
   review.readability = measure_readability(text);
   review.undefined_terms = undefined_terms(atlas, handout, text);
   review.automatic = automatic_checks(handout, review, text);
-  const auto passed = std::count_if(review.automatic.begin(), review.automatic.end(), [](const auto& i) { return i.passed; });
-  review.score = static_cast<int>(std::lround(100.0 * static_cast<double>(passed) / static_cast<double>(review.automatic.size())));
+  const auto passed =
+      std::count_if(review.automatic.begin(), review.automatic.end(), [](const auto& i) { return i.passed; });
+  review.score =
+      static_cast<int>(std::lround(100.0 * static_cast<double>(passed) / static_cast<double>(review.automatic.size())));
   review.for_reviewer = {
       "The language is everyday and in the active voice (read it aloud).",
       "The information is in a logical order and nothing distracts from the purpose.",
@@ -126,22 +128,22 @@ std::string review_text(const Handout& handout, const HandoutReview& r) {
 std::string review_json(const Handout& handout, const HandoutReview& r) {
   nlohmann::ordered_json checklist = nlohmann::ordered_json::array();
   for (const ChecklistItem& item : r.automatic)
-    checklist.push_back({{"id", item.id}, {"question", item.question}, {"passed", item.passed}, {"detail", item.detail}});
+    checklist.push_back(
+        {{"id", item.id}, {"question", item.question}, {"passed", item.passed}, {"detail", item.detail}});
   const auto round1 = [](double v) { return std::round(v * 10) / 10; };
-  nlohmann::ordered_json out{
-      {"id", handout.id},
-      {"audience", handout.audience == Audience::lay ? "lay" : "pro"},
-      {"reviewed", handout.reviewed},
-      {"grade", round1(r.readability.grade)},
-      {"reading_ease", round1(r.readability.reading_ease)},
-      {"words", r.readability.words},
-      {"sentences", r.readability.sentences},
-      {"words_per_sentence", round1(r.readability.words_per_sentence)},
-      {"longest_sentence_words", r.readability.longest_sentence_words},
-      {"undefined_terms", r.undefined_terms},
-      {"score", r.score},
-      {"checklist", checklist},
-      {"for_reviewer", r.for_reviewer}};
+  nlohmann::ordered_json out{{"id", handout.id},
+                             {"audience", handout.audience == Audience::lay ? "lay" : "pro"},
+                             {"reviewed", handout.reviewed},
+                             {"grade", round1(r.readability.grade)},
+                             {"reading_ease", round1(r.readability.reading_ease)},
+                             {"words", r.readability.words},
+                             {"sentences", r.readability.sentences},
+                             {"words_per_sentence", round1(r.readability.words_per_sentence)},
+                             {"longest_sentence_words", r.readability.longest_sentence_words},
+                             {"undefined_terms", r.undefined_terms},
+                             {"score", r.score},
+                             {"checklist", checklist},
+                             {"for_reviewer", r.for_reviewer}};
   return out.dump(2);
 }
 

@@ -26,8 +26,10 @@ std::optional<HandoutQuery> parse_query(const YAML::Node& node, FieldReader& rea
   query.relation = reader.id(*fields, "relation").value_or("");
   query.kind = reader.id(*fields, "kind").value_or("");
   if (const std::optional<int> limit = reader.integer(*fields, "limit")) {
-    if (*limit < 1 || *limit > 12) reader.error(fields->key_loc("limit"), "'limit' must be between 1 and 12");
-    else query.limit = static_cast<std::size_t>(*limit);
+    if (*limit < 1 || *limit > 12)
+      reader.error(fields->key_loc("limit"), "'limit' must be between 1 and 12");
+    else
+      query.limit = static_cast<std::size_t>(*limit);
   }
   return query;
 }
@@ -56,8 +58,8 @@ std::vector<GlossaryTerm> parse_glossary(const YAML::Node& node, FieldReader& re
   for (const YAML::Node& item : node) {
     const auto fields = reader.mapping(item, "glossary entry", {{"term", true}, {"definition", true}});
     if (!fields) continue;
-    terms.push_back({reader.text(*fields, "term").value_or(""), reader.text(*fields, "definition").value_or(""),
-                     fields->loc});
+    terms.push_back(
+        {reader.text(*fields, "term").value_or(""), reader.text(*fields, "definition").value_or(""), fields->loc});
   }
   return terms;
 }
@@ -86,16 +88,18 @@ void read_recipe_fields(const Fields& fields, FieldReader& reader, HandoutRecipe
   recipe.audience = one_of<Audience>(fields, "audience", reader, {{"lay", Audience::lay}, {"pro", Audience::pro}})
                         .value_or(Audience::lay);
   if (fields.get("help-box"))
-    recipe.help_box = one_of<HelpBox>(fields, "help-box", reader,
-                                      {{"auto", HelpBox::automatic}, {"always", HelpBox::always}, {"never", HelpBox::never}})
-                          .value_or(HelpBox::automatic);
+    recipe.help_box =
+        one_of<HelpBox>(fields, "help-box", reader,
+                        {{"auto", HelpBox::automatic}, {"always", HelpBox::always}, {"never", HelpBox::never}})
+            .value_or(HelpBox::automatic);
   recipe.topic = reader.id(fields, "topic").value_or("");
   if (const YAML::Node* topic = fields.get("topic")) recipe.topic_loc = reader.loc(*topic);
   recipe.site_url = reader.text(fields, "site-url").value_or("");
   if (const YAML::Node* url = fields.get("site-url")) {
     recipe.site_url_loc = reader.loc(*url);
     if (const Status status = check_site_url(recipe.site_url); !status) {
-      reader.error(recipe.site_url_loc, status.message(), "or leave 'site-url' out and give --site-url to katlas handout");
+      reader.error(recipe.site_url_loc, status.message(),
+                   "or leave 'site-url' out and give --site-url to katlas handout");
       recipe.site_url.clear();
     }
   }
@@ -105,7 +109,8 @@ void read_recipe_fields(const Fields& fields, FieldReader& reader, HandoutRecipe
   if (const YAML::Node* glossary = fields.get("glossary")) recipe.glossary = parse_glossary(*glossary, reader);
   if (const YAML::Node* sections = fields.get("sections")) {
     if (!sections->IsSequence() || sections->size() == 0)
-      reader.error(reader.loc(*sections), "'sections' must be a non-empty list", "start each section with '- heading: ...'");
+      reader.error(reader.loc(*sections), "'sections' must be a non-empty list",
+                   "start each section with '- heading: ...'");
     else
       for (const YAML::Node& item : *sections) recipe.sections.push_back(parse_section(item, reader));
   }
@@ -135,9 +140,18 @@ std::optional<HandoutRecipe> parse_handout_recipe(const ContentFile& file, std::
   const std::optional<YAML::Node> root = parse_yaml(file, reader);
   if (!root) return std::nullopt;
   const auto fields = reader.mapping(*root, "handout recipe",
-                                     {{"id", true}, {"title", true}, {"audience", true}, {"purpose", true},
-                                      {"sections", true}, {"key-points"}, {"actions"}, {"teach-back"},
-                                      {"glossary"}, {"help-box"}, {"topic"}, {"site-url"}});
+                                     {{"id", true},
+                                      {"title", true},
+                                      {"audience", true},
+                                      {"purpose", true},
+                                      {"sections", true},
+                                      {"key-points"},
+                                      {"actions"},
+                                      {"teach-back"},
+                                      {"glossary"},
+                                      {"help-box"},
+                                      {"topic"},
+                                      {"site-url"}});
   if (!fields) return std::nullopt;
   HandoutRecipe recipe;
   read_recipe_fields(*fields, reader, recipe);
@@ -176,7 +190,8 @@ RecipeLoadResult load_handout_recipes(const std::vector<ContentFile>& files, con
   for (const ContentFile& file : files) {
     if (!file.path.starts_with("handouts/") || !file.path.ends_with(".yaml")) continue;
     std::optional<HandoutRecipe> recipe = detail::parse_handout_recipe(file, display_root, result.diagnostics);
-    if (recipe && detail::check_recipe(*recipe, atlas, result.diagnostics)) result.recipes.push_back(std::move(*recipe));
+    if (recipe && detail::check_recipe(*recipe, atlas, result.diagnostics))
+      result.recipes.push_back(std::move(*recipe));
   }
   std::sort(result.recipes.begin(), result.recipes.end(),
             [](const HandoutRecipe& a, const HandoutRecipe& b) { return a.id < b.id; });
@@ -189,7 +204,9 @@ RecipeLoadResult load_handout_recipe_file(const std::filesystem::path& file, con
   std::ostringstream text;
   if (in) text << in.rdbuf();
   if (!in || in.bad()) {
-    result.diagnostics.push_back({Severity::error, {file.generic_string(), 0, 0}, "cannot read recipe file",
+    result.diagnostics.push_back({Severity::error,
+                                  {file.generic_string(), 0, 0},
+                                  "cannot read recipe file",
                                   "check that it exists and is readable"});
     return result;
   }

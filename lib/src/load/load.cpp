@@ -28,10 +28,12 @@ LoadResult Atlas::load_files(std::vector<ContentFile> files, LoadOptions options
   detail::ParseGaps gaps;
   std::optional<detail::ParseCache> cache;
   if (!options.cache_dir.empty()) cache.emplace(options.cache_dir, options.display_root);
-  Content content = detail::parse_files(files, options.display_root, result.diagnostics, gaps, cache ? &*cache : nullptr);
+  Content content =
+      detail::parse_files(files, options.display_root, result.diagnostics, gaps, cache ? &*cache : nullptr);
   if (cache) {
     if (const std::optional<std::string> problem = cache->save())
-      result.diagnostics.push_back({Severity::warning, {cache->file().string(), 0, 0},
+      result.diagnostics.push_back({Severity::warning,
+                                    {cache->file().string(), 0, 0},
                                     "cannot write the build cache: " + *problem,
                                     "the content loaded all the same; free the folder or build without a cache"});
   }
@@ -49,7 +51,8 @@ LoadResult Atlas::load_files(std::vector<ContentFile> files, LoadOptions options
     if (count(result.diagnostics, Severity::error) == 0) {
       // Recipes name concepts by id or alias: they are checked against the built atlas.
       Atlas atlas = detail::AtlasData::make_atlas(std::move(data));
-      for (const HandoutRecipe& recipe : atlas.content().handouts) detail::check_recipe(recipe, atlas, result.diagnostics);
+      for (const HandoutRecipe& recipe : atlas.content().handouts)
+        detail::check_recipe(recipe, atlas, result.diagnostics);
       if (count(result.diagnostics, Severity::error) == 0) result.atlas = std::move(atlas);
     }
   }
@@ -74,7 +77,8 @@ LoadResult Atlas::load(const std::filesystem::path& folder, LoadOptions options)
 
 std::vector<ContentFile> Atlas::builtin_files() {
   std::vector<ContentFile> files;
-  for (const detail::EmbeddedFile& f : detail::builtin_files()) files.push_back({std::string(f.path), std::string(f.data)});
+  for (const detail::EmbeddedFile& f : detail::builtin_files())
+    files.push_back({std::string(f.path), std::string(f.data)});
   return files;
 }
 

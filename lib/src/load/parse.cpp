@@ -68,8 +68,10 @@ std::string syntax_hint(std::string_view text, std::string_view message) {
     return "indent the keys of one mapping, or the entries of one list, by the same number of spaces";
   if (is(YAML::ErrorMsg::MAP_VALUE) || is(YAML::ErrorMsg::MAP_KEY))
     return "check this line's indentation against the lines above it, and quote text that holds ': '";
-  if (is(YAML::ErrorMsg::BLOCK_ENTRY)) return "a list entry ('- ') cannot follow a value on the same level; check the indentation";
-  if (is(YAML::ErrorMsg::UNKNOWN_ANCHOR)) return "define the anchor ('&name') before using it ('*name'); an alias used as a key needs a space "
+  if (is(YAML::ErrorMsg::BLOCK_ENTRY))
+    return "a list entry ('- ') cannot follow a value on the same level; check the indentation";
+  if (is(YAML::ErrorMsg::UNKNOWN_ANCHOR))
+    return "define the anchor ('&name') before using it ('*name'); an alias used as a key needs a space "
            "before its colon ('*name :')";
   if (is(YAML::ErrorMsg::INVALID_ESCAPE) || is(YAML::ErrorMsg::INVALID_HEX) || is(YAML::ErrorMsg::INVALID_UNICODE))
     return "write a backslash in double quotes as '\\\\', or use single quotes";
@@ -103,9 +105,12 @@ bool blank(std::string_view text) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   bool comment = false;
   for (const char c : text) {
-    if (c == '\n') comment = false;
-    else if (c == '#') comment = true;
-    else if (!comment && c != ' ' && c != '\t' && c != '\r') return false;
+    if (c == '\n')
+      comment = false;
+    else if (c == '#')
+      comment = true;
+    else if (!comment && c != ' ' && c != '\t' && c != '\r')
+      return false;
   }
   return true;
 }
@@ -125,7 +130,8 @@ std::optional<YAML::Node> parse_yaml(const ContentFile& file, FieldReader& reade
     return std::nullopt;
   }
   if (blank(file.text)) {
-    reader.error(reader.file_loc(), "file is empty", "write the content or remove the file; see docs/content-schema.md");
+    reader.error(reader.file_loc(), "file is empty",
+                 "write the content or remove the file; see docs/content-schema.md");
     return std::nullopt;
   }
   // Aliases let a small file name the same text many times; reading more than this means
@@ -160,9 +166,15 @@ namespace {
 
 Kind parse_kind(const YAML::Node& node, FieldReader& reader) {
   Kind kind;
-  const auto fields = reader.mapping(node, "kind", {{"id", true}, {"title", true}, {"plural", true},
-                                                    {"description", true}, {"needs-help-link"},
-                                                    {"help-box"}, {"needs-verdict"}, {"review-every"}});
+  const auto fields = reader.mapping(node, "kind",
+                                     {{"id", true},
+                                      {"title", true},
+                                      {"plural", true},
+                                      {"description", true},
+                                      {"needs-help-link"},
+                                      {"help-box"},
+                                      {"needs-verdict"},
+                                      {"review-every"}});
   if (!fields) return kind;
   kind.loc = fields->loc;
   kind.id = reader.id(*fields, "id").value_or("");
@@ -191,8 +203,10 @@ void parse_templates(const Fields& fields, std::string_view key, bool structural
   if (!node->IsMap()) {
     const std::string templ = reader.text(fields, key).value_or("");
     check(templ, *node);
-    if (structural) out.fill(templ);
-    else out[static_cast<std::size_t>(Evidence::established)] = templ;
+    if (structural)
+      out.fill(templ);
+    else
+      out[static_cast<std::size_t>(Evidence::established)] = templ;
     return;
   }
   const auto levels = reader.mapping(*node, key, {{"established"}, {"limited"}, {"contested"}, {"anecdotal"}});
@@ -206,11 +220,19 @@ void parse_templates(const Fields& fields, std::string_view key, bool structural
 
 RelationType parse_relation_type(const YAML::Node& node, FieldReader& reader) {
   RelationType type;
-  const auto fields = reader.mapping(
-      node, "relation type",
-      {{"id", true}, {"label", true}, {"inverse-label", true}, {"heading"}, {"inverse-heading"},
-       {"sentence", true}, {"inverse-sentence", true}, {"from"}, {"to"}, {"acyclic"}, {"structural"},
-       {"help-link"}});
+  const auto fields = reader.mapping(node, "relation type",
+                                     {{"id", true},
+                                      {"label", true},
+                                      {"inverse-label", true},
+                                      {"heading"},
+                                      {"inverse-heading"},
+                                      {"sentence", true},
+                                      {"inverse-sentence", true},
+                                      {"from"},
+                                      {"to"},
+                                      {"acyclic"},
+                                      {"structural"},
+                                      {"help-link"}});
   if (!fields) return type;
   type.loc = fields->loc;
   type.id = reader.id(*fields, "id").value_or("");
@@ -231,9 +253,18 @@ RelationType parse_relation_type(const YAML::Node& node, FieldReader& reader) {
 Source parse_source(const YAML::Node& node, FieldReader& reader) {
   Source source;
   const auto fields = reader.mapping(node, "source",
-                                     {{"id", true}, {"authors", true}, {"year", true}, {"title", true},
-                                      {"venue"}, {"doi"}, {"url"}, {"copy-url"}, {"pmid"}, {"note"},
-                                      {"curation"}, {"type"}});
+                                     {{"id", true},
+                                      {"authors", true},
+                                      {"year", true},
+                                      {"title", true},
+                                      {"venue"},
+                                      {"doi"},
+                                      {"url"},
+                                      {"copy-url"},
+                                      {"pmid"},
+                                      {"note"},
+                                      {"curation"},
+                                      {"type"}});
   if (!fields) return source;
   source.loc = fields->loc;
   source.id = reader.id(*fields, "id").value_or("");
@@ -257,16 +288,17 @@ Source parse_source(const YAML::Node& node, FieldReader& reader) {
     if (!url->empty() && !url->starts_with("https://") && !url->starts_with("http://"))
       reader.error(fields->key_loc(key), "source URL must start with http:// or https://, found '" + shown(*url) + "'");
   if (!source.doi.empty() && !source.doi.starts_with("10."))
-    reader.error(fields->key_loc("doi"), "DOI must be written bare and start with '10.', found '" + shown(source.doi) + "'",
+    reader.error(fields->key_loc("doi"),
+                 "DOI must be written bare and start with '10.', found '" + shown(source.doi) + "'",
                  "write 10.1021/jacs.6b00360, not https://doi.org/10.1021/jacs.6b00360");
   return source;
 }
 
 Relation parse_relation(const YAML::Node& node, FieldReader& reader) {
   Relation relation;
-  const auto fields = reader.mapping(node, "relation",
-                                     {{"type", true}, {"target", true}, {"evidence"}, {"basis"}, {"sources"}, {"note"},
-                                      {"pro-note"}});
+  const auto fields =
+      reader.mapping(node, "relation",
+                     {{"type", true}, {"target", true}, {"evidence"}, {"basis"}, {"sources"}, {"note"}, {"pro-note"}});
   if (!fields) return relation;
   relation.loc = fields->loc;
   relation.type_loc = fields->get("type") ? reader.loc(*fields->get("type")) : fields->loc;
@@ -288,10 +320,13 @@ Side parse_side(const YAML::Node& node, FieldReader& reader) {
   if (!fields) return side;
   side.loc = fields->loc;
   if (const auto position = reader.text(*fields, "position")) {
-    if (*position == "for") side.position = Side::Position::for_claim;
-    else if (*position == "against") side.position = Side::Position::against_claim;
-    else reader.error(reader.loc(*fields->get("position")), "unknown position '" + shown(*position) + "'",
-                      "use 'for' or 'against'");
+    if (*position == "for")
+      side.position = Side::Position::for_claim;
+    else if (*position == "against")
+      side.position = Side::Position::against_claim;
+    else
+      reader.error(reader.loc(*fields->get("position")), "unknown position '" + shown(*position) + "'",
+                   "use 'for' or 'against'");
   }
   side.text = reader.text(*fields, "text").value_or("");
   side.sources = reader.text_list(*fields, "sources", &side.source_locs);
@@ -299,8 +334,8 @@ Side parse_side(const YAML::Node& node, FieldReader& reader) {
 }
 
 std::optional<Timing> parse_timing(const YAML::Node& node, FieldReader& reader) {
-  const auto fields = reader.mapping(node, "timing", {{"start-hours", true}, {"end-hours"},
-                                                      {"evidence", true}, {"sources", true}, {"note"}});
+  const auto fields = reader.mapping(
+      node, "timing", {{"start-hours", true}, {"end-hours"}, {"evidence", true}, {"sources", true}, {"note"}});
   if (!fields) return std::nullopt;
   Timing timing;
   timing.loc = fields->loc;
@@ -336,11 +371,22 @@ bool parse_list_file(const YAML::Node& root, FieldReader& reader, std::string_vi
 }
 
 std::optional<Concept> parse_concept(const YAML::Node& root, const ContentFile& file, FieldReader& reader) {
-  const auto fields = reader.mapping(
-      root, "concept",
-      {{"id", true}, {"title", true}, {"kind", true}, {"sentence-name"}, {"aliases"}, {"summary", true},
-       {"details", true}, {"evidence", true}, {"verdict"}, {"sources", true}, {"reviewed", true},
-       {"review-every"}, {"relations"}, {"sides"}, {"timing"}});
+  const auto fields = reader.mapping(root, "concept",
+                                     {{"id", true},
+                                      {"title", true},
+                                      {"kind", true},
+                                      {"sentence-name"},
+                                      {"aliases"},
+                                      {"summary", true},
+                                      {"details", true},
+                                      {"evidence", true},
+                                      {"verdict"},
+                                      {"sources", true},
+                                      {"reviewed", true},
+                                      {"review-every"},
+                                      {"relations"},
+                                      {"sides"},
+                                      {"timing"}});
   if (!fields) return std::nullopt;
   Concept entry;
   entry.loc = reader.file_loc();
@@ -356,7 +402,7 @@ std::optional<Concept> parse_concept(const YAML::Node& root, const ContentFile& 
   entry.details = reader.text(*fields, "details").value_or("");
   entry.evidence = reader.evidence(*fields, "evidence").value_or(Evidence::anecdotal);
   if (const auto verdict = reader.word(*fields, "verdict", "verdict",
-                                      {"supported", "partly-supported", "unsupported", "refuted", "unresolved"}))
+                                       {"supported", "partly-supported", "unsupported", "refuted", "unresolved"}))
     entry.verdict = static_cast<Verdict>(*verdict);
   entry.sources = reader.text_list(*fields, "sources", &entry.source_locs);
   entry.reviewed = reader.date(*fields, "reviewed").value_or("");
@@ -402,8 +448,10 @@ struct ParsedConcept {
 ParsedConcept parse_concept_file(const ContentFile& file, std::string_view display_root) {
   ParsedConcept parsed;
   FieldReader reader(display_path(display_root, file.path), parsed.diagnostics);
-  if (const std::optional<YAML::Node> root = parse_yaml(file, reader)) parsed.entry = parse_concept(*root, file, reader);
-  else parsed.unreadable = true;
+  if (const std::optional<YAML::Node> root = parse_yaml(file, reader))
+    parsed.entry = parse_concept(*root, file, reader);
+  else
+    parsed.unreadable = true;
   return parsed;
 }
 
@@ -427,12 +475,16 @@ ParsedVocabulary parse_vocabulary_file(const ContentFile& file, std::string_view
   if (!root) return parsed;
   parsed.readable = true;
   Content& part = parsed.part;
-  if (file.path == "kinds.yaml") parsed.is_list = parse_list_file(*root, reader, "kind", part.kinds, parse_kind);
+  if (file.path == "kinds.yaml")
+    parsed.is_list = parse_list_file(*root, reader, "kind", part.kinds, parse_kind);
   else if (file.path == "relations.yaml")
     parsed.is_list = parse_list_file(*root, reader, "relation type", part.relation_types, parse_relation_type);
-  else if (file.path == "site.yaml") parse_site(*root, reader, part.site);
-  else if (file.path == "help-lines.yaml") parse_help_lines(*root, reader, part.help_regions);
-  else parsed.is_list = parse_list_file(*root, reader, "source", part.sources, parse_source);
+  else if (file.path == "site.yaml")
+    parse_site(*root, reader, part.site);
+  else if (file.path == "help-lines.yaml")
+    parse_help_lines(*root, reader, part.help_regions);
+  else
+    parsed.is_list = parse_list_file(*root, reader, "source", part.sources, parse_source);
   return parsed;
 }
 
@@ -445,16 +497,18 @@ std::string display_path(std::string_view root, std::string_view rel) {
   return out + std::string(rel);
 }
 
-Content parse_files(const std::vector<ContentFile>& files, std::string_view display_root,
-                    std::vector<Diagnostic>& out, ParseGaps& gaps, ParseCache* cache) {
+Content parse_files(const std::vector<ContentFile>& files, std::string_view display_root, std::vector<Diagnostic>& out,
+                    ParseGaps& gaps, ParseCache* cache) {
   Content content;
   // Files are independent of each other: parse them on every core first (the vocabularies
   // first, as sources.yaml is the largest file), then take their results in file order so
   // diagnostics and content come out as a serial run gives them.
   std::vector<std::size_t> concept_files, vocabulary_files;
   for (std::size_t i = 0; i < files.size(); ++i) {
-    if (files[i].path.starts_with("concepts/")) concept_files.push_back(i);
-    else if (is_vocabulary(files[i].path)) vocabulary_files.push_back(i);
+    if (files[i].path.starts_with("concepts/"))
+      concept_files.push_back(i);
+    else if (is_vocabulary(files[i].path))
+      vocabulary_files.push_back(i);
   }
   std::vector<ParsedConcept> parsed(concept_files.size());
   std::vector<ParsedVocabulary> vocabularies(vocabulary_files.size());
@@ -490,7 +544,8 @@ Content parse_files(const std::vector<ContentFile>& files, std::string_view disp
   for (const ContentFile& file : files) {
     if (file.path.starts_with("concepts/")) {
       ParsedConcept& result = parsed[next_concept++];
-      if (cache && (result.cached || !result.cache_bytes.empty())) cache->keep(result.key, std::move(result.cache_bytes));
+      if (cache && (result.cached || !result.cache_bytes.empty()))
+        cache->keep(result.key, std::move(result.cache_bytes));
       std::move(result.diagnostics.begin(), result.diagnostics.end(), std::back_inserter(out));
       if (result.unreadable) gaps.concept_ids.push_back(std::filesystem::path(file.path).stem().string());
       if (result.entry) content.concepts.push_back(std::move(*result.entry));
@@ -528,7 +583,9 @@ Content parse_files(const std::vector<ContentFile>& files, std::string_view disp
   }
   const auto missing = [&](bool seen, std::string_view name) {
     if (!seen)
-      out.push_back({Severity::error, {display_path(display_root, name), 0, 0}, "missing " + std::string(name),
+      out.push_back({Severity::error,
+                     {display_path(display_root, name), 0, 0},
+                     "missing " + std::string(name),
                      "every content folder needs kinds.yaml, relations.yaml and sources.yaml"});
   };
   missing(seen_kinds, "kinds.yaml");

@@ -19,15 +19,15 @@ inline constexpr std::size_t max_file_bytes = 8 * 1024 * 1024;
 /// checks do not bury the real problem under errors that follow from it.
 struct ParseGaps {
   bool kinds = false, relation_types = false, sources = false;  ///< True when that file is missing or broken.
-  std::vector<std::string> concept_ids;  ///< File stems of concept files that could not be read.
+  std::vector<std::string> concept_ids;                         ///< File stems of concept files that could not be read.
 };
 
 /// Parses every file (vocabularies, sources, concepts) into one Content. Files that fail
 /// to parse are reported and skipped; the rest is still read so that one run shows every
 /// problem. Cross-references are not checked here (see validate.hpp). With a cache, concept
 /// files it knows are not parsed again, and the clean ones parsed now are added to it.
-Content parse_files(const std::vector<ContentFile>& files, std::string_view display_root,
-                    std::vector<Diagnostic>& out, ParseGaps& gaps, ParseCache* cache = nullptr);
+Content parse_files(const std::vector<ContentFile>& files, std::string_view display_root, std::vector<Diagnostic>& out,
+                    ParseGaps& gaps, ParseCache* cache = nullptr);
 
 /// Parses one YAML document after the byte checks (size, encoding, nesting depth) that keep
 /// hostile files away from yaml-cpp; every problem becomes a diagnostic. Used for content

@@ -6,8 +6,8 @@ namespace {
 
 StartPath parse_start_path(const YAML::Node& node, FieldReader& reader) {
   StartPath path;
-  const auto fields = reader.mapping(node, "start path", {{"heading", true}, {"intro", true}, {"concepts", true},
-                                                          {"more-url"}, {"more-text"}});
+  const auto fields = reader.mapping(
+      node, "start path", {{"heading", true}, {"intro", true}, {"concepts", true}, {"more-url"}, {"more-text"}});
   if (!fields) return path;
   path.loc = fields->loc;
   path.heading = reader.text(*fields, "heading").value_or("");
@@ -20,14 +20,15 @@ StartPath parse_start_path(const YAML::Node& node, FieldReader& reader) {
                  "for example more-url: contested.html and more-text: Contested claims, both sides");
   if (path.more_url.find(':') != std::string::npos || path.more_url.starts_with('/') ||
       path.more_url.find("..") != std::string::npos)
-    reader.error(fields->key_loc("more-url"), "'more-url' must be a page of the site, found '" + shown(path.more_url) + "'",
+    reader.error(fields->key_loc("more-url"),
+                 "'more-url' must be a page of the site, found '" + shown(path.more_url) + "'",
                  "write a path relative to the site's root, such as sources.html or kinds/phase.html");
   return path;
 }
 
 std::optional<FeaturedCycle> parse_cycle(const YAML::Node& node, FieldReader& reader) {
-  const auto fields = reader.mapping(node, "cycle", {{"through", true}, {"types", true}, {"heading", true},
-                                                     {"intro", true}, {"caption", true}});
+  const auto fields = reader.mapping(
+      node, "cycle", {{"through", true}, {"types", true}, {"heading", true}, {"intro", true}, {"caption", true}});
   if (!fields) return std::nullopt;
   FeaturedCycle cycle;
   cycle.loc = fields->loc;
@@ -80,8 +81,9 @@ HelpRegion parse_help_region(const YAML::Node& node, FieldReader& reader) {
 void parse_site(const YAML::Node& root, FieldReader& reader, SiteConfig& site) {
   site.loc = reader.file_loc();
   if (root.IsNull()) return;
-  const auto fields = reader.mapping(root, "site.yaml", {{"title", true}, {"lead"}, {"description"}, {"help"},
-                                                        {"start-paths"}, {"cycle"}, {"schema-types"}});
+  const auto fields = reader.mapping(
+      root, "site.yaml",
+      {{"title", true}, {"lead"}, {"description"}, {"help"}, {"start-paths"}, {"cycle"}, {"schema-types"}});
   if (!fields) return;
   site.title = reader.text(*fields, "title").value_or("");
   site.lead = reader.text(*fields, "lead").value_or("");
@@ -94,7 +96,8 @@ void parse_site(const YAML::Node& root, FieldReader& reader, SiteConfig& site) {
     else
       for (const YAML::Node& item : *paths) site.start_paths.push_back(parse_start_path(item, reader));
   }
-  if (const YAML::Node* cycle = fields->get("cycle"); cycle && !cycle->IsNull()) site.cycle = parse_cycle(*cycle, reader);
+  if (const YAML::Node* cycle = fields->get("cycle"); cycle && !cycle->IsNull())
+    site.cycle = parse_cycle(*cycle, reader);
   if (const YAML::Node* types = fields->get("schema-types"); types && !types->IsNull()) {
     if (!types->IsMap()) {
       reader.error(reader.loc(*types), "'schema-types' must map kind ids to schema.org types",

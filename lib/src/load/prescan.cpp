@@ -14,10 +14,14 @@ std::size_t utf8_length(std::string_view s, std::size_t pos) {
   if (c < 0x80) return 1;
   std::size_t n = 0;
   char32_t min = 0, cp = 0;
-  if ((c & 0xE0) == 0xC0) n = 2, min = 0x80, cp = c & 0x1F;
-  else if ((c & 0xF0) == 0xE0) n = 3, min = 0x800, cp = c & 0x0F;
-  else if ((c & 0xF8) == 0xF0) n = 4, min = 0x10000, cp = c & 0x07;
-  else return 0;
+  if ((c & 0xE0) == 0xC0)
+    n = 2, min = 0x80, cp = c & 0x1F;
+  else if ((c & 0xF0) == 0xE0)
+    n = 3, min = 0x800, cp = c & 0x0F;
+  else if ((c & 0xF8) == 0xF0)
+    n = 4, min = 0x10000, cp = c & 0x07;
+  else
+    return 0;
   if (pos + n > s.size()) return 0;
   for (std::size_t i = 1; i < n; ++i) {
     if ((b(pos + i) & 0xC0) != 0x80) return 0;
@@ -47,9 +51,12 @@ bool starts_document(std::string_view text, std::size_t pos) {
   if (!rest.starts_with("...")) return false;
   bool comment = false;
   for (const char c : rest.substr(3)) {
-    if (c == '\n') comment = false;
-    else if (c == '#') comment = true;
-    else if (!comment && c != ' ' && c != '\t' && c != '\r') return true;
+    if (c == '\n')
+      comment = false;
+    else if (c == '#')
+      comment = true;
+    else if (!comment && c != ' ' && c != '\t' && c != '\r')
+      return true;
   }
   return false;
 }
@@ -110,8 +117,9 @@ std::optional<Diagnostic> prescan(std::string_view text, const std::string& file
     }
     // yaml-cpp's Load() reads the first document only: a second one would vanish without a word.
     if (column == 1 && !quote && seen_content && starts_document(text, pos))
-      return problem("a second YAML document starts here",
-                     "a content file holds one document; remove this line and what follows, or move that to its own file");
+      return problem(
+          "a second YAML document starts here",
+          "a content file holds one document; remove this line and what follows, or move that to its own file");
     if (c != ' ' && c != '\n' && c != '\r' && c != '\t' && !comment && c != '#') seen_content = true;
     if (line_start && c == ' ') {
       if (++indent > 4 * max_nesting)
@@ -128,8 +136,10 @@ std::optional<Diagnostic> prescan(std::string_view text, const std::string& file
     }
     if (!comment) {
       if (quote) {
-        if (c == quote) quote = 0;
-        else if (c == '\\' && quote == '"' && pos + 1 < text.size()) ++pos, ++column;
+        if (c == quote)
+          quote = 0;
+        else if (c == '\\' && quote == '"' && pos + 1 < text.size())
+          ++pos, ++column;
       } else if ((c == '"' || c == '\'') && starts_token(text, pos, flow_depth) &&
                  (prev == ' ' || prev == ':' || prev == '[' || prev == '{' || prev == ',' || prev == '-' ||
                   prev == '?')) {

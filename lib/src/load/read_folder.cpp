@@ -6,10 +6,10 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <system_error>
 #include <fstream>
 #include <optional>
 #include <sstream>
+#include <system_error>
 
 namespace katlas::detail {
 
@@ -20,7 +20,8 @@ std::vector<ContentFile> read_folder(const fs::path& folder, std::string_view di
   std::vector<ContentFile> files;
   std::error_code ec;
   if (!fs::is_directory(folder, ec)) {
-    out.push_back({Severity::error, {std::string(display_root), 0, 0},
+    out.push_back({Severity::error,
+                   {std::string(display_root), 0, 0},
                    fs::exists(folder, ec) ? "content path is not a folder" : "content folder does not exist",
                    "pass a folder that holds kinds.yaml, relations.yaml, sources.yaml and concepts/"});
     return files;
@@ -48,13 +49,17 @@ std::vector<ContentFile> read_folder(const fs::path& folder, std::string_view di
       std::error_code link_ec;
       const fs::path target = fs::canonical(path, link_ec);
       if (link_ec) {
-        out.push_back({Severity::error, {shown, 0, 0}, "cannot follow link: " + link_ec.message(),
+        out.push_back({Severity::error,
+                       {shown, 0, 0},
+                       "cannot follow link: " + link_ec.message(),
                        "point the link at a file inside the content folder, or replace it with the file"});
         continue;
       }
       const fs::path inside = target.lexically_relative(root);
       if (inside.empty() || *inside.begin() == "..") {
-        out.push_back({Severity::error, {shown, 0, 0}, "link points outside the content folder",
+        out.push_back({Severity::error,
+                       {shown, 0, 0},
+                       "link points outside the content folder",
                        "copy the file into the content folder instead of linking to it"});
         continue;
       }
@@ -62,19 +67,23 @@ std::vector<ContentFile> read_folder(const fs::path& folder, std::string_view di
       shown = display_path(display_root, rel);
     }
     if (it->is_directory(st_ec)) {
-      out.push_back({Severity::error, {shown, 0, 0}, "a folder is named like a content file",
+      out.push_back({Severity::error,
+                     {shown, 0, 0},
+                     "a folder is named like a content file",
                      "rename the folder so that its name does not end in .yaml"});
       continue;
     }
     if (!it->is_regular_file(st_ec)) {
-      out.push_back({Severity::error, {shown, 0, 0},
+      out.push_back({Severity::error,
+                     {shown, 0, 0},
                      st_ec ? "cannot read file: " + st_ec.message() : "not a regular file",
                      "content files must be plain files"});
       continue;
     }
     const auto size = it->file_size(st_ec);
     if (!st_ec && size > max_file_bytes) {
-      out.push_back({Severity::error, {shown, 0, 0},
+      out.push_back({Severity::error,
+                     {shown, 0, 0},
                      "file is larger than " + std::to_string(max_file_bytes / (1024 * 1024)) + " MiB",
                      "split it into smaller files"});
       continue;
@@ -93,13 +102,17 @@ std::vector<ContentFile> read_folder(const fs::path& folder, std::string_view di
     }
     std::ostringstream text;
     text << in.rdbuf();
-    if (!in.bad()) texts[i] = std::move(text).str();
-    else errors[i] = errno;
+    if (!in.bad())
+      texts[i] = std::move(text).str();
+    else
+      errors[i] = errno;
   });
   for (std::size_t i = 0; i < found.size(); ++i) {
     if (!texts[i]) {
       const std::string reason = errors[i] ? std::generic_category().message(errors[i]) : std::string("read failed");
-      out.push_back({Severity::error, {found[i].shown, 0, 0}, "cannot read file: " + reason,
+      out.push_back({Severity::error,
+                     {found[i].shown, 0, 0},
+                     "cannot read file: " + reason,
                      "make the file readable (chmod a+r), or move it out of the content folder"});
       continue;
     }

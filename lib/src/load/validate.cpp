@@ -160,8 +160,9 @@ class Validator {
     for (const T& item : items) {
       const auto [it, inserted] = first.emplace(item.id, &item);
       if (!inserted)
-        error(loc_of(item), "duplicate " + std::string(what) + " id '" + item.id + "' (first defined at " +
-                                where(loc_of(*it->second)) + ")",
+        error(loc_of(item),
+              "duplicate " + std::string(what) + " id '" + item.id + "' (first defined at " +
+                  where(loc_of(*it->second)) + ")",
               "ids must be unique; rename one of them");
     }
   }
@@ -179,13 +180,14 @@ class Validator {
       error(relation.type_loc, "unknown relation type '" + shown(relation.type) + "'",
             hint_or(did_you_mean(relation.type, keys(types_)), "relation types are listed in relations.yaml"));
     const auto target_it = concepts_.find(relation.target);
-    const bool target_unreadable = std::find(gaps_.concept_ids.begin(), gaps_.concept_ids.end(), relation.target) !=
-                                   gaps_.concept_ids.end();
+    const bool target_unreadable =
+        std::find(gaps_.concept_ids.begin(), gaps_.concept_ids.end(), relation.target) != gaps_.concept_ids.end();
     if (!relation.target.empty() && target_it == concepts_.end() && !target_unreadable)
       error(relation.target_loc, "relation target '" + shown(relation.target) + "' is not a concept",
             hint_or(did_you_mean(relation.target, keys(concepts_)), "write the id of an existing concept"));
     if (relation.target == entry.id)
-      error(relation.target_loc, "concept '" + entry.id + "' relates to itself", "point the relation at another concept");
+      error(relation.target_loc, "concept '" + entry.id + "' relates to itself",
+            "point the relation at another concept");
     check_sources(relation.sources, relation.source_locs);
     if (type_it == types_.end() || target_it == concepts_.end()) return;
     const RelationType& type = *type_it->second;
@@ -196,8 +198,9 @@ class Validator {
       error(relation.type_loc, "relation '" + type.id + "' cannot start from a concept of kind '" + entry.kind + "'",
             "it may start from: " + join(type.from_kinds));
     if (!allowed(type.to_kinds, target_it->second->kind))
-      error(relation.target_loc, "relation '" + type.id + "' cannot point to '" + shown(relation.target) + "' of kind '" +
-                                     target_it->second->kind + "'",
+      error(relation.target_loc,
+            "relation '" + type.id + "' cannot point to '" + shown(relation.target) + "' of kind '" +
+                target_it->second->kind + "'",
             "it may point to: " + join(type.to_kinds));
   }
 
@@ -227,7 +230,8 @@ class Validator {
     const RelationType* help_type = help_relation_type(content_);
     if (!help_type) {
       if (warned_kinds_.insert(kind->first).second)
-        warning(kind->second->loc, "kind '" + kind->first + "' needs a help link, but no relation type is the help link",
+        warning(kind->second->loc,
+                "kind '" + kind->first + "' needs a help link, but no relation type is the help link",
                 "add 'help-link: true' to the relation type that points to guidance on getting help");
       return;
     }
@@ -268,22 +272,24 @@ class Validator {
         warning(type->second->loc,
                 "relation type '" + type->second->id + "' has no " + word + " wording, but the relation at " +
                     where(r.loc) + " is " + word + (r.evidence ? "" : " (inherited from its concepts)"),
-                "under 'sentence:' and 'inverse-sentence:', add a line '" + word + ": ...' worded for how sure the link is");
+                "under 'sentence:' and 'inverse-sentence:', add a line '" + word +
+                    ": ...' worded for how sure the link is");
       }
   }
 
   // A copy on a mirror or an aggregator is not the work itself: readers follow the main link.
   void check_main_link(const Source& source) {
-    static constexpr std::string_view copies[] = {"speciosa.org", "kri.org", "semanticscholar.org",
+    static constexpr std::string_view copies[] = {"speciosa.org",     "kri.org",          "semanticscholar.org",
                                                   "ouci.dntb.gov.ua", "researchgate.net", "reddit.com",
-                                                  "scribd.com", "academia.edu"};
+                                                  "scribd.com",       "academia.edu"};
     const std::string_view url = source.url;
     const std::size_t start = url.find("://");
     if (start == std::string_view::npos) return;
     std::string_view host = url.substr(start + 3);
     host = host.substr(0, host.find('/'));
     for (const std::string_view copy : copies)
-      if (host == copy || (host.size() > copy.size() && host.ends_with(copy) && host[host.size() - copy.size() - 1] == '.'))
+      if (host == copy ||
+          (host.size() > copy.size() && host.ends_with(copy) && host[host.size() - copy.size() - 1] == '.'))
         warning(source.loc, "source '" + source.id + "' links to a copy on " + std::string(copy) + ", not to the work",
                 "give the DOI or the publisher's page in 'url', and move the copy to 'copy-url'");
   }

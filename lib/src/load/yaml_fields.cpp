@@ -4,8 +4,8 @@
 #include "text/edit_distance.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cctype>
+#include <charconv>
 
 namespace katlas::detail {
 namespace {
@@ -38,8 +38,10 @@ std::string shown(std::string_view value) {
   }
   for (std::size_t i = 0; i < end; ++i) {
     const unsigned char c = static_cast<unsigned char>(value[i]);
-    if (c == '\n') out += "\\n";
-    else if (c == '\t') out += "\\t";
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '\t')
+      out += "\\t";
     else if (c < 0x20 || c == 0x7f) {
       constexpr char hex[] = "0123456789ABCDEF";
       out += "\\x";
@@ -97,8 +99,8 @@ std::optional<Fields> FieldReader::mapping(const YAML::Node& node, std::string_v
                                            std::initializer_list<FieldSpec> schema) {
   if (exhausted_) return std::nullopt;
   if (!node.IsMap()) {
-    error(loc(node), std::string(what) + " must be a mapping of keys to values, found " +
-                         std::string(node_type_name(node)),
+    error(loc(node),
+          std::string(what) + " must be a mapping of keys to values, found " + std::string(node_type_name(node)),
           "write it as 'key: value' lines");
     return std::nullopt;
   }
@@ -120,7 +122,8 @@ std::optional<Fields> FieldReader::mapping(const YAML::Node& node, std::string_v
     if (!spend(key.size(), key_node)) return std::nullopt;
     const SourceLoc key_at = loc(key_node);
     if (const auto seen = fields.key_locs.find(key); seen != fields.key_locs.end()) {
-      error(key_at, "duplicate key '" + shown(key) + "' (first written at line " + std::to_string(seen->second.line) + ")",
+      error(key_at,
+            "duplicate key '" + shown(key) + "' (first written at line " + std::to_string(seen->second.line) + ")",
             "keep one of the two; YAML keeps only one of them");
       continue;
     }
@@ -189,16 +192,16 @@ std::vector<std::string> FieldReader::text_list(const Fields& fields, std::strin
     return out;
   }
   if (!node->IsSequence()) {
-    error(loc(*node), "'" + std::string(key) + "' must be a list such as [a, b], found " +
-                          std::string(node_type_name(*node)));
+    error(loc(*node),
+          "'" + std::string(key) + "' must be a list such as [a, b], found " + std::string(node_type_name(*node)));
     return out;
   }
   for (const YAML::Node& item : *node) {
     if (exhausted_) break;
     if (!item.IsScalar() && !item.IsNull()) {
       // One report per list: an aliased list can repeat a bad entry thousands of times.
-      error(loc(item), "each entry of '" + std::string(key) + "' must be a text, found " +
-                           std::string(node_type_name(item)));
+      error(loc(item),
+            "each entry of '" + std::string(key) + "' must be a text, found " + std::string(node_type_name(item)));
       break;
     }
     if (std::optional<std::string> value = scalar(item, key, "a list of texts")) {
@@ -227,7 +230,7 @@ std::string id_problem(std::string_view id) {
                                    : std::string("it has the character '") + static_cast<char>(c) + "'";
   }
   // Ids become file names (pages, folders); Windows cannot create files with these names.
-  static constexpr std::string_view reserved[] = {"con", "prn", "aux", "nul", "com0", "com1", "com2", "com3",
+  static constexpr std::string_view reserved[] = {"con",  "prn",  "aux",  "nul",  "com0", "com1", "com2", "com3",
                                                   "com4", "com5", "com6", "com7", "com8", "com9", "lpt0", "lpt1",
                                                   "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9"};
   if (std::find(std::begin(reserved), std::end(reserved), id) != std::end(reserved))
@@ -311,8 +314,10 @@ std::optional<int> FieldReader::months(const Fields& fields, std::string_view ke
                                     ? std::string_view(end + 1, static_cast<std::size_t>(v.data() + v.size() - end - 1))
                                     : std::string_view();
   int months = 0;
-  if (unit == "month" || unit == "months") months = n;
-  else if (unit == "year" || unit == "years") months = n * 12;
+  if (unit == "month" || unit == "months")
+    months = n;
+  else if (unit == "year" || unit == "years")
+    months = n * 12;
   if (months >= 1 && months <= 120 && n <= 120) return months;
   error(loc(*node), "'" + std::string(key) + "' must be a number of months or years, found '" + shown(v) + "'",
         "write e.g. '6 months' or '2 years' (at most 10 years)");
@@ -345,20 +350,21 @@ std::optional<std::pair<double, double>> FieldReader::range(const Fields& fields
   const YAML::Node* node = fields.get(key);
   if (!node) return std::nullopt;
   if (!node->IsSequence() || node->size() != 2) {
-    error(loc(*node), "'" + std::string(key) + "' must be a range [earliest, latest], found " +
-                          std::string(node_type_name(*node)),
+    error(loc(*node),
+          "'" + std::string(key) + "' must be a range [earliest, latest], found " + std::string(node_type_name(*node)),
           "for example [6, 24]");
     return std::nullopt;
   }
   double low = 0, high = 0;
   const YAML::Node a = (*node)[0], b = (*node)[1];
-  if (!a.IsScalar() || !b.IsScalar() || !parse_number(a.Scalar(), low) || !parse_number(b.Scalar(), high) ||
-      low < 0 || high < 0) {
+  if (!a.IsScalar() || !b.IsScalar() || !parse_number(a.Scalar(), low) || !parse_number(b.Scalar(), high) || low < 0 ||
+      high < 0) {
     error(loc(*node), "'" + std::string(key) + "' must hold two numbers of hours, 0 or more", "for example [6, 24]");
     return std::nullopt;
   }
   if (low > high) {
-    error(loc(*node), "'" + std::string(key) + "' starts after it ends (" + shown(a.Scalar()) + " > " + shown(b.Scalar()) + ")",
+    error(loc(*node),
+          "'" + std::string(key) + "' starts after it ends (" + shown(a.Scalar()) + " > " + shown(b.Scalar()) + ")",
           "write the earliest value first");
     return std::nullopt;
   }

@@ -55,8 +55,7 @@ class FieldReader {
 
   /// Checks a mapping: unknown keys (with a suggestion), keys written twice (both lines),
   /// missing required keys. `what` names the mapping in messages ("concept", "relation").
-  std::optional<Fields> mapping(const YAML::Node& node, std::string_view what,
-                                std::initializer_list<FieldSpec> schema);
+  std::optional<Fields> mapping(const YAML::Node& node, std::string_view what, std::initializer_list<FieldSpec> schema);
 
   /// A non-empty text value. Numbers, booleans and dates are kept as the text written.
   std::optional<std::string> text(const Fields& fields, std::string_view key);

@@ -4,7 +4,6 @@
 #include "text/edit_distance.hpp"
 #include "text/fold.hpp"
 
-
 #include <boost/graph/breadth_first_search.hpp>
 
 #include <algorithm>
@@ -15,7 +14,6 @@ namespace katlas {
 using detail::AtlasData;
 using detail::Edge;
 using detail::Vertex;
-
 
 namespace {
 
@@ -40,7 +38,8 @@ bool connected(const AtlasData& data, Evidence level, Vertex a, Vertex b) {
   for (const Edge e : boost::make_iterator_range(boost::in_edges(a, g)))
     if (boost::source(e, g) == b && g[e].evidence <= level) return true;
   const std::vector<std::uint32_t> ra = reach(a), rb = reach(b);
-  return std::any_of(ra.begin(), ra.end(), [&](std::uint32_t c) { return std::find(rb.begin(), rb.end(), c) != rb.end(); });
+  return std::any_of(ra.begin(), ra.end(),
+                     [&](std::uint32_t c) { return std::find(rb.begin(), rb.end(), c) != rb.end(); });
 }
 
 }  // namespace
@@ -64,7 +63,7 @@ std::vector<std::string> Atlas::suggest(std::string_view text, std::size_t limit
   // Names people type ("withdrawl") are often closer to a title or alias than to an id.
   if (out.size() < limit)
     for (const SearchHit& hit : search(text, limit))
-      if (hit.score >= 35 &&std::find(out.begin(), out.end(), hit.entry->id) == out.end() && out.size() < limit)
+      if (hit.score >= 35 && std::find(out.begin(), out.end(), hit.entry->id) == out.end() && out.size() < limit)
         out.push_back(hit.entry->id);
   return out;
 }
@@ -94,8 +93,8 @@ std::vector<Link> Atlas::related(const Concept& entry, RelatedQuery query) const
   if (query.direction != Direction::in)
     for (const Edge e : boost::make_iterator_range(boost::out_edges(v, g)))
       if (wanted(g[e]))
-        out.push_back({g[e].type, Direction::out, &entry, g[boost::target(e, g)].entry, g[e].relation,
-                       g[e].sentence, g[e].type->heading, g[e].evidence, g[e].evidence_written});
+        out.push_back({g[e].type, Direction::out, &entry, g[boost::target(e, g)].entry, g[e].relation, g[e].sentence,
+                       g[e].type->heading, g[e].evidence, g[e].evidence_written});
   if (query.direction != Direction::out) {
     const std::size_t first_in = out.size();
     for (const Edge e : boost::make_iterator_range(boost::in_edges(v, g)))
@@ -119,9 +118,10 @@ std::optional<std::vector<PathStep>> Atlas::path(const Concept& from, const Conc
     const Concept* src = g[boost::source(e, g)].entry;
     const Concept* dst = g[boost::target(e, g)].entry;
     const detail::EdgeProps& p = g[e];
-    return forward ? PathStep{src, dst, p.type, Direction::out, p.sentence, p.relation, p.evidence, p.evidence_written}
-                   : PathStep{dst, src, p.type, Direction::in, p.inverse_sentence, p.relation, p.evidence,
-                              p.evidence_written};
+    return forward
+               ? PathStep{src, dst, p.type, Direction::out, p.sentence, p.relation, p.evidence, p.evidence_written}
+               : PathStep{
+                     dst, src, p.type, Direction::in, p.inverse_sentence, p.relation, p.evidence, p.evidence_written};
   };
   // A chain is as sure as its weakest link: the strongest level whose links connect the two
   // (read off the per-level components) is the level to search at. Within it, relations as
@@ -192,10 +192,10 @@ std::vector<const Concept*> Atlas::cycle_through(const Concept& start, const std
   std::vector<Vertex> parent(boost::num_vertices(g), found->second);
   std::vector<boost::default_color_type> colour(boost::num_vertices(g));
   try {
-    boost::breadth_first_search(view, found->second,
-                                boost::visitor(CycleVisitor(found->second, parent))
-                                    .color_map(boost::make_iterator_property_map(colour.begin(),
-                                                                                 boost::get(boost::vertex_index, g))));
+    boost::breadth_first_search(
+        view, found->second,
+        boost::visitor(CycleVisitor(found->second, parent))
+            .color_map(boost::make_iterator_property_map(colour.begin(), boost::get(boost::vertex_index, g))));
   } catch (const BackToStart& back) {
     std::vector<const Concept*> cycle;
     for (Vertex v = back.from; v != found->second; v = parent[v]) cycle.push_back(g[v].entry);
@@ -217,9 +217,8 @@ std::vector<const Concept*> Atlas::list(std::string_view kind) const {
   std::vector<const Concept*> out;
   for (const Concept& c : data_->content.concepts)
     if (kind.empty() || c.kind == kind) out.push_back(&c);
-  std::sort(out.begin(), out.end(), [](const Concept* a, const Concept* b) {
-    return std::tie(a->title, a->id) < std::tie(b->title, b->id);
-  });
+  std::sort(out.begin(), out.end(),
+            [](const Concept* a, const Concept* b) { return std::tie(a->title, a->id) < std::tie(b->title, b->id); });
   return out;
 }
 

@@ -33,7 +33,9 @@ struct Scratch {
 };
 
 template <class G>
-Vertex other_end(const G& g, Edge e, Vertex v) { return boost::source(e, g) == v ? boost::target(e, g) : boost::source(e, g); }
+Vertex other_end(const G& g, Edge e, Vertex v) {
+  return boost::source(e, g) == v ? boost::target(e, g) : boost::source(e, g);
+}
 
 struct Meet {
   std::uint32_t length = std::numeric_limits<std::uint32_t>::max();

@@ -15,8 +15,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     for (std::size_t j = 1; j <= m; ++j) {
       const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
       cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
     }
     std::swap(prev2, prev);
     std::swap(prev, cur);
@@ -24,8 +23,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return prev[m];
 }
 
-std::vector<std::string> closest(std::string_view word, const std::vector<std::string>& candidates,
-                                 std::size_t limit) {
+std::vector<std::string> closest(std::string_view word, const std::vector<std::string>& candidates, std::size_t limit) {
   if (word.empty()) return {};
   const std::size_t allowed = std::max<std::size_t>(2, word.size() / 3);
   std::vector<std::pair<std::size_t, std::string_view>> scored;
@@ -36,9 +34,9 @@ std::vector<std::string> closest(std::string_view word, const std::vector<std::s
     if (d <= allowed && d < std::max(word.size(), candidate.size())) scored.emplace_back(d, candidate);
   }
   std::sort(scored.begin(), scored.end());
-  scored.erase(std::unique(scored.begin(), scored.end(),
-                           [](const auto& x, const auto& y) { return x.second == y.second; }),
-               scored.end());
+  scored.erase(
+      std::unique(scored.begin(), scored.end(), [](const auto& x, const auto& y) { return x.second == y.second; }),
+      scored.end());
   std::vector<std::string> out;
   for (std::size_t i = 0; i < scored.size() && out.size() < limit; ++i) out.emplace_back(scored[i].second);
   return out;

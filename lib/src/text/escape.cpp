@@ -76,10 +76,14 @@ std::string escape_script_json(std::string_view json) {
   for (std::size_t i = 0; i < json.size(); ++i) {
     const std::string_view rest = json.substr(i);
     std::string_view replacement;
-    if (json[i] == '<') replacement = "\\u003c";
-    else if (rest.starts_with("\xE2\x80\xA8")) replacement = "\\u2028";
-    else if (rest.starts_with("\xE2\x80\xA9")) replacement = "\\u2029";
-    else continue;
+    if (json[i] == '<')
+      replacement = "\\u003c";
+    else if (rest.starts_with("\xE2\x80\xA8"))
+      replacement = "\\u2028";
+    else if (rest.starts_with("\xE2\x80\xA9"))
+      replacement = "\\u2029";
+    else
+      continue;
     out.append(json.substr(plain, i - plain)).append(replacement);
     i += json[i] == '<' ? 0 : 2;  // the line separators are three bytes long
     plain = i + 1;

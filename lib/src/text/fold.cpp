@@ -9,9 +9,9 @@ namespace {
 
 // Base letters for U+00C0..U+00FF; '\0' where the code point is not a letter we fold.
 constexpr std::string_view latin1_base =
-    "aaaaaaaceeeeiiii"   // C0-CF
-    "dnooooo\0ouuuuyts"  // D0-DF (D7 multiplication sign, DE thorn -> t, DF sharp s -> s)
-    "aaaaaaaceeeeiiii"   // E0-EF
+    "aaaaaaaceeeeiiii"    // C0-CF
+    "dnooooo\0ouuuuyts"   // D0-DF (D7 multiplication sign, DE thorn -> t, DF sharp s -> s)
+    "aaaaaaaceeeeiiii"    // E0-EF
     "dnooooo\0ouuuuyty";  // F0-FF
 
 // Decodes one UTF-8 code point at `pos`, advancing it; returns U+FFFD for malformed input.
@@ -47,9 +47,26 @@ char base_letter(char32_t cp) {
   if (cp >= 0x100 && cp <= 0x17F) {
     // Latin Extended-A pairs letters in upper/lower order; this table gives each pair's base.
     static constexpr std::string_view ext_a =
-        "aaaaaaccccccccdddd" "eeeeeeeeee" "gggggggg" "hhhh" "iiiiiiiiii" "jj" "jj" "kkk"
-        "llllllllll" "nnnnnnnnn" "oooooo" "oo" "rrrrrr" "ssssssss" "tttttt" "uuuuuuuuuuuu"
-        "ww" "yyy" "zzzzzz" "s";
+        "aaaaaaccccccccdddd"
+        "eeeeeeeeee"
+        "gggggggg"
+        "hhhh"
+        "iiiiiiiiii"
+        "jj"
+        "jj"
+        "kkk"
+        "llllllllll"
+        "nnnnnnnnn"
+        "oooooo"
+        "oo"
+        "rrrrrr"
+        "ssssssss"
+        "tttttt"
+        "uuuuuuuuuuuu"
+        "ww"
+        "yyy"
+        "zzzzzz"
+        "s";
     const std::size_t i = cp - 0x100;
     return i < ext_a.size() ? ext_a[i] : '\0';
   }
@@ -117,8 +134,8 @@ std::string stem(std::string_view word) {
 
 bool is_stop_word(std::string_view word) {
   static constexpr std::array<std::string_view, 40> stop = {
-      "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "how",
-      "i", "if", "in", "is", "it", "its", "me", "my", "of", "on", "or", "so", "that", "the",
+      "a",    "an", "and",  "are",  "as",  "at",   "be",   "by",  "can",  "do",     "does",  "for",  "from", "how",
+      "i",    "if", "in",   "is",   "it",  "its",  "me",   "my",  "of",   "on",     "or",    "so",   "that", "the",
       "this", "to", "what", "when", "why", "will", "with", "you", "your", "should", "about", "there"};
   return std::find(stop.begin(), stop.end(), word) != stop.end();
 }

@@ -116,8 +116,10 @@ std::vector<std::string> find_terms(std::string_view text, const std::vector<std
     for (std::size_t at = lower.find(needle); at != std::string::npos; at = lower.find(needle, at + 1)) {
       if (at > 0 && is_word_char(lower[at - 1])) continue;
       std::size_t end = at + needle.size();
-      if (!boundary(end) && lower[end] == 's') ++end;
-      else if (!boundary(end) && lower.compare(end, 2, "es") == 0) end += 2;
+      if (!boundary(end) && lower[end] == 's')
+        ++end;
+      else if (!boundary(end) && lower.compare(end, 2, "es") == 0)
+        end += 2;
       if (boundary(end)) {
         found.push_back(term);
         break;

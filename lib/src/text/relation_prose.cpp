@@ -83,7 +83,8 @@ std::string tell(const std::vector<const Link*>& group, const NameFn& name, cons
 
 std::string tell(const std::vector<const Link*>& group) {
   return tell(
-      group, [](const Concept& c, bool at_start) { return at_start ? capitalised(sentence_name(c)) : sentence_name(c); },
+      group,
+      [](const Concept& c, bool at_start) { return at_start ? capitalised(sentence_name(c)) : sentence_name(c); },
       [](std::string_view piece, bool at_start) {
         return at_start ? capitalised(std::string(piece)) : std::string(piece);
       });

@@ -14,17 +14,16 @@ bool ends_with(std::string_view word, std::string_view tail) { return word.ends_
 
 // Words the rules get wrong; each count checked by hand against a dictionary.
 constexpr std::array<std::pair<std::string_view, std::size_t>, 23> irregular{{
-    {"aches", 1},      {"ancient", 2},  {"area", 3},      {"being", 2},      {"client", 2},
-    {"clients", 2},    {"create", 2},   {"created", 3},   {"creates", 2},    {"creating", 3},
-    {"diarrhoea", 4}, {"every", 2},    {"everyone", 3},  {"everything", 3}, {"idea", 3},
-    {"ideas", 3},      {"naive", 2},    {"react", 2},      {"recipe", 3},
-    {"rhythm", 2},     {"science", 2},  {"simile", 3},    {"poem", 2},
+    {"aches", 1},    {"ancient", 2},    {"area", 3},    {"being", 2},    {"client", 2},    {"clients", 2},
+    {"create", 2},   {"created", 3},    {"creates", 2}, {"creating", 3}, {"diarrhoea", 4}, {"every", 2},
+    {"everyone", 3}, {"everything", 3}, {"idea", 3},    {"ideas", 3},    {"naive", 2},     {"react", 2},
+    {"recipe", 3},   {"rhythm", 2},     {"science", 2}, {"simile", 3},   {"poem", 2},
 }};
 
 // Stems that end in a silent e and start compounds or take a consonant suffix ("sometimes", "safely").
-constexpr std::array<std::string_view, 20> silent_e_stems{
-    "some", "care", "home", "life", "time", "safe", "where", "there", "name", "hope",
-    "like", "make", "take", "more", "sure", "base", "side", "late", "whole", "use"};
+constexpr std::array<std::string_view, 20> silent_e_stems{"some",  "care", "home", "life", "time",  "safe", "where",
+                                                          "there", "name", "hope", "like", "make",  "take", "more",
+                                                          "sure",  "base", "side", "late", "whole", "use"};
 constexpr std::array<std::string_view, 5> consonant_suffixes{"ment", "ness", "less", "ful", "ly"};
 
 std::size_t vowel_groups(std::string_view w) {
@@ -32,8 +31,8 @@ std::size_t vowel_groups(std::string_view w) {
   bool in_group = false;
   for (std::size_t i = 0; i < w.size(); ++i) {
     // "qu" and "gu" before a vowel: the u is heard as a consonant ("queue", "guide").
-    const bool glide = w[i] == 'u' && i > 0 && (w[i - 1] == 'q' || w[i - 1] == 'g') && i + 1 < w.size() &&
-                       is_vowel(w[i + 1]);
+    const bool glide =
+        w[i] == 'u' && i > 0 && (w[i - 1] == 'q' || w[i - 1] == 'g') && i + 1 < w.size() && is_vowel(w[i + 1]);
     const bool vowel = is_vowel(w[i]) && !glide && !(w[i] == 'y' && i == 0);  // initial y: "yes", "you"
     if (vowel && !in_group) ++groups;
     in_group = vowel;
@@ -69,15 +68,17 @@ std::size_t count_rules(std::string_view w) {
     if (!syllabic_le && w[len - 2] != 'e') --n;
   } else if (ends_with(w, "es") && n > 1 && len > 3) {
     const std::string_view stem = w.substr(0, len - 2);
-    const bool sounded = stem.ends_with("s") || stem.ends_with("x") || stem.ends_with("z") ||
-                         stem.ends_with("ch") || stem.ends_with("sh") || stem.ends_with("c") || stem.ends_with("g");
-    if (!sounded && consonant_at(2) && !stem.ends_with("l")) --n;
-    else if (!sounded && stem.ends_with("l") && !consonant_at(3)) --n;  // "miles", but not "tables"
+    const bool sounded = stem.ends_with("s") || stem.ends_with("x") || stem.ends_with("z") || stem.ends_with("ch") ||
+                         stem.ends_with("sh") || stem.ends_with("c") || stem.ends_with("g");
+    if (!sounded && consonant_at(2) && !stem.ends_with("l"))
+      --n;
+    else if (!sounded && stem.ends_with("l") && !consonant_at(3))
+      --n;  // "miles", but not "tables"
   } else if (ends_with(w, "ed") && n > 1 && len > 3 && w[len - 3] != 't' && w[len - 3] != 'd') {
     --n;
   }
   if (ends_with(w, "ing") && len > 4 && is_vowel(w[len - 4]) && w[len - 4] != 'e') ++n;  // "do-ing", "play-ing"
-  if (ends_with(w, "eing")) ++n;                                                          // "be-ing", "see-ing"
+  if (ends_with(w, "eing")) ++n;                                                         // "be-ing", "see-ing"
   return n;
 }
 
@@ -115,9 +116,12 @@ std::size_t count_syllables(std::string_view word) {
     run.clear();
   };
   for (char c : word) {
-    if (c >= 'A' && c <= 'Z') run += static_cast<char>(c - 'A' + 'a');
-    else if (c >= 'a' && c <= 'z') run += c;
-    else if (c == '\'') continue;  // "don't" is one word
+    if (c >= 'A' && c <= 'Z')
+      run += static_cast<char>(c - 'A' + 'a');
+    else if (c >= 'a' && c <= 'z')
+      run += c;
+    else if (c == '\'')
+      continue;  // "don't" is one word
     else {
       flush();
       if (c >= '0' && c <= '9') ++total;

@@ -24,7 +24,8 @@ std::string sentence_tail(const Explanation& e, const std::vector<const Link*>& 
   if (group.size() == 1)
     if (const std::string_view note = detail::note_for(*first.relation, e.audience == Audience::pro); !note.empty())
       out += " " + std::string(note);
-  if (first.evidence != Evidence::established && !first.type->structural) out += " [evidence: " + std::string(to_string(first.evidence)) + "]";
+  if (first.evidence != Evidence::established && !first.type->structural)
+    out += " [evidence: " + std::string(to_string(first.evidence)) + "]";
   return out;
 }
 
@@ -39,7 +40,8 @@ std::string timing_line(const Timing& t) {
     return std::to_string(static_cast<int>(low)) + "-" + std::to_string(static_cast<int>(high));
   };
   return "Timing (hours after the last dose, " + std::string(to_string(t.evidence)) + "): starts " +
-         hours(t.start_min, t.start_max) + ", ends " + (t.has_end ? hours(t.end_min, t.end_max) : std::string("unknown"));
+         hours(t.start_min, t.start_max) + ", ends " +
+         (t.has_end ? hours(t.end_min, t.end_max) : std::string("unknown"));
 }
 
 // Each sentence under its relation's heading, with how it is known, its note, and a tag of its
@@ -108,8 +110,8 @@ std::string to_text(const Explanation& e) {
   out += std::string(e.summary) + "\n";
   if (!e.details.empty()) out += "\nFor professionals:\n" + std::string(e.details) + "\n";
   for (const Side& side : c.sides)
-    out += std::string("\n") + (side.position == Side::Position::for_claim ? "For the claim: " : "Against the claim: ") +
-           side.text + "\n";
+    out += std::string("\n") +
+           (side.position == Side::Position::for_claim ? "For the claim: " : "Against the claim: ") + side.text + "\n";
   if (c.timing) out += "\n" + timing_line(*c.timing) + "\n";
   out += relations_text(e);
   if (!e.citations.empty()) out += "\nSources:\n";
@@ -128,7 +130,8 @@ std::string to_markdown(const Explanation& e, std::string_view base_url) {
   for (const auto& group : detail::group_links(e.neighbours)) {
     out += "- " + detail::tell(group) + sentence_tail(e, group);
     if (!base_url.empty())
-      for (const Link* link : group) out += " ([" + link->other->title + "](" + concept_url(base_url, *link->other) + "))";
+      for (const Link* link : group)
+        out += " ([" + link->other->title + "](" + concept_url(base_url, *link->other) + "))";
     out += "\n";
   }
   if (!e.citations.empty()) out += "\n";
@@ -153,7 +156,8 @@ std::string to_html_fragment(const Explanation& e, std::string_view base_url) {
     out += "<h3>For professionals</h3>\n<div class=\"katlas-details\">" + detail::html::markdown(e.details, "") +
            "</div>\n";
   if (e.entry->verdict)
-    out += "<p class=\"katlas-verdict\"><strong>Verdict: " + escape_html(plain_label(*e.entry->verdict)) + ".</strong></p>\n";
+    out += "<p class=\"katlas-verdict\"><strong>Verdict: " + escape_html(plain_label(*e.entry->verdict)) +
+           ".</strong></p>\n";
   out += "<p class=\"katlas-evidence\"><strong>Evidence: " + escape_html(to_string(e.evidence)) + ".</strong> " +
          escape_html(e.evidence_explained) + "</p>\n";
   if (!e.neighbours.empty()) {
@@ -168,23 +172,28 @@ std::string to_html_fragment(const Explanation& e, std::string_view base_url) {
   }
   if (!e.citations.empty()) {
     out += "<ol class=\"katlas-sources\">\n";
-    for (const Source* s : e.citations) out += "<li>" + escape_html(source_line(*s)) + " " + link_to(s->link(), s->link()) + "</li>\n";
+    for (const Source* s : e.citations)
+      out += "<li>" + escape_html(source_line(*s)) + " " + link_to(s->link(), s->link()) + "</li>\n";
     out += "</ol>\n";
   }
   return out + "<p class=\"katlas-reviewed\">Last reviewed " + escape_html(e.reviewed) + ".</p>\n</section>\n";
 }
 
 std::string to_json(const Explanation& e) {
-  nlohmann::ordered_json j{{"id", e.entry->id},          {"exact", e.exact},
-                           {"title", e.title},           {"summary", e.summary},
-                           {"evidence", to_string(e.evidence)}, {"evidence_explained", e.evidence_explained},
+  nlohmann::ordered_json j{{"id", e.entry->id},
+                           {"exact", e.exact},
+                           {"title", e.title},
+                           {"summary", e.summary},
+                           {"evidence", to_string(e.evidence)},
+                           {"evidence_explained", e.evidence_explained},
                            {"reviewed", e.reviewed},
                            {"reading_grade", e.reading_level.grade},
                            {"reading_ease", e.reading_level.reading_ease}};
   detail::add_verdict_keys(j, *e.entry);
   if (!e.details.empty()) j["details"] = e.details;
   nlohmann::ordered_json citations = nlohmann::ordered_json::array();
-  for (const Source* s : e.citations) citations.push_back({{"id", s->id}, {"text", source_line(*s)}, {"link", s->link()}});
+  for (const Source* s : e.citations)
+    citations.push_back({{"id", s->id}, {"text", source_line(*s)}, {"link", s->link()}});
   j["citations"] = std::move(citations);
   nlohmann::ordered_json neighbours = nlohmann::ordered_json::array();
   for (const Link& link : e.neighbours) {

@@ -12,9 +12,14 @@ std::string export_json(const Atlas& atlas) {
   const Content& content = atlas.content();
   ordered_json kinds = ordered_json::array();
   for (const Kind& k : content.kinds)
-    kinds.push_back({{"id", k.id}, {"title", k.title}, {"plural", k.plural}, {"description", k.description},
-                     {"needs_help_link", k.needs_help_link}, {"needs_verdict", k.needs_verdict},
-                     {"review_every_months", k.review_every_months > 0 ? k.review_every_months : default_review_months}});
+    kinds.push_back(
+        {{"id", k.id},
+         {"title", k.title},
+         {"plural", k.plural},
+         {"description", k.description},
+         {"needs_help_link", k.needs_help_link},
+         {"needs_verdict", k.needs_verdict},
+         {"review_every_months", k.review_every_months > 0 ? k.review_every_months : default_review_months}});
   ordered_json types = ordered_json::array();
   for (const RelationType& t : content.relation_types)
     types.push_back({{"id", t.id},
@@ -41,7 +46,8 @@ std::string export_json(const Atlas& atlas) {
                                    {"kinds", std::move(kinds)},
                                    {"relation_types", std::move(types)},
                                    {"sources", std::move(sources)},
-                                   {"concepts", std::move(concepts)}}) + "\n";
+                                   {"concepts", std::move(concepts)}}) +
+         "\n";
 }
 
 std::string export_dot(const Atlas& atlas) {

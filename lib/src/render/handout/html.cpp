@@ -14,9 +14,9 @@ using detail::escape_attribute;
 using detail::escape_html;
 
 std::string long_date(const std::string& iso) {
-  static constexpr std::array<std::string_view, 12> months{"January", "February", "March",     "April",
-                                                           "May",     "June",     "July",      "August",
-                                                           "September", "October", "November", "December"};
+  static constexpr std::array<std::string_view, 12> months{"January",   "February", "March",    "April",
+                                                           "May",       "June",     "July",     "August",
+                                                           "September", "October",  "November", "December"};
   if (iso.size() != 10) return iso;
   const int month = std::stoi(iso.substr(5, 2)), day = std::stoi(iso.substr(8, 2));
   if (month < 1 || month > 12) return iso;
@@ -70,7 +70,8 @@ std::string header_html(const Handout& h, const HandoutOptions& options) {
   if (!h.link.empty() && options.qr_code)
     out += "<div class=\"qr-box\">" + detail::handout::qr_svg(h.link, "QR code: " + h.link) +
            "<span>Scan to read more</span></div>";
-  out += "<p class=\"brand\">" + escape_html(h.brand) + " handout &middot; " + who + "</p><h1>" + escape_html(h.title) + "</h1>";
+  out += "<p class=\"brand\">" + escape_html(h.brand) + " handout &middot; " + who + "</p><h1>" + escape_html(h.title) +
+         "</h1>";
   out += "<p class=\"meta\">Content last reviewed " + escape_html(long_date(h.reviewed));
   // A clinician's page is short of room: the disclaimer goes under the title, in one line.
   if (h.audience == Audience::pro) out += " &middot; For education only: not medical advice, no dosing advice.";
@@ -123,9 +124,9 @@ std::string help_lines_html(const Handout& h) {
 std::string help_box_html(const Handout& h) {
   if (!h.help) return {};
   return "<section class=\"box help\" role=\"note\" aria-labelledby=\"help-title\"><h2 id=\"help-title\">" +
-         std::string(help_icon) + "<span>" + escape_html(h.help->title) + "</span></h2><p>" + escape_html(h.help->summary) +
-         "</p>" + help_lines_html(h) + "<p class=\"help-note\">" + escape_html(detail::handout::help_box_note) +
-         "</p></section>\n";
+         std::string(help_icon) + "<span>" + escape_html(h.help->title) + "</span></h2><p>" +
+         escape_html(h.help->summary) + "</p>" + help_lines_html(h) + "<p class=\"help-note\">" +
+         escape_html(detail::handout::help_box_note) + "</p></section>\n";
 }
 
 // The labels this handout uses, each with what it means: the same words as on the site.
@@ -150,9 +151,10 @@ std::string boxes_after_sections(const Handout& h) {
     out += "<section class=\"box actions\"><h2>" + std::string(lay ? "What you can do" : "What to do in practice") +
            "</h2>" + list_html(h.actions) + "</section>\n";
   if (!h.teach_back.empty())
-    out += "<section class=\"box teach\"><h2>" + std::string(lay ? "Check your understanding" : "Teach-back questions") +
-           "</h2><p>" + (lay ? "Try to answer these in your own words. It is fine to ask again." :
-                               "Ask the client to explain in their own words:") +
+    out += "<section class=\"box teach\"><h2>" +
+           std::string(lay ? "Check your understanding" : "Teach-back questions") + "</h2><p>" +
+           (lay ? "Try to answer these in your own words. It is fine to ask again."
+                : "Ask the client to explain in their own words:") +
            "</p>" + list_html(h.teach_back, "ol") + "</section>\n";
   return out;
 }
@@ -180,9 +182,10 @@ std::string source_html(const Source& s) {
 // A lay handout ends with its disclaimer and link; a professional one has both in its header.
 std::string footer_html(const Handout& h) {
   if (h.audience == Audience::pro) return {};
-  std::string out = "<footer><p><strong>This handout is for education only.</strong> It is not medical advice and does "
-                    "not replace care from a doctor, nurse or pharmacist. It gives no dosing advice. Talk to a health "
-                    "professional about your own situation.</p>";
+  std::string out =
+      "<footer><p><strong>This handout is for education only.</strong> It is not medical advice and does "
+      "not replace care from a doctor, nurse or pharmacist. It gives no dosing advice. Talk to a health "
+      "professional about your own situation.</p>";
   if (!h.link.empty()) out += "<p>" + read_more_html(h) + "</p>";
   return out + "</footer>\n";
 }
@@ -207,7 +210,8 @@ std::string references_html(const Handout& h) {
 std::string render_handout_html(const Handout& h, const HandoutOptions& options) {
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n";
+  out +=
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n";
   out += "<title>" + escape_html(h.title) + " | Kratom Atlas</title>\n<style>" +
          detail::handout::handout_css(options.paper) + "</style>\n</head>\n";
   // Many topics (an ad-hoc handout) set in two columns keep to two pages, with the references

@@ -80,17 +80,17 @@ int run(const std::vector<std::string>& args, const fs::path& log) {
 Status print_pdf(std::string_view html, const fs::path& out, const PdfOptions& options) {
   if (access(options.chromium.c_str(), X_OK) != 0)
     return Status::failure("chromium not found at " + options.chromium.string() +
-           "; install the Debian package 'chromium', or write HTML with --format html");
+                           "; install the Debian package 'chromium', or write HTML with --format html");
   TempFolder temp;
   if (temp.path().empty()) return Status::failure("cannot create a temporary folder for chromium");
   const fs::path page = temp.path() / "handout.html", pdf = temp.path() / "handout.pdf";
   const fs::path log = temp.path() / "chromium.log", profile = temp.path() / "profile";
   std::ofstream(page, std::ios::binary) << html;
-  const int status = run({options.chromium.string(), "--headless", "--no-sandbox", "--disable-gpu",
-                          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                          "--no-first-run", "--user-data-dir=" + profile.string(), "--no-pdf-header-footer",
-                          "--print-to-pdf=" + pdf.string(), "file://" + page.string()},
-                         log);
+  const int status =
+      run({options.chromium.string(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+           "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile.string(),
+           "--no-pdf-header-footer", "--print-to-pdf=" + pdf.string(), "file://" + page.string()},
+          log);
   std::error_code ec;
   if (status != 0 || !fs::exists(pdf, ec) || fs::file_size(pdf, ec) == 0)
     return Status::failure("chromium did not print the PDF (exit " + std::to_string(status) + "): " + tail_of(log));

@@ -28,8 +28,9 @@ std::string Citations::list() const {
   for (std::size_t i = 0; i < ids_.size(); ++i) {
     const Source* s = atlas_->source(ids_[i]);
     if (!s) continue;  // validated content never gets here
-    append(out, "<li id=\"cite-", std::to_string(i + 1), "\">", source_entry(*s), " <a class=\"to-bibliography\" href=\"",
-           escape_attribute(root_ + source_url(s->id)), "\">In the bibliography</a></li>\n");
+    append(out, "<li id=\"cite-", std::to_string(i + 1), "\">", source_entry(*s),
+           " <a class=\"to-bibliography\" href=\"", escape_attribute(root_ + source_url(s->id)),
+           "\">In the bibliography</a></li>\n");
   }
   out += "</ol>\n";
   return out;

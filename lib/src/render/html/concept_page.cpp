@@ -27,7 +27,8 @@ std::string timing_html(const Site& site, const Concept& c, Citations& cites, st
   const Timing& t = *c.timing;
   std::string out = "<section aria-labelledby=\"timing\">\n<h2 id=\"timing\">When it happens</h2>\n<p>Starts " +
                     hours(t.start_min) + " to " + hours(t.start_max) + " hours after the last dose, and ends " +
-                    hours(t.end_min) + " to " + hours(t.end_max) + " hours after it." + cites.markers(t.sources) + "</p>\n";
+                    hours(t.end_min) + " to " + hours(t.end_max) + " hours after it." + cites.markers(t.sources) +
+                    "</p>\n";
   if (!t.note.empty()) out += "<p>" + escape_html(t.note) + "</p>\n";
   out += evidence_badge(t.evidence, "Evidence for the timing");
   return out + timeline_figure(site, root, &c) + "</section>\n";
@@ -35,7 +36,8 @@ std::string timing_html(const Site& site, const Concept& c, Citations& cites, st
 
 std::string sides_html(const Concept& c, Citations& cites) {
   if (c.sides.empty()) return {};
-  std::string out = "<section aria-labelledby=\"both-sides\">\n<h2 id=\"both-sides\">Both sides</h2>\n<div class=\"sides\">\n";
+  std::string out =
+      "<section aria-labelledby=\"both-sides\">\n<h2 id=\"both-sides\">Both sides</h2>\n<div class=\"sides\">\n";
   for (const bool for_claim : {true, false}) {
     out += std::string("<div class=\"side side-") + (for_claim ? "for" : "against") + "\">\n<h3>" +
            (for_claim ? "What supports the claim" : "What speaks against it") + "</h3>\n<ul>\n";
@@ -55,13 +57,16 @@ std::string relations_html(const Site& site, const Concept& c, Citations& cites,
   for (const std::vector<const Link*>& group : group_links(links)) {
     const Link& l = *group.front();
     if (l.heading != heading || heading.empty()) {
-      append(out, heading.empty() ? "" : "</ul>\n", "<h3>", escape_html(l.heading), "</h3>\n<ul class=\"relations\">\n");
+      append(out, heading.empty() ? "" : "</ul>\n", "<h3>", escape_html(l.heading),
+             "</h3>\n<ul class=\"relations\">\n");
       heading = l.heading;
     }
     // One link: its sources after the sentence. A list: each one's sources after its name.
     const auto markers = [&](const Link& one) { return cites.markers(one.relation->sources); };
-    append(out, "<li>", sentence_html(group, root, false, group.size() > 1 ? markers : std::function<std::string(const Link&)>{}));
-    if (l.relation->basis) append(out, " <span class=\"basis\">(", escape_html(plain_label(*l.relation->basis)), ")</span>");
+    append(out, "<li>",
+           sentence_html(group, root, false, group.size() > 1 ? markers : std::function<std::string(const Link&)>{}));
+    if (l.relation->basis)
+      append(out, " <span class=\"basis\">(", escape_html(plain_label(*l.relation->basis)), ")</span>");
     if (!l.relation->note.empty()) append(out, " ", escape_html(l.relation->note));
     if (l.evidence != Evidence::established && !l.type->structural) {
       const std::string_view evidence = to_string(l.evidence);
@@ -87,8 +92,8 @@ std::string pro_notes_html(const Site& site, const Concept& c, std::string_view 
 std::string verdict_badge(const Concept& c) {
   if (!c.verdict) return {};
   const std::string word(to_string(*c.verdict));
-  return "<p class=\"verdict\"><span class=\"badge verdict-" + word + "\">Verdict: " +
-         escape_html(plain_label(*c.verdict)) + "</span></p>\n";
+  return "<p class=\"verdict\"><span class=\"badge verdict-" + word +
+         "\">Verdict: " + escape_html(plain_label(*c.verdict)) + "</span></p>\n";
 }
 
 std::string json_ld(const Site& site, const Concept& c) {
@@ -135,26 +140,30 @@ Page concept_page(const Site& site, const Concept& c) {
   if (kind) m += link(root + kind_url(kind->id), kind->plural);
   m += "</nav>\n<article>\n<h1>" + escape_html(c.title) + "</h1>\n";
   if (kind) m += "<p class=\"kind-label\">" + escape_html(kind->title) + "</p>\n";
-  m += aliases_html(c) + verdict_badge(c) + evidence_badge(c.evidence) + "<p class=\"summary\">" + escape_html(c.summary) + "</p>\n";
+  m += aliases_html(c) + verdict_badge(c) + evidence_badge(c.evidence) + "<p class=\"summary\">" +
+       escape_html(c.summary) + "</p>\n";
   if (needs_help_box(site, c)) m += help_box(site, root);
   m += reading_paths(site, c, root);
   m += sides_html(c, cites) + timing_html(site, c, cites, root);
   if (&c == site.cycle) m += cycle_figure(site, root);
   m += relations_html(site, c, cites, root);
   m += "<section class=\"professional\" aria-labelledby=\"for-professionals\">\n<h2 id=\"for-professionals\">For "
-       "professionals</h2>\n" + markdown(c.details, root, site.mentions, &c) + pro_notes_html(site, c, root);
+       "professionals</h2>\n" +
+       markdown(c.details, root, site.mentions, &c) + pro_notes_html(site, c, root);
   if (!c.sources.empty()) m += "<p class=\"concept-sources\">Main sources: " + main_markers + "</p>\n";
   m += "</section>\n";
   if (!cites.empty())
     m += "<section aria-labelledby=\"sources\">\n<h2 id=\"sources\">Sources</h2>\n" + cites.list() + "</section>\n";
   m += "<p class=\"reviewed\">Last reviewed: <time datetime=\"" + escape_attribute(c.reviewed) + "\">" +
        escape_html(c.reviewed) + "</time>";
-  if (const std::string due = review_due(c, kind); !site.options.today.empty() && !due.empty() && due < site.options.today)
-    m += ". <strong class=\"review-overdue\">This page was due for review on <time datetime=\"" + escape_attribute(due) +
-         "\">" + escape_html(due) + "</time>. Some of it may be out of date.</strong>";
+  if (const std::string due = review_due(c, kind);
+      !site.options.today.empty() && !due.empty() && due < site.options.today)
+    m += ". <strong class=\"review-overdue\">This page was due for review on <time datetime=\"" +
+         escape_attribute(due) + "\">" + escape_html(due) + "</time>. Some of it may be out of date.</strong>";
   m += "</p>\n</article>\n";
   page.head = json_ld(site, c);
-  if (m.find("class=\"term-hint\"") != std::string::npos) page.scripts = "<script src=\"" + root + "assets/terms.js\"></script>\n";
+  if (m.find("class=\"term-hint\"") != std::string::npos)
+    page.scripts = "<script src=\"" + root + "assets/terms.js\"></script>\n";
   return page;
 }
 

@@ -14,7 +14,7 @@
 namespace katlas::detail::html {
 namespace {
 
-constexpr double char_width = 7.0;  // points per character at the 12pt label size
+constexpr double char_width = 7.0;   // points per character at the 12pt label size
 constexpr std::size_t wrap_at = 22;  // characters per line in a box
 constexpr double line_height = 15;   // points between the lines of a box
 
@@ -36,15 +36,17 @@ std::vector<std::string> wrap_label(const std::string& text, std::size_t width) 
 
 /// DOT text with fixed-size nodes: layout never depends on the fonts installed.
 std::string to_dot(const Diagram& d) {
-  std::string dot = "digraph g {\n graph [rankdir=LR, nodesep=0.15, ranksep=0.5, margin=0];\n"
-                    " node [shape=box, fixedsize=true, label=\"\"];\n edge [fontsize=10, fontname=\"Helvetica\"];\n";
+  std::string dot =
+      "digraph g {\n graph [rankdir=LR, nodesep=0.15, ranksep=0.5, margin=0];\n"
+      " node [shape=box, fixedsize=true, label=\"\"];\n edge [fontsize=10, fontname=\"Helvetica\"];\n";
   for (std::size_t i = 0; i < d.nodes.size(); ++i) {
     const LabelBox box = label_box(d.nodes[i].label);
-    dot += " n" + std::to_string(i) + " [width=" + one_decimal(box.width / 72) + ", height=" + one_decimal(box.height / 72) + "];\n";
+    dot += " n" + std::to_string(i) + " [width=" + one_decimal(box.width / 72) +
+           ", height=" + one_decimal(box.height / 72) + "];\n";
   }
   for (std::size_t i = 0; i < d.edges.size(); ++i)
-    dot += " n" + std::to_string(d.edges[i].from) + " -> n" + std::to_string(d.edges[i].to) + " [k=" +
-           std::to_string(i) + ", label=" + quote_dot(d.edges[i].label) + "];\n";
+    dot += " n" + std::to_string(d.edges[i].from) + " -> n" + std::to_string(d.edges[i].to) +
+           " [k=" + std::to_string(i) + ", label=" + quote_dot(d.edges[i].label) + "];\n";
   return dot + "}\n";
 }
 
@@ -60,12 +62,14 @@ std::string edge_svg(const Diagram& d, Agedge_t* e, double h) {
     path += " C" + pt(bz.list[i], h) + " " + pt(bz.list[i + 1], h) + " " + pt(bz.list[i + 2], h);
   if (bz.eflag) path += " L" + pt(bz.ep, h);
   const textlabel_t* label = ED_label(e);
-  return arrow_svg(d, path, label ? &d.edges[index].label : nullptr, label ? label->pos.x : 0, label ? h - label->pos.y + 3 : 0);
+  return arrow_svg(d, path, label ? &d.edges[index].label : nullptr, label ? label->pos.x : 0,
+                   label ? h - label->pos.y + 3 : 0);
 }
 
 std::string node_svg(const Diagram& d, Agnode_t* n, double h) {
   const Diagram::Node& node = d.nodes[std::stoul(agnameof(n) + 1)];
-  return box_svg(label_box(node.label), ND_coord(n).x, h - ND_coord(n).y, ND_width(n) * 72, ND_height(n) * 72, node.focus);
+  return box_svg(label_box(node.label), ND_coord(n).x, h - ND_coord(n).y, ND_width(n) * 72, ND_height(n) * 72,
+                 node.focus);
 }
 
 }  // namespace
@@ -107,9 +111,10 @@ std::string arrow_svg(const Diagram& d, std::string_view path, const std::string
 }
 
 std::string svg_open(const Diagram& d, std::string_view left, double width, double height) {
-  return concat("<svg class=\"diagram\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"", left, " -4 ", one_decimal(width), " ",
-                one_decimal(height), "\" width=\"", one_decimal(width), "\" role=\"img\" aria-labelledby=\"", d.id,
-                "-title\">\n<title id=\"", d.id, "-title\">", escape_html(d.title), "</title>\n<defs><marker id=\"", d.id,
+  return concat("<svg class=\"diagram\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"", left, " -4 ",
+                one_decimal(width), " ", one_decimal(height), "\" width=\"", one_decimal(width),
+                "\" role=\"img\" aria-labelledby=\"", d.id, "-title\">\n<title id=\"", d.id, "-title\">",
+                escape_html(d.title), "</title>\n<defs><marker id=\"", d.id,
                 "-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
                 "orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>\n");
 }

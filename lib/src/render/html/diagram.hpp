@@ -20,8 +20,8 @@ struct Diagram {
   };
   std::vector<Node> nodes;
   std::vector<Edge> edges;
-  std::string id;           ///< Unique on its page; prefixes the SVG's internal ids.
-  std::string title;        ///< Accessible name (the SVG's <title>).
+  std::string id;              ///< Unique on its page; prefixes the SVG's internal ids.
+  std::string title;           ///< Accessible name (the SVG's <title>).
   std::string engine = "dot";  ///< Graphviz layout: `dot` (layered) or `circo` (a circle).
 };
 

@@ -1,6 +1,6 @@
 // The neighbourhood diagram of a concept (a star, laid out by star_svg) and the featured cycle (Graphviz).
-#include "render/html/diagram.hpp"
 #include "render/html/figures.hpp"
+#include "render/html/diagram.hpp"
 
 #include <algorithm>
 #include <map>
@@ -17,9 +17,7 @@ std::size_t node_of(Diagram& d, std::map<const Concept*, std::size_t>& index, co
   return it->second;
 }
 
-std::string link_label(const Link& l) {
-  return l.direction == Direction::out ? l.type->label : l.type->inverse_label;
-}
+std::string link_label(const Link& l) { return l.direction == Direction::out ? l.type->label : l.type->inverse_label; }
 
 // An arrow's label says how sure the link is when it is less than established.
 std::string edge_label(const Link& l) {
@@ -45,19 +43,23 @@ std::string neighbourhood_figure(const Site& site, const Concept& entry, std::st
     }
     const std::size_t other = node_of(d, index, *l.other);
     // Arrows follow the relation as written, so "A leads to B" points from A to B.
-    if (l.direction == Direction::out) d.edges.push_back({0, other, edge_label(l)});
-    else d.edges.push_back({other, 0, edge_label(l)});
+    if (l.direction == Direction::out)
+      d.edges.push_back({0, other, edge_label(l)});
+    else
+      d.edges.push_back({other, 0, edge_label(l)});
   }
   // On a phone a wide diagram scrolls sideways rather than shrinking its text below reading size.
-  std::string out = "<figure class=\"neighbourhood\" aria-labelledby=\"neighbourhood-caption\">\n"
-                    "<div class=\"diagram-scroll\" tabindex=\"0\" role=\"group\" aria-labelledby=\"neighbourhood-caption\">\n" +
-                    star_svg(d) + "</div>\n<figcaption id=\"neighbourhood-caption\">How " +
-                    escape_html(entry.title) + " connects to other topics";
+  std::string out =
+      "<figure class=\"neighbourhood\" aria-labelledby=\"neighbourhood-caption\">\n"
+      "<div class=\"diagram-scroll\" tabindex=\"0\" role=\"group\" aria-labelledby=\"neighbourhood-caption\">\n" +
+      star_svg(d) + "</div>\n<figcaption id=\"neighbourhood-caption\">How " + escape_html(entry.title) +
+      " connects to other topics";
   if (hidden) out += " (" + std::to_string(hidden) + " more in the list)";
   out += ".</figcaption>\n<details class=\"diagram-text\">\n<summary>The diagram as a list</summary>\n<ul>\n";
   for (const Link& l : links) {
     append(out, "<li>", escape_html(link_label(l)), ": ", concept_link(root, *l.other));
-    if (l.evidence != Evidence::established && !l.type->structural) append(out, " (", to_string(l.evidence), " evidence)");
+    if (l.evidence != Evidence::established && !l.type->structural)
+      append(out, " (", to_string(l.evidence), " evidence)");
     out += "</li>\n";
   }
   out += "</ul>\n</details>\n</figure>\n";

@@ -6,8 +6,8 @@
 #include <katlas/site.hpp>
 
 #include <algorithm>
-#include <map>
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -59,11 +59,11 @@ class MentionIndex {
 struct Site {
   const Atlas& atlas;
   const SiteOptions& options;
-  const Concept* help = nullptr;  ///< The help concept `site.yaml` names, when there is one.
-  GraphLayout* graphs = nullptr;  ///< Lays out the diagrams (safe to call from many threads).
+  const Concept* help = nullptr;           ///< The help concept `site.yaml` names, when there is one.
+  GraphLayout* graphs = nullptr;           ///< Lays out the diagrams (safe to call from many threads).
   const MentionIndex* mentions = nullptr;  ///< Every concept title, for links in `details`.
-  const Concept* cycle = nullptr;  ///< Where the featured cycle of `site.yaml` starts, when there is one.
-  std::string title;  ///< The site's name: SiteOptions::site_title, else `site.yaml`'s title.
+  const Concept* cycle = nullptr;          ///< Where the featured cycle of `site.yaml` starts, when there is one.
+  std::string title;                       ///< The site's name: SiteOptions::site_title, else `site.yaml`'s title.
 };
 
 /// One rendered page before the shell is put around it.

@@ -19,8 +19,9 @@ std::string reading_paths(const Site& site, const Concept& entry, std::string_vi
       items += c == &entry ? "<li><span aria-current=\"page\">" + escape_html(c->title) + "</span></li>\n"
                            : "<li>" + concept_link(root, *c) + "</li>\n";
     }
-    out += "<nav class=\"reading-path\" aria-label=\"Reading path: " + escape_attribute(p.heading) + "\">\n<p>Reading path: <strong>" +
-           escape_html(p.heading) + "</strong></p>\n<ol>\n" + items + "</ol>\n</nav>\n";
+    out += "<nav class=\"reading-path\" aria-label=\"Reading path: " + escape_attribute(p.heading) +
+           "\">\n<p>Reading path: <strong>" + escape_html(p.heading) + "</strong></p>\n<ol>\n" + items +
+           "</ol>\n</nav>\n";
   }
   return out;
 }
@@ -37,7 +38,8 @@ std::string concept_list(const std::vector<const Concept*>& concepts, std::strin
 }
 
 std::string start_here(const Site& site) {
-  std::string out = "<section aria-labelledby=\"start-here\">\n<h2 id=\"start-here\">Start here</h2>\n<div class=\"paths\">\n";
+  std::string out =
+      "<section aria-labelledby=\"start-here\">\n<h2 id=\"start-here\">Start here</h2>\n<div class=\"paths\">\n";
   for (const StartPath& p : site.atlas.content().site.start_paths) {
     std::string items;
     for (const std::string& id : p.concepts)
@@ -62,8 +64,9 @@ std::string kinds_list(const Site& site, std::string_view root) {
 }
 
 std::string evidence_key() {
-  std::string out = "<section aria-labelledby=\"evidence-key\">\n<h2 id=\"evidence-key\">How sure are we?</h2>\n"
-                    "<p>Every page shows how strong the evidence is:</p>\n<dl class=\"evidence-key\">\n";
+  std::string out =
+      "<section aria-labelledby=\"evidence-key\">\n<h2 id=\"evidence-key\">How sure are we?</h2>\n"
+      "<p>Every page shows how strong the evidence is:</p>\n<dl class=\"evidence-key\">\n";
   for (const Evidence e : {Evidence::established, Evidence::limited, Evidence::contested, Evidence::anecdotal})
     out += "<dt><span class=\"badge badge-" + std::string(to_string(e)) + "\">" + std::string(to_string(e)) +
            "</span></dt><dd>" + escape_html(plain_explanation(e)) + "</dd>\n";
@@ -87,8 +90,8 @@ Page home_page(const Site& site) {
   page.main = "<h1>" + escape_html(site.title) + "</h1>\n";
   if (!config.lead.empty()) page.main += "<p class=\"lead\">" + escape_html(config.lead) + "</p>\n";
   page.main += help_box(site, "") + start_here(site) + cycle_section(site) +
-              "<section aria-labelledby=\"topics\">\n<h2 id=\"topics\">Browse by topic</h2>\n" + kinds_list(site, "") +
-              "</section>\n" + evidence_key();
+               "<section aria-labelledby=\"topics\">\n<h2 id=\"topics\">Browse by topic</h2>\n" + kinds_list(site, "") +
+               "</section>\n" + evidence_key();
   return page;
 }
 
@@ -104,12 +107,15 @@ Page kind_page(const Site& site, const Kind& kind) {
   page.description = kind.description;
   const std::string root = root_of(page.path);
   const std::vector<const Concept*> concepts = site.atlas.list(kind.id);
-  page.main = "<h1>" + escape_html(kind.plural) + "</h1>\n<p class=\"lead\">" + escape_html(kind.description) + "</p>\n";
+  page.main =
+      "<h1>" + escape_html(kind.plural) + "</h1>\n<p class=\"lead\">" + escape_html(kind.description) + "</p>\n";
   // A kind whose concepts have timings is drawn as a timeline; popular claims link to their page.
-  const bool timed = std::any_of(concepts.begin(), concepts.end(), [](const Concept* c) { return c->timing.has_value(); });
+  const bool timed =
+      std::any_of(concepts.begin(), concepts.end(), [](const Concept* c) { return c->timing.has_value(); });
   if (timed || kind.needs_help_link) page.main += help_box(site, root);
   if (timed) page.main += timeline_figure(site, root);
-  if (kind.needs_verdict) page.main += "<p>" + link(root + "contested.html", "See every contested claim with both sides") + "</p>\n";
+  if (kind.needs_verdict)
+    page.main += "<p>" + link(root + "contested.html", "See every contested claim with both sides") + "</p>\n";
   page.main += concepts.empty() ? "<p>No topics of this kind yet.</p>\n" : concept_list(concepts, root);
   return page;
 }
@@ -126,14 +132,18 @@ Page glossary_page(const Site& site) {
     for (char& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     return t;
   };
-  std::stable_sort(concepts.begin(), concepts.end(), [&](const Concept* a, const Concept* b) { return folded(a) < folded(b); });
+  std::stable_sort(concepts.begin(), concepts.end(),
+                   [&](const Concept* a, const Concept* b) { return folded(a) < folded(b); });
   for (const Concept* c : concepts) {
-    const char first = static_cast<char>(std::toupper(static_cast<unsigned char>(c->title.empty() ? '#' : c->title[0])));
+    const char first =
+        static_cast<char>(std::toupper(static_cast<unsigned char>(c->title.empty() ? '#' : c->title[0])));
     const char letter = std::isalpha(static_cast<unsigned char>(first)) ? first : '#';
     if (letter != current) {
-      const std::string id = letter == '#' ? "letter-other" : std::string("letter-") + static_cast<char>(std::tolower(letter));
+      const std::string id =
+          letter == '#' ? "letter-other" : std::string("letter-") + static_cast<char>(std::tolower(letter));
       letters += "<li><a href=\"#" + id + "\">" + std::string(1, letter) + "</a></li>";
-      body += std::string(current ? "</dl>\n" : "") + "<h2 id=\"" + id + "\">" + std::string(1, letter) + "</h2>\n<dl class=\"glossary\">\n";
+      body += std::string(current ? "</dl>\n" : "") + "<h2 id=\"" + id + "\">" + std::string(1, letter) +
+              "</h2>\n<dl class=\"glossary\">\n";
       current = letter;
     }
     body += "<dt>" + concept_link("", *c) + "</dt><dd>" + escape_html(c->summary);

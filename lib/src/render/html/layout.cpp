@@ -90,17 +90,18 @@ std::string layout(const Site& site, const Page& page) {
   if (site.help) help += " " + concept_link(root, *site.help, "When to get medical help now") + ".";
   const std::string escaped_title = escape_html(title), description = escape_attribute(page.description),
                     escaped_root = escape_attribute(root), site_name = escape_html(name), nav = nav_html(page);
-  return fill_views(asset("page.html"), {{"title", escaped_title},
-                                         {"description", description},
-                                         {"root", escaped_root},
-                                         {"site", site_name},
-                                         {"attribution", escape_html(site.options.attribution)},
-                                         {"licence_url", escape_attribute(safe_url(site.options.licence_url).value_or("#"))},
-                                         {"head", page.head},
-                                         {"nav", nav},
-                                         {"help_link", help},
-                                         {"main", page.main},
-                                         {"scripts", page.scripts}});
+  return fill_views(asset("page.html"),
+                    {{"title", escaped_title},
+                     {"description", description},
+                     {"root", escaped_root},
+                     {"site", site_name},
+                     {"attribution", escape_html(site.options.attribution)},
+                     {"licence_url", escape_attribute(safe_url(site.options.licence_url).value_or("#"))},
+                     {"head", page.head},
+                     {"nav", nav},
+                     {"help_link", help},
+                     {"main", page.main},
+                     {"scripts", page.scripts}});
 }
 
 std::string link(std::string_view href, std::string_view text, std::string_view title) {
@@ -128,14 +129,16 @@ std::string evidence_badge(Evidence evidence, std::string_view label) {
 }
 
 std::string help_box(const Site& site, std::string_view root) {
-  std::string out = "<aside class=\"get-help\" aria-labelledby=\"get-help-title\">\n"
-                    "<h2 id=\"get-help-title\">When to get medical help now</h2>\n";
+  std::string out =
+      "<aside class=\"get-help\" aria-labelledby=\"get-help-title\">\n"
+      "<h2 id=\"get-help-title\">When to get medical help now</h2>\n";
   if (site.help) {
     out += "<p>" + escape_html(site.help->summary) + "</p>\n<p>" +
            concept_link(root, *site.help, "Read when to get medical help now") + "</p>\n";
   } else {
-    out += "<p>Call your local emergency number now if someone has a seizure, has trouble breathing, "
-           "cannot stay awake, or cannot keep fluids down.</p>\n";
+    out +=
+        "<p>Call your local emergency number now if someone has a seizure, has trouble breathing, "
+        "cannot stay awake, or cannot keep fluids down.</p>\n";
   }
   return out + "</aside>\n";
 }
@@ -154,7 +157,9 @@ std::string sentence_html(const std::vector<const Link*>& group, std::string_vie
             if (l->other == &c) out += after_other(*l);
         return out;
       },
-      [](std::string_view piece, bool at_start) { return escape_html(at_start ? capitalised(std::string(piece)) : std::string(piece)); });
+      [](std::string_view piece, bool at_start) {
+        return escape_html(at_start ? capitalised(std::string(piece)) : std::string(piece));
+      });
 }
 
 std::string sentence_html(const Link& link, std::string_view root, bool link_self) {

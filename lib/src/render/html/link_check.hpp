@@ -47,7 +47,7 @@ class LinkChecker {
 
  private:
   std::function<bool(std::string_view)> exists_;
-  std::map<std::string, std::set<std::string>, std::less<>> ids_;  // HTML page -> element ids
+  std::map<std::string, std::set<std::string>, std::less<>> ids_;     // HTML page -> element ids
   std::map<std::string, std::vector<Pending>, std::less<>> pending_;  // page -> links left to check
 };
 

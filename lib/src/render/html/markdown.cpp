@@ -135,7 +135,9 @@ int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* data) {
     case MD_TEXT_SOFTBR: w.out += "\n"; break;
     case MD_TEXT_NULLCHAR: w.out += "\xEF\xBF\xBD"; break;
     // md4c hands over well-formed entities only ("&amp;", "&#60;"): a browser shows them as text.
-    case MD_TEXT_ENTITY: w.out += t.find_first_of("<>\"'") == std::string_view::npos ? std::string(t) : escape_html(t); break;
+    case MD_TEXT_ENTITY:
+      w.out += t.find_first_of("<>\"'") == std::string_view::npos ? std::string(t) : escape_html(t);
+      break;
     case MD_TEXT_NORMAL: write_text(w, t); break;
     default: append_escaped_html(w.out, t); break;  // code, and HTML that MD_FLAG_NOHTML turned into text
   }
@@ -150,7 +152,8 @@ MentionIndex::MentionIndex(const std::vector<const Concept*>& concepts) {
     return key;
   };
   const auto add = [&](const std::string& key, const Concept* c) {
-    const std::size_t word_end = std::find_if(key.begin(), key.end(), [](char ch) { return !is_word(ch); }) - key.begin();
+    const std::size_t word_end =
+        std::find_if(key.begin(), key.end(), [](char ch) { return !is_word(ch); }) - key.begin();
     (word_end == 0 ? other_sizes_ : sizes_by_first_word_[key.substr(0, word_end)]).push_back(key.size());
     by_text_[key].push_back(c);
   };

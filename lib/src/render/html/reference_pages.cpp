@@ -33,7 +33,8 @@ namespace {
 
 std::string claim_html(const Concept& c) {
   std::string m = "<section class=\"claim\" aria-labelledby=\"" + anchor("claim", c.id) + "\">\n<h3 id=\"" +
-                  anchor("claim", c.id) + "\">" + concept_link("", c) + "</h3>\n<p>" + escape_html(c.summary) + "</p>\n";
+                  anchor("claim", c.id) + "\">" + concept_link("", c) + "</h3>\n<p>" + escape_html(c.summary) +
+                  "</p>\n";
   if (!c.sides.empty()) {
     m += "<div class=\"sides\">\n";
     for (const bool for_claim : {true, false}) {
@@ -80,15 +81,16 @@ Page contested_page(const Site& site) {
 Page search_page(const Site& site) {
   Page page("search.html", "Search", "search");
   page.description = "Search every topic of the atlas.";
-  page.main = "<h1>Search</h1>\n<form class=\"search-form\" role=\"search\" action=\"search.html\" method=\"get\">\n"
-              "<label for=\"search-input\">Search for a topic, a symptom or a medicine</label>\n"
-              "<input id=\"search-input\" name=\"q\" type=\"search\" autocomplete=\"off\" aria-describedby=\"search-help\""
-              " aria-controls=\"search-results\">\n<button type=\"submit\">Search</button>\n</form>\n"
-              "<p id=\"search-help\" class=\"hint\">Results appear as you type. Press the down arrow to move into "
-              "them.</p>\n<p id=\"search-status\" role=\"status\" aria-live=\"polite\"></p>\n"
-              "<ol id=\"search-results\" class=\"search-results\"></ol>\n"
-              "<noscript><p>Search needs JavaScript. Without it, use the <a href=\"glossary.html\">A–Z list</a> "
-              "or the <a href=\"topics.html\">topics</a>.</p></noscript>\n";
+  page.main =
+      "<h1>Search</h1>\n<form class=\"search-form\" role=\"search\" action=\"search.html\" method=\"get\">\n"
+      "<label for=\"search-input\">Search for a topic, a symptom or a medicine</label>\n"
+      "<input id=\"search-input\" name=\"q\" type=\"search\" autocomplete=\"off\" aria-describedby=\"search-help\""
+      " aria-controls=\"search-results\">\n<button type=\"submit\">Search</button>\n</form>\n"
+      "<p id=\"search-help\" class=\"hint\">Results appear as you type. Press the down arrow to move into "
+      "them.</p>\n<p id=\"search-status\" role=\"status\" aria-live=\"polite\"></p>\n"
+      "<ol id=\"search-results\" class=\"search-results\"></ol>\n"
+      "<noscript><p>Search needs JavaScript. Without it, use the <a href=\"glossary.html\">A–Z list</a> "
+      "or the <a href=\"topics.html\">topics</a>.</p></noscript>\n";
   page.scripts = "<script src=\"assets/search-index.js\"></script>\n<script src=\"assets/search.js\"></script>\n";
   (void)site;
   return page;

@@ -3,14 +3,14 @@
 
 #include "process.hpp"
 
-#include <cerrno>
-#include <cstdio>  // renameat2 (glibc, _GNU_SOURCE)
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
+#include <cerrno>
+#include <cstdio>  // renameat2 (glibc, _GNU_SOURCE)
 #include <fstream>
 #include <stdexcept>
 #include <system_error>
-#include <unistd.h>
 
 namespace katlas {
 namespace fs = std::filesystem;
@@ -37,7 +37,8 @@ bool exchange(const fs::path& a, const fs::path& b) {
 #ifdef RENAME_EXCHANGE
   if (::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0) return true;
   if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP)
-    throw fs::filesystem_error("cannot swap the new site into place", a, b, std::error_code(errno, std::generic_category()));
+    throw fs::filesystem_error("cannot swap the new site into place", a, b,
+                               std::error_code(errno, std::generic_category()));
 #else
   (void)a, (void)b;
 #endif
@@ -71,8 +72,8 @@ DiskSink::DiskSink(fs::path target) : target_(fs::absolute(std::move(target)).le
   remove_stale_staging(target_);
   // A hidden sibling: same file system (so rename works), and never mistaken for the site.
   has_previous_ = fs::is_directory(target_) && fs::exists(target_ / marker_name);
-  staging_ = target_.parent_path() /
-             ("." + target_.filename().string() + ".katlas-staging-" + std::to_string(::getpid()));
+  staging_ =
+      target_.parent_path() / ("." + target_.filename().string() + ".katlas-staging-" + std::to_string(::getpid()));
   fs::remove_all(staging_);
   fs::create_directory(staging_);
 }
@@ -125,8 +126,10 @@ std::optional<std::string> DiskSink::previous(std::string_view path) const {
     for (std::size_t done = 0; ok && done < bytes.size();) {
       const ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
       if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) ok = false;
-      else done += static_cast<std::size_t>(n);
+      if (n <= 0)
+        ok = false;
+      else
+        done += static_cast<std::size_t>(n);
     }
   }
   ::close(fd);

@@ -67,7 +67,8 @@ std::string star_svg(const Diagram& d) {
   Box& mid = boxes[0];
   const double zone[2] = {columns[0].empty() ? 0 : label_w[0] + fan, columns[1].empty() ? 0 : label_w[1] + fan};
   const double mid_x = box_w[0] + zone[0] + mid.width / 2;
-  const double heights[2] = {stack(columns[0], box_w[0] / 2), stack(columns[1], mid_x + mid.width / 2 + zone[1] + box_w[1] / 2)};
+  const double heights[2] = {stack(columns[0], box_w[0] / 2),
+                             stack(columns[1], mid_x + mid.width / 2 + zone[1] + box_w[1] / 2)};
   const double height = std::max({heights[0], heights[1], mid.height});
   for (int side = 0; side < 2; ++side)  // centre each column on the middle box
     for (Box* b : columns[side]) b->y += (height - heights[side]) / 2;
@@ -90,9 +91,11 @@ std::string star_svg(const Diagram& d) {
     const int side = left[other] ? 0 : 1;
     const Box& b = boxes[other];
     const double spread = std::min(12.0, (b.height - 8) / static_cast<double>(count[other]));
-    const double y_out = b.y + (static_cast<double>(seen[other]++) - (static_cast<double>(count[other]) - 1) / 2) * spread;
+    const double y_out =
+        b.y + (static_cast<double>(seen[other]++) - (static_cast<double>(count[other]) - 1) / 2) * spread;
     const double mid_spread = std::min(8.0, (mid.height - 8) / static_cast<double>(per_side[side]));
-    const double y_mid = mid.y + (static_cast<double>(at_side[side]++) - (static_cast<double>(per_side[side]) - 1) / 2) * mid_spread;
+    const double y_mid =
+        mid.y + (static_cast<double>(at_side[side]++) - (static_cast<double>(per_side[side]) - 1) / 2) * mid_spread;
     // A straight run beside the neighbour carries the label; a curve in the fan zone meets the middle box.
     const double x_box = side == 0 ? b.x + box_w[0] / 2 : b.x - box_w[1] / 2;
     const double x_bend = side == 0 ? x_box + label_w[0] : x_box - label_w[1];
@@ -102,8 +105,9 @@ std::string star_svg(const Diagram& d) {
     const auto point = [](double x, double y) { return concat(one_decimal(x), ",", one_decimal(y)); };
     const std::string from_box = point(x_edge, y_out), at_bend = point(x_bend, y_out), to_mid = point(x_mid, y_mid);
     // Paths run in the arrow's direction so marker-end sits on the box it points at.
-    const std::string path = e.from == 0 ? concat("M", to_mid, " C", point(c, y_mid), " ", point(c, y_out), " ", at_bend, " L", from_box)
-                                         : concat("M", from_box, " L", at_bend, " C", point(c, y_out), " ", point(c, y_mid), " ", to_mid);
+    const std::string path =
+        e.from == 0 ? concat("M", to_mid, " C", point(c, y_mid), " ", point(c, y_out), " ", at_bend, " L", from_box)
+                    : concat("M", from_box, " L", at_bend, " C", point(c, y_out), " ", point(c, y_mid), " ", to_mid);
     out += arrow_svg(d, path, &e.label, (x_box + x_bend) / 2, y_out - 3);
   }
   for (std::size_t i = 0; i < boxes.size(); ++i)

@@ -25,7 +25,8 @@ ordered_json source_json(const Source& s) {
 ordered_json templates_json(const std::array<std::string, 4>& templates) {
   ordered_json j = ordered_json::object();
   for (const Evidence level : evidence_levels)
-    if (const std::string& t = templates[static_cast<std::size_t>(level)]; !t.empty()) j[std::string(to_string(level))] = t;
+    if (const std::string& t = templates[static_cast<std::size_t>(level)]; !t.empty())
+      j[std::string(to_string(level))] = t;
   return j;
 }
 
@@ -83,10 +84,11 @@ ordered_json concept_object(const Atlas& atlas, const Concept& c, Audience audie
     j["sides"] = std::move(sides);
   }
   if (c.timing) {
-    j["timing"] = {{"start_hours", {c.timing->start_min, c.timing->start_max}},
-                   {"end_hours", c.timing->has_end ? ordered_json{c.timing->end_min, c.timing->end_max} : ordered_json()},
-                   {"evidence", to_string(c.timing->evidence)},
-                   {"sources", c.timing->sources}};
+    j["timing"] = {
+        {"start_hours", {c.timing->start_min, c.timing->start_max}},
+        {"end_hours", c.timing->has_end ? ordered_json{c.timing->end_min, c.timing->end_max} : ordered_json()},
+        {"evidence", to_string(c.timing->evidence)},
+        {"sources", c.timing->sources}};
     if (!c.timing->note.empty()) j["timing"]["note"] = c.timing->note;
   }
   ordered_json relations = ordered_json::array();
@@ -97,9 +99,9 @@ ordered_json concept_object(const Atlas& atlas, const Concept& c, Audience audie
 
 }  // namespace detail
 
+using detail::add_relation_keys;
 using detail::dump;
 using detail::link_json;
-using detail::add_relation_keys;
 
 std::string concept_json(const Atlas& atlas, const Concept& c, Audience audience) {
   return dump(detail::concept_object(atlas, c, audience));
