@@ -141,6 +141,26 @@ TEST_SUITE("escape") {
 }
 
 TEST_SUITE("site") {
+  TEST_CASE("the A-Z files a quoted claim under its first word, and phases are listed in time order") {
+    const Files files = render(katlas::Atlas::builtin());
+    const std::string& az = files.at("glossary.html");
+    const std::size_t r = az.find("<h2 id=\"letter-r\">"), s = az.find("<h2 id=\"letter-s\">");
+    const std::size_t claim = az.find("concepts/strain-rotation-claim.html");
+    REQUIRE(claim != std::string::npos);
+    CHECK(r < claim);
+    CHECK(claim < s);
+    CHECK(az.find("<h2 id=\"letter-other\">") < az.find("concepts/seven-hydroxymitragynine.html"));  // "7-OH" under #
+    const std::string& phases = files.at("kinds/phase.html");
+    const std::size_t list = phases.rfind("concepts/withdrawal-onset.html");  // the list after the timeline
+    const std::size_t peak = phases.find("concepts/withdrawal-peak.html", list);
+    const std::size_t easing = phases.find("concepts/acute-withdrawal-resolution.html", list);
+    const std::size_t post = phases.find("concepts/post-acute-withdrawal.html", list);
+    CHECK(list < peak);
+    CHECK(peak < easing);
+    CHECK(easing < post);  // no timing: last
+    CHECK(post != std::string::npos);
+  }
+
   TEST_CASE("a concept page puts the lay summary before the details and shows evidence, citations and review date") {
     const Files files = render(base_atlas());
     REQUIRE(files.count("concepts/withdrawal.html") == 1);

@@ -1,10 +1,13 @@
 // The pages that lead into the concepts: home with start-here paths, topics, one page per kind, A–Z.
 #include "render/html/figures.hpp"
 #include "render/html/pages.hpp"
+#include "text/fold.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <limits>
+#include <tuple>
 
 namespace katlas::detail::html {
 
@@ -106,7 +109,7 @@ Page kind_page(const Site& site, const Kind& kind) {
   Page page(kind_url(kind.id), kind.plural, "topics");
   page.description = kind.description;
   const std::string root = root_of(page.path);
-  const std::vector<const Concept*> concepts = site.atlas.list(kind.id);
+  std::vector<const Concept*> concepts = site.atlas.list(kind.id);
   page.main =
       "<h1>" + escape_html(kind.plural) + "</h1>\n<p class=\"lead\">" + escape_html(kind.description) + "</p>\n";
   // A kind whose concepts have timings is drawn as a timeline; popular claims link to their page.
@@ -114,6 +117,17 @@ Page kind_page(const Site& site, const Kind& kind) {
       std::any_of(concepts.begin(), concepts.end(), [](const Concept* c) { return c->timing.has_value(); });
   if (timed || kind.needs_help_link) page.main += help_box(site, root);
   if (timed) page.main += timeline_figure(site, root);
+  // Phases are listed in the order they come: by when they start, then end; untimed ones last.
+  if (timed)
+    std::stable_sort(concepts.begin(), concepts.end(), [](const Concept* a, const Concept* b) {
+      const auto when = [](const Concept* c) {
+        constexpr double never = std::numeric_limits<double>::infinity();
+        if (!c->timing) return std::tuple{never, never, never};
+        const Timing& t = *c->timing;
+        return std::tuple{t.start_min, t.start_max, t.has_end ? t.end_max : never};
+      };
+      return when(a) < when(b);
+    });
   if (kind.needs_verdict)
     page.main += "<p>" + link(root + "contested.html", "See every contested claim with both sides") + "</p>\n";
   page.main += concepts.empty() ? "<p>No topics of this kind yet.</p>\n" : concept_list(concepts, root);
@@ -126,17 +140,17 @@ Page glossary_page(const Site& site) {
   std::string letters, body;
   char current = 0;
   std::vector<const Concept*> concepts = site.atlas.list();
-  // Case-insensitive, so each letter forms one group even when a title starts in lower case.
-  const auto folded = [](const Concept* c) {
-    std::string t = c->title;
-    for (char& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return t;
+  // By the words of the title: case, accents, quotes and punctuation do not count, so a claim
+  // titled "Rotating strains…" is filed under R, next to the topics it is about.
+  const auto key = [](const Concept* c) {
+    const std::string folded = detail::fold(c->title);
+    return folded.substr(std::min(folded.find_first_not_of(' '), folded.size()));
   };
   std::stable_sort(concepts.begin(), concepts.end(),
-                   [&](const Concept* a, const Concept* b) { return folded(a) < folded(b); });
+                   [&](const Concept* a, const Concept* b) { return key(a) < key(b); });
   for (const Concept* c : concepts) {
-    const char first =
-        static_cast<char>(std::toupper(static_cast<unsigned char>(c->title.empty() ? '#' : c->title[0])));
+    const std::string k = key(c);
+    const char first = static_cast<char>(std::toupper(static_cast<unsigned char>(k.empty() ? '#' : k[0])));
     const char letter = std::isalpha(static_cast<unsigned char>(first)) ? first : '#';
     if (letter != current) {
       const std::string id =
