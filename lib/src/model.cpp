@@ -4,6 +4,8 @@
 #include <katlas/diagnostic.hpp>
 #include <katlas/site.hpp>
 
+#include "text/escape.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <chrono>
@@ -210,12 +212,7 @@ std::string sentence_name(const Concept& entry) {
 Status check_site_url(std::string_view url) {
   const std::string example = " (for example https://atlas.example.org/)";
   const std::string shown = "'" + std::string(url.substr(0, 80)) + (url.size() > 80 ? "...'" : "'");
-  std::string_view rest = url;
-  if (rest.starts_with("https://"))
-    rest.remove_prefix(8);
-  else if (rest.starts_with("http://"))
-    rest.remove_prefix(7);
-  else
+  if (!url.starts_with("https://") && !url.starts_with("http://"))
     return Status::failure("the site address " + shown + " must start with https:// or http://" + example);
   const auto bad = std::find_if(url.begin(), url.end(), [](unsigned char c) {
     return c <= ' ' || c == 0x7f || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\' || c == '`';
@@ -223,7 +220,7 @@ Status check_site_url(std::string_view url) {
   if (bad != url.end())
     return Status::failure("the site address " + shown +
                            " contains a space, quote, angle bracket or control character" + example);
-  const std::string_view host = rest.substr(0, rest.find_first_of("/?#"));
+  const std::string_view host = detail::url_host(url);
   if (host.empty() || host.front() == ':' || host.front() == '.' || host.find('@') != std::string_view::npos)
     return Status::failure("the site address " + shown + " has no host name" + example);
   return {};

@@ -35,12 +35,18 @@ const Concept* lookup(const Atlas& atlas, const std::string& id_or_alias) {
   return nullptr;
 }
 
+std::string series(const std::vector<std::string>& items, std::string_view conjunction) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    out += std::string(i == 0 ? "" : i + 1 == items.size() ? conjunction : ", ") + items[i];
+  return out;
+}
+
 void print_did_you_mean(const std::vector<std::string>& close) {
   if (close.empty()) return;
-  std::cerr << " (did you mean ";
-  for (std::size_t i = 0; i < close.size(); ++i)
-    std::cerr << (i == 0 ? "" : i + 1 == close.size() ? " or " : ", ") << "'" << close[i] << "'";
-  std::cerr << "?)";
+  std::vector<std::string> quoted;
+  for (const std::string& c : close) quoted.push_back("'" + c + "'");
+  std::cerr << " (did you mean " << series(quoted, " or ") << "?)";
 }
 
 void add_audience_option(CLI::App& command, std::string& audience, const std::string& help) {
@@ -57,8 +63,9 @@ bool write_file(const std::string& path, std::string_view bytes) {
   return false;
 }
 
-CLI::Option* add_site_url_option(CLI::App& command, std::string& url, const std::string& help) {
-  return command.add_option("--site-url", url, help)->check([](const std::string& value) {
+CLI::Option* add_site_url_option(CLI::App& command, const std::string& name, std::string& url,
+                                 const std::string& help) {
+  return command.add_option(name, url, help)->check([](const std::string& value) {
     const Status status = check_site_url(value);
     return status ? std::string() : status.message();
   });

@@ -45,8 +45,12 @@ void print_did_you_mean(const std::vector<std::string>& close);
 /// false when it cannot.
 bool write_file(const std::string& path, std::string_view bytes);
 
-/// Adds `--site-url URL`, checked with check_site_url() (a bad address is a usage error).
-CLI::Option* add_site_url_option(CLI::App& command, std::string& url, const std::string& help);
+/// Adds an option (`--site-url`, `--base-url`) that takes the address of a reader's site,
+/// checked with check_site_url() (a bad address is a usage error).
+CLI::Option* add_site_url_option(CLI::App& command, const std::string& name, std::string& url, const std::string& help);
+
+/// Items written out as a series: "a, b and c" (`conjunction` " or " gives "a, b or c").
+std::string series(const std::vector<std::string>& items, std::string_view conjunction = " and ");
 
 /// Adds `--today YYYY-MM-DD` (the day review dates are judged against; default: today, UTC).
 void add_today_option(CLI::App& command, std::string& today);

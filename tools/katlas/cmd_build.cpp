@@ -90,11 +90,8 @@ void add_build(CLI::App& app, Context& ctx) {
   add_content_option(*cmd, ctx);
   cmd->add_option("--out", opts->out, "Folder to write; replaced as a whole when the build succeeds")
       ->capture_default_str();
-  cmd->add_option("--base-url", opts->base_url, "Absolute URL the site is served from (for sitemap.xml and JSON-LD)")
-      ->check([](const std::string& url) {
-        const Status status = check_site_url(url);
-        return status ? std::string() : status.message();
-      });
+  add_site_url_option(*cmd, "--base-url", opts->base_url,
+                      "Absolute URL the site is served from (for sitemap.xml and JSON-LD)");
   cmd->add_option("--cache", opts->cache,
                   "Folder for the build cache that makes rebuilds after an edit fast (default: one per site under "
                   "$XDG_CACHE_HOME/katlas or ~/.cache/katlas)");

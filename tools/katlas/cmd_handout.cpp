@@ -89,10 +89,7 @@ bool pick_region(const Atlas& atlas, const HandoutArgs& args, HandoutOptions& op
     std::cerr << ": the content has no help-lines.yaml; give the numbers with --help-line \"Poison centre: ...\"\n";
     return false;
   }
-  std::cerr << "; the content has ";
-  for (std::size_t i = 0; i < known.size(); ++i)
-    std::cerr << (i == 0 ? "" : i + 1 == known.size() ? " and " : ", ") << known[i];
-  std::cerr << " (help-lines.yaml), or give the numbers with --help-line\n";
+  std::cerr << "; the content has " << series(known) << " (help-lines.yaml), or give the numbers with --help-line\n";
   return false;
 }
 
@@ -159,7 +156,7 @@ void add_handout(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember({"html", "pdf"}));
   cmd->add_option("--out", args->out, "Write the handout here (default for html: standard output)");
   cmd->add_option("--paper", args->paper, "a4 (default) or letter")->check(CLI::IsMember({"a4", "letter"}));
-  add_site_url_option(*cmd, args->site_url,
+  add_site_url_option(*cmd, "--site-url", args->site_url,
                       "Address the reader's site is served from (http or https): the handout links to its "
                       "topic's page there, in print and as a QR code (default: the recipe's site-url, else none)");
   cmd->add_option("--region", args->region,

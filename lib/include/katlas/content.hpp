@@ -252,7 +252,7 @@ struct FeaturedCycle {
 /// How the site presents the content (`site.yaml`, optional): everything a renderer would
 /// otherwise have to know about one content folder's ids and words.
 struct SiteConfig {
-  std::string title;                   ///< The site's name (empty: "Content atlas").
+  std::string title;                   ///< The site's name; may be empty (see name()).
   std::string lead;                    ///< The home page's opening sentence.
   std::string description;             ///< The home page's meta description.
   std::string help;                    ///< Id of the "when to get medical help" guidance concept; may be empty.
@@ -264,6 +264,8 @@ struct SiteConfig {
   std::vector<std::pair<std::string, std::string>> schema_types;
   std::vector<SourceLoc> schema_type_locs;  ///< Position of each entry of `schema_types`.
   SourceLoc loc;                            ///< The file (line 1); empty file name when there is no `site.yaml`.
+  /// The site's name as shown: `title`, or "Content atlas" when the content gives none.
+  std::string_view name() const { return title.empty() ? std::string_view("Content atlas") : std::string_view(title); }
   /// Member-wise equality (tests compare whole loaded values).
   bool operator==(const SiteConfig&) const = default;
 };

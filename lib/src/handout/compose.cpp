@@ -1,5 +1,7 @@
 // Recipe + atlas -> Handout: sections, glossary of the terms used, numbered references, date, help box, link.
 #include "handout/handout_text.hpp"
+#include "text/escape.hpp"
+#include "text/relation_prose.hpp"
 
 #include <katlas/site.hpp>
 
@@ -92,8 +94,8 @@ std::string body_text(const Handout& h) {
   for (const auto* list : {&h.key_points, &h.actions, &h.teach_back})
     for (const std::string& line : *list) text += line + "\n";
   if (h.help) text += h.help->summary + "\n" + std::string(detail::handout::help_box_note) + "\n";
-  if (h.region)
-    for (const HelpLine& line : h.region->lines) text += line.when + "\n";
+  for (const HandoutHelpLine& line : h.help_lines)
+    if (!line.when.empty()) text += line.when + "\n";
   return text;
 }
 
@@ -130,12 +132,8 @@ void add_help_lines(const Atlas& atlas, const HandoutOptions& options, Handout& 
     for (const HelpLine& line : h.region->lines) {
       // Where each number was checked is printed in the box itself, beside the numbers.
       const Source* source = atlas.source(line.source);
-      std::string_view page = source ? std::string_view(source->url) : std::string_view();
-      if (page.starts_with("https://"))
-        page.remove_prefix(8);
-      else if (page.starts_with("http://"))
-        page.remove_prefix(7);
-      h.help_lines.push_back({line.service, line.number, line.when, std::string(page.substr(0, page.find('/')))});
+      const std::string_view page = source ? detail::url_host(source->url) : std::string_view();
+      h.help_lines.push_back({line.service, line.number, line.when, std::string(page)});
     }
   for (const std::string& text : options.help_lines) {
     const std::size_t colon = text.find(':');
@@ -188,7 +186,7 @@ Handout compose_handout(const Atlas& atlas, const HandoutRecipe& recipe, const H
     h.reviewed = std::max(h.reviewed, help->reviewed);
     add_help_lines(atlas, options, h);
   }
-  h.brand = atlas.content().site.title.empty() ? "Content atlas" : atlas.content().site.title;
+  h.brand = atlas.content().site.name();
   const std::string& site = options.site_url.empty() ? recipe.site_url : options.site_url;
   if (h.topic && !site.empty() && check_site_url(site)) h.link = concept_page_url(site, h.topic->id);
   add_glossary(atlas, recipe, h);
@@ -225,8 +223,7 @@ HandoutRecipe recipe_for_concepts(const std::vector<const Concept*>& concepts, A
     section.concepts.push_back(c.id);
     section.concept_locs.push_back({});
     if (i < named && concepts.size() <= named) {
-      const std::string_view glue = i == 0 ? "" : i + 1 == concepts.size() ? " and " : ", ";
-      names += std::string(glue) + sentence_name(c);
+      names += std::string(detail::series_separator(i, concepts.size())) + sentence_name(c);
     }
     // The main points of a few topics are their first sentences; for many topics that would
     // only repeat text the page prints anyway, so there are none (the review says so).

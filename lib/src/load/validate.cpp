@@ -2,6 +2,7 @@
 #include "load/validate.hpp"
 
 #include "text/edit_distance.hpp"
+#include "text/escape.hpp"
 
 #include <algorithm>
 #include <map>
@@ -282,11 +283,8 @@ class Validator {
     static constexpr std::string_view copies[] = {"speciosa.org",     "kri.org",          "semanticscholar.org",
                                                   "ouci.dntb.gov.ua", "researchgate.net", "reddit.com",
                                                   "scribd.com",       "academia.edu"};
-    const std::string_view url = source.url;
-    const std::size_t start = url.find("://");
-    if (start == std::string_view::npos) return;
-    std::string_view host = url.substr(start + 3);
-    host = host.substr(0, host.find('/'));
+    const std::string_view host = url_host(source.url);
+    if (host.empty()) return;
     for (const std::string_view copy : copies)
       if (host == copy ||
           (host.size() > copy.size() && host.ends_with(copy) && host[host.size() - copy.size() - 1] == '.'))

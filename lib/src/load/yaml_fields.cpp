@@ -2,6 +2,7 @@
 #include "load/yaml_fields.hpp"
 
 #include "text/edit_distance.hpp"
+#include "text/relation_prose.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -271,7 +272,7 @@ std::optional<std::size_t> FieldReader::word(const Fields& fields, std::string_v
   if (hint.empty()) {
     hint = "use ";
     for (std::size_t i = 0; i < words.size(); ++i)
-      hint += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + words[i];
+      hint += std::string(series_separator(i, words.size(), " or ")) + words[i];
   }
   error(loc(*node), "unknown " + std::string(what) + " '" + shown(*value) + "'", std::move(hint));
   return std::nullopt;

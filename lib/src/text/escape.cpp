@@ -49,6 +49,13 @@ std::string escape_attribute(std::string_view text) { return escape_markup(text)
 
 void append_escaped_html(std::string& out, std::string_view text) { append_markup(out, text); }
 
+std::string_view url_host(std::string_view url) {
+  const std::size_t start = url.find("://");
+  if (start == std::string_view::npos) return {};
+  const std::string_view rest = url.substr(start + 3);
+  return rest.substr(0, rest.find_first_of("/?#"));
+}
+
 std::optional<std::string> safe_url(std::string_view url) {
   // Browsers drop tabs and newlines inside a scheme ("java\tscript:"), and read '\' as '/':
   // refusing them outright is simpler than modelling either rule.

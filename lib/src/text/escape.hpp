@@ -23,6 +23,10 @@ std::string escape_attribute(std::string_view text);
 /// pass the result through escape_attribute().
 std::optional<std::string> safe_url(std::string_view url);
 
+/// The host of an absolute URL: what stands between `://` and the first `/`, `?` or `#`
+/// ("https://www.samhsa.gov/find-help" gives "www.samhsa.gov"). Empty when there is no `://`.
+std::string_view url_host(std::string_view url);
+
 /// JSON text made safe inside `<script>`: every `<` becomes `\u003c` (so neither `</script>`
 /// nor `<!--` can appear) and U+2028/U+2029 become `\u2028`/`\u2029`. A JSON parser reads
 /// the same value.

@@ -26,6 +26,10 @@ bool same_sentence(const Link& a, const Link& b) {
 
 }  // namespace
 
+std::string_view series_separator(std::size_t i, std::size_t count, std::string_view conjunction) {
+  return i == 0 ? "" : i + 1 == count ? conjunction : ", ";
+}
+
 std::string capitalised(std::string text) {
   if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
   return text;
@@ -64,7 +68,7 @@ std::string tell(const std::vector<const Link*>& group, const NameFn& name, cons
       i += self.size();
     } else if (rest.starts_with(other)) {
       for (std::size_t k = 0; k < group.size(); ++k) {
-        if (k > 0) out += text(k + 1 == group.size() ? " and " : ", ", false);
+        if (k > 0) out += text(series_separator(k, group.size()), false);
         out += name(*group[k]->other, i == 0 && k == 0);
       }
       i += other.size();

@@ -31,6 +31,11 @@ std::string tell(const std::vector<const Link*>& group, const NameFn& name, cons
 /// The same as plain text: sentence names, the first letter capitalised.
 std::string tell(const std::vector<const Link*>& group);
 
+/// What goes before item `i` of `count` in a series written out in English: nothing before
+/// the first, `conjunction` (" and ", " or ") before the last, ", " between the others:
+/// "a, b and c".
+std::string_view series_separator(std::size_t i, std::size_t count, std::string_view conjunction = " and ");
+
 /// `text` with its first letter capitalised (ASCII letters only).
 std::string capitalised(std::string text);
 

@@ -15,15 +15,23 @@ namespace {
 
 std::string concept_url(std::string_view base_url, const Concept& c) { return concept_page_url(base_url, c.id); }
 
-// What follows a relation sentence: how it is known, the note, and the evidence word when the
-// link is not established (the sentence's wording already hedges; the word names the level).
-std::string sentence_tail(const Explanation& e, const std::vector<const Link*>& group) {
+// What follows a relation sentence in every rendering: how the link is known, and its note
+// (a sentence that lists several links has no single note).
+std::string how_known(const Explanation& e, const std::vector<const Link*>& group) {
   const Link& first = *group.front();
   std::string out;
   if (first.relation->basis) out += " (" + std::string(plain_label(*first.relation->basis)) + ")";
   if (group.size() == 1)
     if (const std::string_view note = detail::note_for(*first.relation, e.audience == Audience::pro); !note.empty())
       out += " " + std::string(note);
+  return out;
+}
+
+// how_known(), and the evidence word when the link is not established (the sentence's wording
+// already hedges; the word names the level).
+std::string sentence_tail(const Explanation& e, const std::vector<const Link*>& group) {
+  const Link& first = *group.front();
+  std::string out = how_known(e, group);
   if (first.evidence != Evidence::established && !first.type->structural)
     out += " [evidence: " + std::string(to_string(first.evidence)) + "]";
   return out;
@@ -52,12 +60,7 @@ std::string relations_text(const Explanation& e) {
   for (const auto& group : detail::group_links(e.neighbours)) {
     const Link& first = *group.front();
     if (first.heading != heading) out += "  " + (heading = std::string(first.heading)) + ":\n";
-    out += "    - " + detail::tell(group);
-    if (first.relation->basis) out += " (" + std::string(plain_label(*first.relation->basis)) + ")";
-    if (group.size() == 1)
-      if (const std::string_view note = detail::note_for(*first.relation, e.audience == Audience::pro); !note.empty())
-        out += " " + std::string(note);
-    out += "  [";
+    out += "    - " + detail::tell(group) + how_known(e, group) + "  [";
     if (!first.type->structural) out += std::string(to_string(first.evidence)) + ": ";
     for (std::size_t i = 0; i < group.size(); ++i) out += (i ? ", " : "") + group[i]->other->id;
     out += "]\n";

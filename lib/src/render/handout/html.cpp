@@ -3,6 +3,7 @@
 #include "render/handout/qr_code.hpp"
 #include "render/handout/style.hpp"
 #include "text/escape.hpp"
+#include "text/relation_prose.hpp"
 
 #include <algorithm>
 #include <array>
@@ -114,7 +115,7 @@ std::string help_lines_html(const Handout& h) {
   if (h.region && !pages.empty()) {
     out += "<p class=\"checked\">Numbers checked on " + escape_html(long_date(h.region->reviewed)) + " at ";
     for (std::size_t i = 0; i < pages.size(); ++i)
-      out += (i == 0 ? "" : i + 1 == pages.size() ? " and " : ", ") + escape_html(pages[i]);
+      out += std::string(detail::series_separator(i, pages.size())) + escape_html(pages[i]);
     out += ".</p>\n";
   }
   return out;

@@ -85,7 +85,7 @@ constexpr std::size_t batch_size = 256;
 
 std::string site_title(const Atlas& atlas, const SiteOptions& options) {
   if (!options.site_title.empty()) return options.site_title;
-  return atlas.content().site.title.empty() ? "Content atlas" : atlas.content().site.title;
+  return std::string(atlas.content().site.name());
 }
 
 /// Renders everything but the concept pages up front (they are small), knows every output
