@@ -237,7 +237,7 @@ TEST_SUITE("handout composition") {
   TEST_CASE("the readability rule warns at summaries above grade 8, and only there") {
     const LoadResult hard = katlas::test::load_case("hard-summary");
     REQUIRE(hard.ok());
-    const std::vector<Diagnostic> warnings = summary_readability_warnings(*hard.atlas);
+    const Diagnostics warnings = summary_readability_warnings(*hard.atlas);
     REQUIRE(warnings.size() == 1);
     CHECK(warnings[0].loc.file == "content/concepts/condition/tolerance.yaml");
     CHECK(warnings[0].loc.line == 4);

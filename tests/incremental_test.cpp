@@ -5,6 +5,9 @@
 
 #include "support.hpp"
 
+#include "atlas/read_log.hpp"
+#include "render/html/page_cache.hpp"
+
 #include <katlas/katlas.hpp>
 
 #include <sys/stat.h>
@@ -185,6 +188,84 @@ TEST_CASE("after an edit, the incremental site is the cold build's site and only
                      first_source(content) + "]\nreviewed: 2026-11-23\n");
     });
   }
+}
+
+TEST_CASE("what a page reads is recorded as it renders, so a new read needs no list to be kept") {
+  // A renderer that starts to show one more field of a concept it is not linked with: no page
+  // reads cyp3a4's details but its own, so any list of "what pages show" would miss this one.
+  std::vector<ContentFile> files = Atlas::builtin_files();
+  const LoadResult before = Atlas::load_files(files);
+  REQUIRE(before.atlas);
+  const auto new_renderer = [](const Atlas& atlas) {
+    detail::ReadLog log;
+    const detail::ReadScope scope(log);
+    const Concept* other = atlas.find("CYP3A4");
+    REQUIRE(other);
+    CHECK(!other->details.empty());
+    return detail::html::PageReads::of(log);
+  };
+  const detail::html::PageReads reads = new_renderer(*before.atlas);
+  CHECK(reads.concepts == std::vector<std::string>{"cyp3a4"});
+  CHECK(reads.names);  // found by name: a concept that takes that name later would change the answer
+  CHECK_FALSE(reads.all);
+
+  for (ContentFile& f : files)
+    if (f.path.ends_with("/cyp3a4.yaml"))
+      f.text = std::regex_replace(f.text, std::regex("details: >\n"), "details: >\n  Edited.\n");
+  const LoadResult after = Atlas::load_files(files);
+  REQUIRE(after.atlas);
+  REQUIRE(after.atlas->find("cyp3a4")->details != before.atlas->find("cyp3a4")->details);
+  const SiteOptions options;
+  CHECK_FALSE(detail::html::PageInputs(*before.atlas, options).of(reads) ==
+              detail::html::PageInputs(*after.atlas, options).of(reads));
+  // What was not read does not count: a page that read only naloxone stays as it was.
+  detail::ReadLog other;
+  other.concepts.push_back(before.atlas->find("naloxone"));
+  const detail::html::PageReads unrelated = detail::html::PageReads::of(other);
+  CHECK(detail::html::PageInputs(*before.atlas, options).of(unrelated) ==
+        detail::html::PageInputs(*after.atlas, options).of(unrelated));
+}
+
+TEST_CASE("a concept a page did not read cannot change that page") {
+  // The recorded reads are complete: edit the summary and details of concepts one at a time,
+  // and every page whose reads leave that concept out comes out of a cold build byte for byte
+  // as it was. Summaries are what other pages show most (tooltips, term hints, the help box).
+  Scratch scratch("reads");
+  const fs::path content = scratch.dir / "content", cache = scratch.dir / "cache";
+  fs::copy(KATLAS_CONTENT, content, fs::copy_options::recursive);
+  build(content, scratch.dir / "site", cache);
+  const Tree first = read_site(scratch.dir / "site");
+  const detail::html::PageCache recorded(cache);
+  std::size_t compared = 0;
+  for (const std::string id : {"cyp3a4", "tolerance", "withdrawal-peak", "when-to-get-help", "mitragynine"}) {
+    CAPTURE(id);
+    fs::path file;
+    for (const auto& entry : fs::recursive_directory_iterator(content / "concepts"))
+      if (entry.path().filename() == id + ".yaml") file = entry.path();
+    REQUIRE_MESSAGE(!file.empty(), "no file for " << id);
+    const std::string original = read_file(file);
+    edit(file, "summary: >\n", "summary: >\n  Edited by a test.\n");
+    edit(file, "details: >\n", "details: >\n  Edited by a test.\n\n");
+    const fs::path cold = scratch.dir / ("cold-" + id);
+    build(content, cold, {});
+    const Tree edited = read_site(cold);
+    bool changed_some = false;
+    for (const Concept& c : Atlas::builtin().content().concepts) {
+      const std::string path = "concepts/" + c.id + ".html";
+      const detail::html::PageCache::Entry* entry = recorded.find(path);
+      REQUIRE(entry);
+      const auto& read = entry->reads.concepts;
+      const bool depends = entry->reads.all || std::find(read.begin(), read.end(), id) != read.end();
+      if (!depends) {
+        CHECK_MESSAGE(edited.at(path) == first.at(path), path << " changed but never read " << id);
+        ++compared;
+      }
+      changed_some = changed_some || edited.at(path) != first.at(path);
+    }
+    CHECK(changed_some);
+    write_file(file, original);
+  }
+  CHECK(compared > 2 * Atlas::builtin().content().concepts.size());  // most pages read a few concepts
 }
 
 TEST_CASE("a damaged or foreign cache costs a render, never a wrong page") {

@@ -16,7 +16,7 @@ void expect_errors(const std::string& name, const std::vector<std::string>& line
   const katlas::LoadResult result = load_case(name);
   INFO("diagnostics:\n" << formatted(result));
   CHECK_FALSE(result.ok());
-  REQUIRE(count(result.diagnostics, Severity::error) == lines.size());
+  REQUIRE(result.diagnostics.count(Severity::error) == lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) CHECK(format(result.diagnostics[i]) == lines[i]);
 }
 
@@ -201,7 +201,7 @@ TEST_SUITE("load.strict") {
                    "content/sources.yaml:24:3: warning: source 'unused-2020' does not say what kind of work "
                    "it is (add 'type:' peer-reviewed, official, grey or user-report; lay handouts number only "
                    "the first two)"));
-    CHECK(count(result.diagnostics, Severity::warning) == 6);
+    CHECK(result.diagnostics.count(Severity::warning) == 6);
   }
 
   TEST_CASE("a popular claim without a verdict fails the strict check") {
@@ -211,7 +211,7 @@ TEST_SUITE("load.strict") {
                    "content/concepts/claim/strain-rotation.yaml:1:5: warning: concept 'strain-rotation' of "
                    "kind 'claim' has no verdict (add 'verdict:' after 'evidence:': supported, "
                    "partly-supported, unsupported, refuted or unresolved)"));
-    CHECK(count(result.diagnostics, Severity::warning) == 1);
+    CHECK(result.diagnostics.count(Severity::warning) == 1);
     CHECK(load_case("claim-without-verdict", false).diagnostics.empty());
   }
 
@@ -223,7 +223,7 @@ TEST_SUITE("load.strict") {
                    "but the relation at content/concepts/product/extracts.yaml:12:5 is anecdotal (inherited "
                    "from its concepts) (under 'sentence:' and 'inverse-sentence:', add a line 'anecdotal: ...' "
                    "worded for how sure the link is)"));
-    CHECK(count(result.diagnostics, Severity::warning) == 1);
+    CHECK(result.diagnostics.count(Severity::warning) == 1);
     // The one template is the established wording; a weaker link gets a hedge in front of it.
     REQUIRE(result.atlas);
     const auto links = result.atlas->related(*result.atlas->find("extracts"), {.type = "leads-to"});

@@ -530,22 +530,31 @@ TEST_SUITE("site on disk") {
     std::filesystem::remove_all(dir);
   }
 
-  TEST_CASE("a write that fails on the writer thread fails the build with the sink's message") {
-    // A staged sink that takes a few files, then reports a full disk.
-    struct FullDisk final : katlas::OutputSink {
-      std::vector<std::string> paths;
-      void write(std::string_view path, std::string_view) override {
-        if (paths.size() == 3) throw std::runtime_error("no space left on device");
-        paths.emplace_back(path);
-      }
-      bool staged() const override { return true; }
-    } sink;
-    const katlas::SiteResult result = katlas::render_site(base_atlas(), sink);
-    CHECK_FALSE(result.ok());
-    REQUIRE(result.diagnostics.size() == 1);
-    CHECK(result.diagnostics[0].message == "no space left on device");
-    CHECK(sink.paths.size() == 3);
-    CHECK(std::is_sorted(sink.paths.begin(), sink.paths.end()));  // one writer, in path order
+  TEST_CASE("a write that fails fails the build with the sink's message, never an exception") {
+    // A sink that takes a few files, then reports a full disk: staged (written by the writer
+    // thread as pages are rendered) and not (written at the end).
+    for (const bool staged : {true, false}) {
+      CAPTURE(staged);
+      struct FullDisk final : katlas::OutputSink {
+        bool stage = true;
+        std::vector<std::string> paths;
+        void write(std::string_view path, std::string_view) override {
+          if (paths.size() == 3)
+            throw std::filesystem::filesystem_error("cannot write '" + std::string(path) + "'",
+                                                    std::make_error_code(std::errc::no_space_on_device));
+          paths.emplace_back(path);
+        }
+        bool staged() const override { return stage; }
+      } sink;
+      sink.stage = staged;
+      katlas::SiteResult result;
+      CHECK_NOTHROW(result = katlas::render_site(base_atlas(), sink));
+      CHECK_FALSE(result.ok());
+      CHECK(result.status.message().find("No space left on device") != std::string::npos);
+      CHECK(result.diagnostics.empty());  // not a problem of the content
+      CHECK(sink.paths.size() == 3);
+      CHECK(std::is_sorted(sink.paths.begin(), sink.paths.end()));  // one writer, in path order
+    }
   }
 
   TEST_CASE("staging folders left by killed builds are removed by the next build, and only those") {

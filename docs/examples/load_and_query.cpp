@@ -9,7 +9,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   katlas::LoadResult result = katlas::Atlas::load(argv[1]);
-  for (const katlas::Diagnostic& d : result.diagnostics) std::cerr << katlas::format(d) << "\n";
+  std::cerr << result.diagnostics.format();
   if (!result.ok()) return 1;  // no exception: the diagnostics say what is wrong
   const katlas::Atlas& atlas = *result.atlas;
 

@@ -25,9 +25,29 @@ std::string format(const Diagnostic& d) {
   return out;
 }
 
-std::size_t count(const std::vector<Diagnostic>& diagnostics, Severity severity) {
-  return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
-                                                [&](const Diagnostic& d) { return d.severity == severity; }));
+std::size_t Diagnostics::count(Severity severity) const {
+  return static_cast<std::size_t>(
+      std::count_if(begin(), end(), [&](const Diagnostic& d) { return d.severity == severity; }));
+}
+
+void Diagnostics::sort() {
+  std::stable_sort(begin(), end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.loc.file, a.loc.line, a.loc.column) < std::tie(b.loc.file, b.loc.line, b.loc.column);
+  });
+}
+
+std::string Diagnostics::format() const {
+  std::string out;
+  for (const Diagnostic& d : *this) out += katlas::format(d) + '\n';
+  return out;
+}
+
+void Diagnostics::append(Diagnostics more) {
+  if (empty()) {
+    swap(more);
+    return;
+  }
+  insert(end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
 }
 
 std::string_view to_string(Evidence evidence) {

@@ -18,11 +18,11 @@ std::optional<Atlas> open_atlas(const Context& ctx, const std::filesystem::path&
   options.cache_dir = cache_dir;
   LoadResult result = Atlas::load(ctx.content_dir, options);
   if (result.atlas) {
-    for (const Diagnostic& d : result.diagnostics) std::cerr << format(d) << '\n';
+    std::cerr << result.diagnostics.format();
     return std::move(result.atlas);
   }
-  for (const Diagnostic& d : result.diagnostics) std::cerr << format(d) << '\n';
-  std::cerr << "katlas: " << count(result.diagnostics, Severity::error) << " error(s) in " << ctx.content_dir
+  std::cerr << result.diagnostics.format();
+  std::cerr << "katlas: " << result.diagnostics.count(Severity::error) << " error(s) in " << ctx.content_dir
             << "; run 'katlas check --content " << ctx.content_dir << "' for details\n";
   return std::nullopt;
 }

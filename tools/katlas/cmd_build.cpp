@@ -64,7 +64,9 @@ int build(const Context& ctx, const BuildOptions& opts) {
     DiskSink sink(opts.out);  // removes its staging folder unless committed
     const SiteResult result = render_site(*atlas, sink, options);
     if (progress) std::cerr << "\r\033[K" << std::flush;  // the line is done: clear it
-    for (const Diagnostic& d : result.diagnostics) std::cerr << format(d) << '\n';
+    std::cerr << result.diagnostics.format();
+    if (!result.status)
+      std::cerr << "katlas: cannot write the site to " << opts.out << ": " << result.status.message() << '\n';
     if (!result.ok()) {
       std::cerr << "katlas: site not written; " << opts.out << " is unchanged\n";
       return failure;

@@ -30,8 +30,8 @@ void add_check(CLI::App& app, Context& ctx) {
     if (result.atlas)
       for (Diagnostic& d : overdue_review_warnings(*result.atlas, today->empty() ? today_utc() : *today))
         result.diagnostics.push_back(std::move(d));
-    const std::size_t errors = count(result.diagnostics, Severity::error);
-    const std::size_t warnings = count(result.diagnostics, Severity::warning);
+    const std::size_t errors = result.diagnostics.count(Severity::error);
+    const std::size_t warnings = result.diagnostics.count(Severity::warning);
     if (*json) {
       std::cout << diagnostics_json(result.diagnostics) << '\n';
     } else {

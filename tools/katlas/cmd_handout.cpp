@@ -34,7 +34,7 @@ std::optional<HandoutRecipe> pick_recipe(const Atlas& atlas, const RecipeLoadRes
       if (r.id == targets[0]) return r;
     if (targets[0].ends_with(".yaml")) {
       RecipeLoadResult file = load_handout_recipe_file(targets[0], atlas);
-      for (const Diagnostic& d : file.diagnostics) std::cerr << format(d) << '\n';
+      std::cerr << file.diagnostics.format();
       if (file.recipes.empty()) return std::nullopt;
       return file.recipes.front();
     }
@@ -61,7 +61,7 @@ std::optional<HandoutRecipe> pick_recipe(const Atlas& atlas, const RecipeLoadRes
 }
 
 int check_readability(const Atlas& atlas, double max_grade) {
-  const std::vector<Diagnostic> warnings = summary_readability_warnings(atlas, max_grade);
+  const Diagnostics warnings = summary_readability_warnings(atlas, max_grade);
   for (const Diagnostic& d : warnings) std::cout << format(d) << '\n';
   std::cout << warnings.size() << " lay summary(ies) above grade " << max_grade << " of "
             << atlas.content().concepts.size() << '\n';
@@ -108,7 +108,7 @@ int run_handout(const Context& ctx, const HandoutArgs& args) {
   if (args.check_readability) return check_readability(*atlas, args.max_grade);
   // The atlas was loaded with its folder's recipes, checked like the rest of the content.
   const RecipeLoadResult recipes = builtin_handout_recipes(*atlas);
-  for (const Diagnostic& d : recipes.diagnostics) std::cerr << format(d) << '\n';
+  std::cerr << recipes.diagnostics.format();
   if (!recipes.ok()) return failure;
   if (args.list) return list_recipes(recipes);
   HandoutOptions options;

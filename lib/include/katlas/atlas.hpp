@@ -206,12 +206,12 @@ std::vector<ReviewItem> review_schedule(const Atlas& atlas, std::string_view tod
 
 /// A warning for every concept whose review is past due on `today`, at its file, saying
 /// when it was due and how to clear it. `katlas check` adds these; `--strict` fails on them.
-std::vector<Diagnostic> overdue_review_warnings(const Atlas& atlas, std::string_view today);
+Diagnostics overdue_review_warnings(const Atlas& atlas, std::string_view today);
 
 /// What a load returns: the atlas when the content had no errors, and every diagnostic either way.
 struct LoadResult {
-  std::optional<Atlas> atlas;           ///< Set when the content had no errors.
-  std::vector<Diagnostic> diagnostics;  ///< Every error and warning, sorted by file, line and column.
+  std::optional<Atlas> atlas;  ///< Set when the content had no errors.
+  Diagnostics diagnostics;     ///< Every error and warning, sorted by file, line and column.
   /// True when the atlas was built.
   bool ok() const { return atlas.has_value(); }
 };

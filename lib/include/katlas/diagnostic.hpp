@@ -35,8 +35,31 @@ struct Diagnostic {
 /// Example: `content/concepts/enzyme/cyp3a4.yaml:12:5: error: unknown relation type 'inhibts' (did you mean 'inhibits'?)`.
 std::string format(const Diagnostic& diagnostic);
 
-/// Counts the diagnostics of one severity.
-std::size_t count(const std::vector<Diagnostic>& diagnostics, Severity severity);
+/// Every problem one run found in content (all of them, not the first only), as a list.
+///
+/// @code
+/// const katlas::LoadResult result = katlas::Atlas::load("content");
+/// std::cerr << result.diagnostics.format();
+/// if (result.diagnostics.has_errors()) return 1;
+/// @endcode
+class Diagnostics : public std::vector<Diagnostic> {
+ public:
+  using std::vector<Diagnostic>::vector;
+  Diagnostics() = default;
+  /// Takes a plain list over.
+  Diagnostics(std::vector<Diagnostic> list) : std::vector<Diagnostic>(std::move(list)) {}
+
+  /// True when any diagnostic is an error: what was asked for cannot be used.
+  bool has_errors() const { return count(Severity::error) > 0; }
+  /// How many diagnostics have this severity.
+  std::size_t count(Severity severity) const;
+  /// Puts them in file order (file, line, column); at one place the order found is kept.
+  void sort();
+  /// Every diagnostic formatted as by format(const Diagnostic&), one per line.
+  std::string format() const;
+  /// Moves `more` to the end of this list.
+  void append(Diagnostics more);
+};
 
 /// The outcome of an operation that is not about content (a file, a program, an argument):
 /// success, or a failure with one message for the user. Content problems are diagnostics.

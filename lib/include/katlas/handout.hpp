@@ -30,10 +30,10 @@ namespace katlas {
 
 /// Recipes that loaded, and every problem found (errors name `file:line:column`).
 struct RecipeLoadResult {
-  std::vector<HandoutRecipe> recipes;   ///< Sorted by id; a recipe with an error is left out.
-  std::vector<Diagnostic> diagnostics;  ///< Errors and warnings, in file order.
+  std::vector<HandoutRecipe> recipes;  ///< Sorted by id; a recipe with an error is left out.
+  Diagnostics diagnostics;             ///< Errors and warnings, in file order.
   /// True when no recipe had an error.
-  bool ok() const { return count(diagnostics, Severity::error) == 0; }
+  bool ok() const { return !diagnostics.has_errors(); }
 };
 
 /// Parses every `handouts/*.yaml` among `files` and checks its concept ids, kinds and
@@ -185,7 +185,7 @@ std::string review_json(const Handout& handout, const HandoutReview& review);
 
 /// A warning at each concept summary whose Flesch–Kincaid grade is above `max_grade`
 /// (the opt-in readability rule; see docs/handouts.md).
-std::vector<Diagnostic> summary_readability_warnings(const Atlas& atlas, double max_grade = 8.0);
+Diagnostics summary_readability_warnings(const Atlas& atlas, double max_grade = 8.0);
 
 /// How print_pdf() runs Chromium.
 struct PdfOptions {

@@ -25,6 +25,6 @@ std::string links_json(const std::vector<Link>& links);
 std::string path_json(const Concept& from, const Concept& to, const std::vector<PathStep>& steps);
 
 /// An array of `{severity, file, line, column, message, hint}`.
-std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics);
+std::string diagnostics_json(const Diagnostics& diagnostics);
 
 }  // namespace katlas

@@ -150,10 +150,12 @@ struct SiteResult {
   /// since the previous build into the sink; the others were kept as they were. Without:
   /// every path of `files`.
   std::vector<std::string> changed;
-  std::size_t pages_reused = 0;         ///< Concept pages taken from the previous build, not rendered.
-  std::vector<Diagnostic> diagnostics;  ///< Errors (e.g. a broken internal link) and warnings.
-  /// True when there is no error; nothing is written to the sink otherwise.
-  bool ok() const { return count(diagnostics, Severity::error) == 0; }
+  std::size_t pages_reused = 0;  ///< Concept pages taken from the previous build, not rendered.
+  Diagnostics diagnostics;       ///< Errors (e.g. a broken internal link) and warnings.
+  /// A failure that is not the content's: the sink could not write, Graphviz could not start.
+  Status status;
+  /// True when there is no error and no failure; the caller must not commit otherwise.
+  bool ok() const { return status.ok() && !diagnostics.has_errors(); }
 };
 
 /// Renders the whole site: one page per concept, index pages (home, one per kind, A–Z
@@ -165,12 +167,12 @@ struct SiteResult {
 /// memory stays small at any site size; when a link is broken the result is not ok() and
 /// the caller must not commit. Concept pages are rendered on several threads (see
 /// `KATLAS_THREADS` in docs/performance.md); output is byte-identical for the same atlas and
-/// options. Exceptions from the sink propagate.
+/// options. Never throws: a failure of the sink or of a library it uses is SiteResult::status.
 SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& options = {});
 
 /// Checks that every internal `href`/`src` in the HTML and SVG files of `files` names a file
 /// of `files` and, when it has a `#fragment`, an element with that id. One error per broken link,
 /// located at the page (`file` = page path).
-std::vector<Diagnostic> check_links(const std::map<std::string, std::string, std::less<>>& files);
+Diagnostics check_links(const std::map<std::string, std::string, std::less<>>& files);
 
 }  // namespace katlas

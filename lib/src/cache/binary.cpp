@@ -100,10 +100,10 @@ void remove_stale_temporaries(const std::filesystem::path& file) {
 
 }  // namespace
 
-std::optional<std::string> save_file(const std::filesystem::path& file, std::string_view kind, std::string_view body) {
+Status save_file(const std::filesystem::path& file, std::string_view kind, std::string_view body) {
   std::error_code ec;
   std::filesystem::create_directories(file.parent_path(), ec);
-  if (ec) return ec.message();
+  if (ec) return Status::failure(ec.message());
   remove_stale_temporaries(file);
   Writer out;
   out.bytes() = header(kind);
@@ -117,16 +117,16 @@ std::optional<std::string> save_file(const std::filesystem::path& file, std::str
     stream.close();
     if (!stream) {
       std::filesystem::remove(temp, ec);
-      return "cannot write " + temp.string();
+      return Status::failure("cannot write " + temp.string());
     }
   }
   std::filesystem::rename(temp, file, ec);
   if (ec) {
     std::error_code ignored;
     std::filesystem::remove(temp, ignored);
-    return ec.message();
+    return Status::failure(ec.message());
   }
-  return std::nullopt;
+  return {};
 }
 
 std::optional<std::string> load_file(const std::filesystem::path& file, std::string_view kind) {

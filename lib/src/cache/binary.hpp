@@ -2,6 +2,8 @@
 // content hashes, and whole cache files that are checked before they are trusted.
 #pragma once
 
+#include <katlas/diagnostic.hpp>
+
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -124,8 +126,8 @@ class Reader {
 std::string_view build_id();
 
 /// Writes a cache file whole or not at all: `kind` and build_id() in front, a checksum at
-/// the end, into a temporary file renamed into place. Returns the reason it could not.
-std::optional<std::string> save_file(const std::filesystem::path& file, std::string_view kind, std::string_view body);
+/// the end, into a temporary file renamed into place.
+Status save_file(const std::filesystem::path& file, std::string_view kind, std::string_view body);
 
 /// The body of a cache file save_file() wrote with the same `kind` and build_id(); nothing
 /// when the file is missing, from other code, cut short or damaged.

@@ -86,7 +86,7 @@ class BackEdgeFinder : public boost::default_dfs_visitor {
 
 }  // namespace
 
-void check_cycles(const Content& content, const ConceptGraph& cg, std::vector<Diagnostic>& out) {
+void check_cycles(const Content& content, const ConceptGraph& cg, Diagnostics& out) {
   const Graph& g = cg.graph;
   for (const RelationType& type : content.relation_types) {
     if (!type.acyclic) continue;

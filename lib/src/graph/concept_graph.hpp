@@ -68,6 +68,6 @@ void build_graph(const Content& content, ConceptGraph& cg);
 std::string fill_sentence(std::string_view templ, const Concept& from, const Concept& to);
 
 /// Reports a cycle among the relations of every `acyclic` relation type.
-void check_cycles(const Content& content, const ConceptGraph& graph, std::vector<Diagnostic>& out);
+void check_cycles(const Content& content, const ConceptGraph& graph, Diagnostics& out);
 
 }  // namespace katlas::detail

@@ -147,8 +147,8 @@ std::string review_json(const Handout& handout, const HandoutReview& r) {
   return out.dump(2);
 }
 
-std::vector<Diagnostic> summary_readability_warnings(const Atlas& atlas, double max_grade) {
-  std::vector<Diagnostic> out;
+Diagnostics summary_readability_warnings(const Atlas& atlas, double max_grade) {
+  Diagnostics out;
   for (const Concept& c : atlas.content().concepts) {
     const ReadabilityStats stats = measure_readability(c.summary);
     if (stats.grade <= max_grade) continue;

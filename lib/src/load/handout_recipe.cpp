@@ -116,8 +116,7 @@ void read_recipe_fields(const Fields& fields, FieldReader& reader, HandoutRecipe
   }
 }
 
-void check_id(const Atlas& atlas, const std::string& id, const SourceLoc& at, std::string_view what,
-              std::vector<Diagnostic>& out) {
+void check_id(const Atlas& atlas, const std::string& id, const SourceLoc& at, std::string_view what, Diagnostics& out) {
   if (atlas.find(id)) return;
   std::string hint;
   if (const std::vector<std::string> close = atlas.suggest(id); !close.empty()) hint = did_you_mean(id, close);
@@ -134,8 +133,8 @@ std::vector<std::string> ids_of(const auto& items) {
 }
 
 std::optional<HandoutRecipe> parse_handout_recipe(const ContentFile& file, std::string_view display_root,
-                                                  std::vector<Diagnostic>& out) {
-  const std::size_t errors_before = count(out, Severity::error);
+                                                  Diagnostics& out) {
+  const std::size_t errors_before = out.count(Severity::error);
   FieldReader reader(display_path(display_root, file.path), out);
   const std::optional<YAML::Node> root = parse_yaml(file, reader);
   if (!root) return std::nullopt;
@@ -159,12 +158,12 @@ std::optional<HandoutRecipe> parse_handout_recipe(const ContentFile& file, std::
   if (!recipe.id.empty() && recipe.id != stem)
     reader.error(reader.loc(*fields->get("id")), "file name '" + stem + ".yaml' does not match id '" + recipe.id + "'",
                  "rename the file to '" + recipe.id + ".yaml' or change the id");
-  if (count(out, Severity::error) > errors_before) return std::nullopt;
+  if (out.count(Severity::error) > errors_before) return std::nullopt;
   return recipe;
 }
 
-bool check_recipe(const HandoutRecipe& recipe, const Atlas& atlas, std::vector<Diagnostic>& out) {
-  const std::size_t errors_before = count(out, Severity::error);
+bool check_recipe(const HandoutRecipe& recipe, const Atlas& atlas, Diagnostics& out) {
+  const std::size_t errors_before = out.count(Severity::error);
   if (!recipe.topic.empty()) check_id(atlas, recipe.topic, recipe.topic_loc, "topic concept", out);
   for (const HandoutSectionRecipe& section : recipe.sections) {
     for (std::size_t i = 0; i < section.concepts.size(); ++i)
@@ -179,7 +178,7 @@ bool check_recipe(const HandoutRecipe& recipe, const Atlas& atlas, std::vector<D
       out.push_back({Severity::error, q.loc, "unknown relation type '" + q.relation + "'",
                      did_you_mean(q.relation, ids_of(atlas.content().relation_types))});
   }
-  return count(out, Severity::error) == errors_before;
+  return out.count(Severity::error) == errors_before;
 }
 
 }  // namespace detail

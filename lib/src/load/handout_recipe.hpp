@@ -13,10 +13,10 @@ namespace katlas::detail {
 /// added to `out` as `display_root/handouts/<id>.yaml:LINE:COLUMN` diagnostics; nothing is
 /// returned when the file has an error. Concept ids are not checked here (see check_recipe()).
 std::optional<HandoutRecipe> parse_handout_recipe(const ContentFile& file, std::string_view display_root,
-                                                  std::vector<Diagnostic>& out);
+                                                  Diagnostics& out);
 
 /// Checks a parsed recipe against the atlas: concept ids, query concept, kind and relation
 /// type, each with a "did you mean" hint. Returns false when it added an error.
-bool check_recipe(const HandoutRecipe& recipe, const Atlas& atlas, std::vector<Diagnostic>& out);
+bool check_recipe(const HandoutRecipe& recipe, const Atlas& atlas, Diagnostics& out);
 
 }  // namespace katlas::detail

@@ -12,16 +12,6 @@
 
 namespace katlas {
 
-namespace {
-
-void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
-  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.loc.file, a.loc.line, a.loc.column) < std::tie(b.loc.file, b.loc.line, b.loc.column);
-  });
-}
-
-}  // namespace
-
 LoadResult Atlas::load_files(std::vector<ContentFile> files, LoadOptions options) {
   LoadResult result;
   std::sort(files.begin(), files.end(), [](const ContentFile& a, const ContentFile& b) { return a.path < b.path; });
@@ -31,10 +21,10 @@ LoadResult Atlas::load_files(std::vector<ContentFile> files, LoadOptions options
   Content content =
       detail::parse_files(files, options.display_root, result.diagnostics, gaps, cache ? &*cache : nullptr);
   if (cache) {
-    if (const std::optional<std::string> problem = cache->save())
+    if (const Status saved = cache->save(); !saved)
       result.diagnostics.push_back({Severity::warning,
                                     {cache->file().string(), 0, 0},
-                                    "cannot write the build cache: " + *problem,
+                                    "cannot write the build cache: " + saved.message(),
                                     "the content loaded all the same; free the folder or build without a cache"});
   }
   std::sort(content.concepts.begin(), content.concepts.end(),
@@ -44,33 +34,33 @@ LoadResult Atlas::load_files(std::vector<ContentFile> files, LoadOptions options
   std::stable_sort(content.handouts.begin(), content.handouts.end(),
                    [](const HandoutRecipe& a, const HandoutRecipe& b) { return a.id < b.id; });
   detail::validate(content, gaps, options.strict, result.diagnostics);
-  const bool valid = count(result.diagnostics, Severity::error) == 0;
+  const bool valid = !result.diagnostics.has_errors();
   if (valid) {
     auto data = detail::AtlasData::build(std::move(content));
     detail::check_cycles(data->content, data->graph, result.diagnostics);
-    if (count(result.diagnostics, Severity::error) == 0) {
+    if (!result.diagnostics.has_errors()) {
       // Recipes name concepts by id or alias: they are checked against the built atlas.
       Atlas atlas = detail::AtlasData::make_atlas(std::move(data));
       for (const HandoutRecipe& recipe : atlas.content().handouts)
         detail::check_recipe(recipe, atlas, result.diagnostics);
-      if (count(result.diagnostics, Severity::error) == 0) result.atlas = std::move(atlas);
+      if (!result.diagnostics.has_errors()) result.atlas = std::move(atlas);
     }
   }
-  sort_diagnostics(result.diagnostics);
+  result.diagnostics.sort();
   return result;
 }
 
 LoadResult Atlas::load(const std::filesystem::path& folder, LoadOptions options) {
   if (options.display_root.empty()) options.display_root = folder.generic_string();
-  std::vector<Diagnostic> read_problems;
+  Diagnostics read_problems;
   std::vector<ContentFile> files = detail::read_folder(folder, options.display_root, read_problems);
   std::error_code ec;
   if (!std::filesystem::is_directory(folder, ec)) return {std::nullopt, std::move(read_problems)};
   LoadResult result = load_files(std::move(files), options);
   if (!read_problems.empty()) {
     result.diagnostics.insert(result.diagnostics.end(), read_problems.begin(), read_problems.end());
-    sort_diagnostics(result.diagnostics);
-    if (count(read_problems, Severity::error) > 0) result.atlas.reset();
+    result.diagnostics.sort();
+    if (read_problems.has_errors()) result.atlas.reset();
   }
   return result;
 }

@@ -26,7 +26,7 @@ struct ParseGaps {
 /// to parse are reported and skipped; the rest is still read so that one run shows every
 /// problem. Cross-references are not checked here (see validate.hpp). With a cache, concept
 /// files it knows are not parsed again, and the clean ones parsed now are added to it.
-Content parse_files(const std::vector<ContentFile>& files, std::string_view display_root, std::vector<Diagnostic>& out,
+Content parse_files(const std::vector<ContentFile>& files, std::string_view display_root, Diagnostics& out,
                     ParseGaps& gaps, ParseCache* cache = nullptr);
 
 /// Parses one YAML document after the byte checks (size, encoding, nesting depth) that keep

@@ -42,8 +42,8 @@ void ParseCache::keep(const cache::Hash& key, std::string bytes) {
   kept_.emplace_back(key, std::move(bytes));
 }
 
-std::optional<std::string> ParseCache::save() const {
-  if (!changed_ && kept_.size() == old_.size()) return std::nullopt;
+Status ParseCache::save() const {
+  if (!changed_ && kept_.size() == old_.size()) return {};
   cache::Writer out;
   out.text(display_root_);
   out.u64(kept_.size());

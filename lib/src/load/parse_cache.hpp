@@ -34,7 +34,7 @@ class ParseCache {
   /// entry found under `key`). Call from one thread.
   void keep(const cache::Hash& key, std::string bytes);
   /// Writes the cache when it changed; the reason when it could not.
-  std::optional<std::string> save() const;
+  Status save() const;
   const std::filesystem::path& file() const { return file_; }
 
  private:

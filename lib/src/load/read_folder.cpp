@@ -15,82 +15,71 @@ namespace katlas::detail {
 
 namespace fs = std::filesystem;
 
-std::vector<ContentFile> read_folder(const fs::path& folder, std::string_view display_root,
-                                     std::vector<Diagnostic>& out) {
-  std::vector<ContentFile> files;
-  std::error_code ec;
-  if (!fs::is_directory(folder, ec)) {
-    out.push_back({Severity::error,
-                   {std::string(display_root), 0, 0},
-                   fs::exists(folder, ec) ? "content path is not a folder" : "content folder does not exist",
-                   "pass a folder that holds kinds.yaml, relations.yaml, sources.yaml and concepts/"});
-    return files;
-  }
-  // Directory symlinks are not followed, so a link loop cannot make the walk run forever.
-  // The walk only lists the files; they are read afterwards on every core, because on a busy
-  // disk opening thousands of files is slower than parsing them.
-  struct Found {
-    fs::path path;
-    std::string rel, shown;
+namespace {
+
+/// A content file the walk found, to be read.
+struct Found {
+  fs::path path;
+  std::string rel, shown;  ///< Relative to the folder, and as diagnostics show it.
+};
+
+/// Whether the walk's current entry is a content file to read; a diagnostic when it cannot be one.
+std::optional<Found> classify(const fs::directory_entry& entry, const fs::path& folder, const fs::path& root,
+                              std::string_view display_root, Diagnostics& out) {
+  const fs::path& path = entry.path();
+  if (path.extension() != ".yaml") return std::nullopt;
+  std::error_code st_ec;
+  std::string rel = path.lexically_relative(folder).generic_string();
+  std::string shown = display_path(display_root, rel);
+  const auto refuse = [&](std::string message, std::string hint) {
+    out.push_back({Severity::error, {shown, 0, 0}, std::move(message), std::move(hint)});
+    return std::nullopt;
   };
+  if (entry.is_symlink(st_ec)) {
+    // A file link is read only when it resolves inside the folder, and under its target's
+    // path (as the loader always has); a loop or a dangling link is reported, not followed.
+    std::error_code link_ec;
+    const fs::path target = fs::canonical(path, link_ec);
+    if (link_ec)
+      return refuse("cannot follow link: " + link_ec.message(),
+                    "point the link at a file inside the content folder, or replace it with the file");
+    const fs::path inside = target.lexically_relative(root);
+    if (inside.empty() || *inside.begin() == "..")
+      return refuse("link points outside the content folder",
+                    "copy the file into the content folder instead of linking to it");
+    rel = inside.generic_string();
+    shown = display_path(display_root, rel);
+  }
+  if (entry.is_directory(st_ec))
+    return refuse("a folder is named like a content file", "rename the folder so that its name does not end in .yaml");
+  if (!entry.is_regular_file(st_ec))
+    return refuse(st_ec ? "cannot read file: " + st_ec.message() : "not a regular file",
+                  "content files must be plain files");
+  const auto size = entry.file_size(st_ec);
+  if (!st_ec && size > max_file_bytes)
+    return refuse("file is larger than " + std::to_string(max_file_bytes / (1024 * 1024)) + " MiB",
+                  "split it into smaller files");
+  return Found{path, std::move(rel), std::move(shown)};
+}
+
+/// The files the walk found, listed only: directory symlinks are not followed, so a link loop
+/// cannot make the walk run forever.
+std::vector<Found> list_folder(const fs::path& folder, std::string_view display_root, Diagnostics& out) {
   std::vector<Found> found;
+  std::error_code ec;
   fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
   std::error_code root_ec;
   const fs::path root = fs::weakly_canonical(folder, root_ec);
-  for (; !ec && it != end; it.increment(ec)) {
-    const fs::path& path = it->path();
-    if (path.extension() != ".yaml") continue;
-    std::error_code st_ec;
-    std::string rel = path.lexically_relative(folder).generic_string();
-    std::string shown = display_path(display_root, rel);
-    if (it->is_symlink(st_ec)) {
-      // A file link is read only when it resolves inside the folder, and under its target's
-      // path (as the loader always has); a loop or a dangling link is reported, not followed.
-      std::error_code link_ec;
-      const fs::path target = fs::canonical(path, link_ec);
-      if (link_ec) {
-        out.push_back({Severity::error,
-                       {shown, 0, 0},
-                       "cannot follow link: " + link_ec.message(),
-                       "point the link at a file inside the content folder, or replace it with the file"});
-        continue;
-      }
-      const fs::path inside = target.lexically_relative(root);
-      if (inside.empty() || *inside.begin() == "..") {
-        out.push_back({Severity::error,
-                       {shown, 0, 0},
-                       "link points outside the content folder",
-                       "copy the file into the content folder instead of linking to it"});
-        continue;
-      }
-      rel = inside.generic_string();
-      shown = display_path(display_root, rel);
-    }
-    if (it->is_directory(st_ec)) {
-      out.push_back({Severity::error,
-                     {shown, 0, 0},
-                     "a folder is named like a content file",
-                     "rename the folder so that its name does not end in .yaml"});
-      continue;
-    }
-    if (!it->is_regular_file(st_ec)) {
-      out.push_back({Severity::error,
-                     {shown, 0, 0},
-                     st_ec ? "cannot read file: " + st_ec.message() : "not a regular file",
-                     "content files must be plain files"});
-      continue;
-    }
-    const auto size = it->file_size(st_ec);
-    if (!st_ec && size > max_file_bytes) {
-      out.push_back({Severity::error,
-                     {shown, 0, 0},
-                     "file is larger than " + std::to_string(max_file_bytes / (1024 * 1024)) + " MiB",
-                     "split it into smaller files"});
-      continue;
-    }
-    found.push_back({path, std::move(rel), std::move(shown)});
-  }
-  // A file that cannot be opened keeps the reason (errno) for its message.
+  for (; !ec && it != end; it.increment(ec))
+    if (std::optional<Found> file = classify(*it, folder, root, display_root, out)) found.push_back(std::move(*file));
+  if (ec)
+    out.push_back({Severity::error, {std::string(display_root), 0, 0}, "cannot list folder: " + ec.message(), ""});
+  return found;
+}
+
+/// Reads the files on every core: on a busy disk, opening thousands of files is slower than
+/// parsing them. A file that cannot be read keeps the reason (errno) for its message.
+std::vector<ContentFile> read_found(std::vector<Found>& found, Diagnostics& out) {
   std::vector<std::optional<std::string>> texts(found.size());
   std::vector<int> errors(found.size(), 0);
   parallel_for(found.size(), [&](std::size_t i) {
@@ -107,6 +96,7 @@ std::vector<ContentFile> read_folder(const fs::path& folder, std::string_view di
     else
       errors[i] = errno;
   });
+  std::vector<ContentFile> files;
   for (std::size_t i = 0; i < found.size(); ++i) {
     if (!texts[i]) {
       const std::string reason = errors[i] ? std::generic_category().message(errors[i]) : std::string("read failed");
@@ -118,8 +108,22 @@ std::vector<ContentFile> read_folder(const fs::path& folder, std::string_view di
     }
     files.push_back({std::move(found[i].rel), std::move(*texts[i])});
   }
-  if (ec)
-    out.push_back({Severity::error, {std::string(display_root), 0, 0}, "cannot list folder: " + ec.message(), ""});
+  return files;
+}
+
+}  // namespace
+
+std::vector<ContentFile> read_folder(const fs::path& folder, std::string_view display_root, Diagnostics& out) {
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) {
+    out.push_back({Severity::error,
+                   {std::string(display_root), 0, 0},
+                   fs::exists(folder, ec) ? "content path is not a folder" : "content folder does not exist",
+                   "pass a folder that holds kinds.yaml, relations.yaml, sources.yaml and concepts/"});
+    return {};
+  }
+  std::vector<Found> found = list_folder(folder, display_root, out);
+  std::vector<ContentFile> files = read_found(found, out);
   std::sort(files.begin(), files.end(), [](const ContentFile& a, const ContentFile& b) { return a.path < b.path; });
   return files;
 }

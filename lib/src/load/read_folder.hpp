@@ -11,6 +11,6 @@ namespace katlas::detail {
 /// Every `*.yaml` file below `folder`, sorted by relative path. Unreadable files, symlink
 /// loops and oversize files become diagnostics; reading goes on past them.
 std::vector<ContentFile> read_folder(const std::filesystem::path& folder, std::string_view display_root,
-                                     std::vector<Diagnostic>& out);
+                                     Diagnostics& out);
 
 }  // namespace katlas::detail

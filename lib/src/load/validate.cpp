@@ -18,7 +18,7 @@ std::string where(const SourceLoc& loc) {
 
 class Validator {
  public:
-  Validator(const Content& content, const ParseGaps& gaps, std::vector<Diagnostic>& out)
+  Validator(const Content& content, const ParseGaps& gaps, Diagnostics& out)
       : content_(content), gaps_(gaps), out_(out) {
     for (const Kind& kind : content.kinds) kinds_.emplace(kind.id, &kind);
     for (const RelationType& type : content.relation_types) types_.emplace(type.id, &type);
@@ -317,7 +317,7 @@ class Validator {
 
   const Content& content_;
   const ParseGaps& gaps_;
-  std::vector<Diagnostic>& out_;
+  Diagnostics& out_;
   std::map<std::string, const Kind*, std::less<>> kinds_;
   std::map<std::string, const RelationType*, std::less<>> types_;
   std::map<std::string, const Source*, std::less<>> sources_;
@@ -327,7 +327,7 @@ class Validator {
 
 }  // namespace
 
-void validate(const Content& content, const ParseGaps& gaps, bool strict, std::vector<Diagnostic>& out) {
+void validate(const Content& content, const ParseGaps& gaps, bool strict, Diagnostics& out) {
   Validator validator(content, gaps, out);
   validator.check_duplicates();
   validator.check_relation_types();

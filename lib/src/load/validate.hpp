@@ -13,6 +13,6 @@ namespace katlas::detail {
 /// errors to `out`; with `strict`, also the content rules of `katlas check --strict` (as
 /// warnings). References into a part listed in `gaps` are not reported: the parse error
 /// already names the cause. Cycle rules need the graph (graph/concept_graph.hpp).
-void validate(const Content& content, const ParseGaps& gaps, bool strict, std::vector<Diagnostic>& out);
+void validate(const Content& content, const ParseGaps& gaps, bool strict, Diagnostics& out);
 
 }  // namespace katlas::detail

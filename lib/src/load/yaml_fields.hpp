@@ -40,7 +40,7 @@ struct Fields {
 /// Reads the nodes of one file and reports problems against that file's name.
 class FieldReader {
  public:
-  FieldReader(std::string file, std::vector<Diagnostic>& out) : file_(std::move(file)), out_(out) {}
+  FieldReader(std::string file, Diagnostics& out) : file_(std::move(file)), out_(out) {}
 
   SourceLoc loc(const YAML::Node& node) const;
   SourceLoc file_loc() const { return {file_, 1, 1}; }
@@ -84,7 +84,7 @@ class FieldReader {
   std::string file_;
   std::size_t text_budget_ = static_cast<std::size_t>(-1);
   bool exhausted_ = false;
-  std::vector<Diagnostic>& out_;
+  Diagnostics& out_;
 };
 
 /// `value` as shown inside a message: control characters escaped (`\n`, `\x1b`), an

@@ -1,5 +1,6 @@
 // The Atlas query API: lookup, relations, explanation paths, search and listings.
 #include "atlas/atlas_data.hpp"
+#include "atlas/read_log.hpp"
 #include "query/path_search.hpp"
 #include "text/edit_distance.hpp"
 #include "text/fold.hpp"
@@ -49,13 +50,18 @@ Atlas::Atlas(std::shared_ptr<const AtlasData> data) : data_(std::move(data)) {}
 const Content& Atlas::content() const { return data_->content; }
 
 const Concept* Atlas::find(std::string_view id_or_alias) const {
+  detail::note_names();
+  const Concept* found = nullptr;
   if (const auto it = data_->graph.by_id.find(id_or_alias); it != data_->graph.by_id.end())
-    return data_->graph.graph[it->second].entry;
-  if (const auto index = data_->search.exact_name(id_or_alias)) return &data_->content.concepts[*index];
-  return nullptr;
+    found = data_->graph.graph[it->second].entry;
+  else if (const auto index = data_->search.exact_name(id_or_alias))
+    found = &data_->content.concepts[*index];
+  detail::note_concept(found);
+  return found;
 }
 
 std::vector<std::string> Atlas::suggest(std::string_view text, std::size_t limit) const {
+  detail::note_all();
   std::vector<std::string> ids;
   ids.reserve(data_->content.concepts.size());
   for (const Concept& c : data_->content.concepts) ids.push_back(c.id);
@@ -89,6 +95,7 @@ std::vector<Link> Atlas::related(const Concept& entry, RelatedQuery query) const
   if (found == data_->graph.by_id.end()) return out;
   const detail::Graph& g = data_->graph.graph;
   const Vertex v = found->second;
+  detail::note_links_of(entry);
   const auto wanted = [&](const detail::EdgeProps& e) { return query.type.empty() || e.type->id == query.type; };
   if (query.direction != Direction::in)
     for (const Edge e : boost::make_iterator_range(boost::out_edges(v, g)))
@@ -105,10 +112,12 @@ std::vector<Link> Atlas::related(const Concept& entry, RelatedQuery query) const
     std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first_in), out.end(),
                      [](const Link& a, const Link& b) { return a.type->id < b.type->id; });
   }
+  for (const Link& l : out) detail::note_concept(l.other);
   return out;
 }
 
 std::optional<std::vector<PathStep>> Atlas::path(const Concept& from, const Concept& to, PathQuery query) const {
+  detail::note_all();
   const auto& cg = data_->graph;
   const auto a = cg.by_id.find(from.id), b = cg.by_id.find(to.id);
   if (a == cg.by_id.end() || b == cg.by_id.end()) return std::nullopt;
@@ -180,6 +189,7 @@ class CycleVisitor : public boost::default_bfs_visitor {
 }  // namespace
 
 std::vector<const Concept*> Atlas::cycle_through(const Concept& start, const std::vector<std::string>& types) const {
+  detail::note_all();
   const auto& cg = data_->graph;
   const auto found = cg.by_id.find(start.id);
   if (found == cg.by_id.end()) return {};
@@ -207,6 +217,7 @@ std::vector<const Concept*> Atlas::cycle_through(const Concept& start, const std
 }
 
 std::vector<SearchHit> Atlas::search(std::string_view text, std::size_t limit) const {
+  detail::note_all();
   std::vector<SearchHit> out;
   for (const auto& [index, score] : data_->search.search(text, limit, data_->content.concepts))
     out.push_back({&data_->content.concepts[index], score});
@@ -214,6 +225,7 @@ std::vector<SearchHit> Atlas::search(std::string_view text, std::size_t limit) c
 }
 
 std::vector<const Concept*> Atlas::list(std::string_view kind) const {
+  detail::note_all();
   std::vector<const Concept*> out;
   for (const Concept& c : data_->content.concepts)
     if (kind.empty() || c.kind == kind) out.push_back(&c);
@@ -223,6 +235,7 @@ std::vector<const Concept*> Atlas::list(std::string_view kind) const {
 }
 
 std::vector<const Concept*> Atlas::citing(std::string_view source_id) const {
+  detail::note_all();
   const auto it = data_->citing.find(source_id);
   return it == data_->citing.end() ? std::vector<const Concept*>{} : it->second;
 }
@@ -243,8 +256,8 @@ std::vector<ReviewItem> review_schedule(const Atlas& atlas, std::string_view tod
   return out;
 }
 
-std::vector<Diagnostic> overdue_review_warnings(const Atlas& atlas, std::string_view today) {
-  std::vector<Diagnostic> out;
+Diagnostics overdue_review_warnings(const Atlas& atlas, std::string_view today) {
+  Diagnostics out;
   for (const ReviewItem& item : review_schedule(atlas, today, 0)) {
     if (!item.overdue) continue;
     out.push_back({Severity::warning, item.entry->id_loc,

@@ -122,7 +122,7 @@ std::string json_ld(const Site& site, const Concept& c) {
 }  // namespace
 
 bool needs_help_box(const Site& site, const Concept& c) {
-  if (&c == site.help) return false;
+  if (site.is_help(c)) return false;
   if (const Kind* k = site.atlas.kind(c.kind); k && (k->needs_help_link || k->help_box)) return true;
   const RelationType* help_type = help_relation_type(site.atlas.content());
   return help_type && !site.atlas.related(c, {.type = help_type->id, .direction = Direction::out}).empty();
@@ -145,7 +145,7 @@ Page concept_page(const Site& site, const Concept& c) {
   if (needs_help_box(site, c)) m += help_box(site, root);
   m += reading_paths(site, c, root);
   m += sides_html(c, cites) + timing_html(site, c, cites, root);
-  if (&c == site.cycle) m += cycle_figure(site, root);
+  if (site.starts_cycle(c)) m += cycle_figure(site, root);
   m += relations_html(site, c, cites, root);
   m += "<section class=\"professional\" aria-labelledby=\"for-professionals\">\n<h2 id=\"for-professionals\">For "
        "professionals</h2>\n" +
@@ -156,8 +156,7 @@ Page concept_page(const Site& site, const Concept& c) {
     m += "<section aria-labelledby=\"sources\">\n<h2 id=\"sources\">Sources</h2>\n" + cites.list() + "</section>\n";
   m += "<p class=\"reviewed\">Last reviewed: <time datetime=\"" + escape_attribute(c.reviewed) + "\">" +
        escape_html(c.reviewed) + "</time>";
-  if (const std::string due = review_due(c, kind);
-      !site.options.today.empty() && !due.empty() && due < site.options.today)
+  if (const std::string due = site.overdue(c); !due.empty())
     m += ". <strong class=\"review-overdue\">This page was due for review on <time datetime=\"" +
          escape_attribute(due) + "\">" + escape_html(due) + "</time>. Some of it may be out of date.</strong>";
   m += "</p>\n</article>\n";

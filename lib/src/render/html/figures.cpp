@@ -67,9 +67,10 @@ std::string neighbourhood_figure(const Site& site, const Concept& entry, std::st
 }
 
 std::string cycle_figure(const Site& site, std::string_view root) {
-  if (!site.cycle) return {};
+  const Concept* start = site.cycle();
+  if (!start) return {};
   const FeaturedCycle& featured = *site.atlas.content().site.cycle;
-  const std::vector<const Concept*> cycle = site.atlas.cycle_through(*site.cycle, featured.types);
+  const std::vector<const Concept*> cycle = site.atlas.cycle_through(*start, featured.types);
   if (cycle.empty()) return {};
   Diagram d;
   d.id = "cycle";
@@ -79,7 +80,7 @@ std::string cycle_figure(const Site& site, std::string_view root) {
   for (std::size_t i = 0; i < cycle.size(); ++i) {
     const Concept& from = *cycle[i];
     const Concept& to = *cycle[(i + 1) % cycle.size()];
-    d.nodes.push_back({from.title, &from == site.cycle});
+    d.nodes.push_back({from.title, &from == start});
     std::string label = "leads to";
     for (const Link& l : site.atlas.related(from, {.direction = Direction::out}))
       if (l.other == &to && l.evidence == Evidence::established &&

@@ -1,6 +1,7 @@
 // Shared pieces of the HTML renderer: the site context, URLs, the page shell and small builders.
 #pragma once
 
+#include "atlas/read_log.hpp"
 #include "text/escape.hpp"
 
 #include <katlas/site.hpp>
@@ -56,14 +57,32 @@ class MentionIndex {
 };
 
 /// What every page renderer reads: the atlas, the options and a few concepts looked up once.
+/// The concepts are handed out through members that record the read (atlas/read_log.hpp), as
+/// the atlas's own members do, so the page cache knows what each page was made from.
 struct Site {
   const Atlas& atlas;
   const SiteOptions& options;
-  const Concept* help = nullptr;           ///< The help concept `site.yaml` names, when there is one.
+  const Concept* help_concept = nullptr;   ///< Read it through help().
   GraphLayout* graphs = nullptr;           ///< Lays out the diagrams (safe to call from many threads).
   const MentionIndex* mentions = nullptr;  ///< Every concept title, for links in `details`.
-  const Concept* cycle = nullptr;          ///< Where the featured cycle of `site.yaml` starts, when there is one.
+  const Concept* cycle_start = nullptr;    ///< Read it through cycle().
   std::string title;                       ///< The site's name: SiteOptions::site_title, else `site.yaml`'s title.
+
+  /// The help concept `site.yaml` names, when there is one.
+  const Concept* help() const {
+    note_concept(help_concept);
+    return help_concept;
+  }
+  /// Whether `entry` is the help concept: a question about `site.yaml`, not a read of the concept.
+  bool is_help(const Concept& entry) const { return &entry == help_concept; }
+  /// Where the featured cycle of `site.yaml` starts, when there is one.
+  const Concept* cycle() const {
+    note_concept(cycle_start);
+    return cycle_start;
+  }
+  bool starts_cycle(const Concept& entry) const { return &entry == cycle_start; }
+  /// The day `entry` was due for review when that is before SiteOptions::today; else empty.
+  std::string overdue(const Concept& entry) const;
 };
 
 /// One rendered page before the shell is put around it.

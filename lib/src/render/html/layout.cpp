@@ -87,7 +87,7 @@ std::string layout(const Site& site, const Page& page) {
   const std::string& name = site.title;
   const std::string title = page.title == name ? name : page.title + " – " + name;
   std::string help = "In an emergency, call your local emergency number.";
-  if (site.help) help += " " + concept_link(root, *site.help, "When to get medical help now") + ".";
+  if (const Concept* page = site.help()) help += " " + concept_link(root, *page, "When to get medical help now") + ".";
   const std::string escaped_title = escape_html(title), description = escape_attribute(page.description),
                     escaped_root = escape_attribute(root), site_name = escape_html(name), nav = nav_html(page);
   return fill_views(asset("page.html"),
@@ -128,13 +128,20 @@ std::string evidence_badge(Evidence evidence, std::string_view label) {
          "</span> <span class=\"evidence-plain\">" + escape_html(plain_explanation(evidence)) + "</span></p>\n";
 }
 
+std::string Site::overdue(const Concept& entry) const {
+  if (options.today.empty()) return {};
+  note_reviewed(entry);
+  std::string due = review_due(entry, atlas.kind(entry.kind));
+  return !due.empty() && due < options.today ? due : std::string();
+}
+
 std::string help_box(const Site& site, std::string_view root) {
   std::string out =
       "<aside class=\"get-help\" aria-labelledby=\"get-help-title\">\n"
       "<h2 id=\"get-help-title\">When to get medical help now</h2>\n";
-  if (site.help) {
-    out += "<p>" + escape_html(site.help->summary) + "</p>\n<p>" +
-           concept_link(root, *site.help, "Read when to get medical help now") + "</p>\n";
+  if (const Concept* page = site.help()) {
+    out += "<p>" + escape_html(page->summary) + "</p>\n<p>" +
+           concept_link(root, *page, "Read when to get medical help now") + "</p>\n";
   } else {
     out +=
         "<p>Call your local emergency number now if someone has a seizure, has trouble breathing, "

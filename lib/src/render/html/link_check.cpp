@@ -106,8 +106,8 @@ void LinkChecker::add(const std::string& page, PageLinks links) {
   if (!links.pending.empty()) pending_[page] = std::move(links.pending);
 }
 
-std::vector<Diagnostic> LinkChecker::finish() const {
-  std::vector<Diagnostic> out;
+Diagnostics LinkChecker::finish() const {
+  Diagnostics out;
   for (const auto& [page, links] : pending_)
     for (const Pending& p : links) {
       if (!p.error.empty()) {
@@ -123,7 +123,7 @@ std::vector<Diagnostic> LinkChecker::finish() const {
 
 }  // namespace detail::html
 
-std::vector<Diagnostic> check_links(const Files& files) {
+Diagnostics check_links(const Files& files) {
   detail::html::LinkChecker checker([&](std::string_view path) { return files.find(path) != files.end(); });
   for (const auto& [path, html] : files)
     if (path.ends_with(".html")) checker.add_page(path, html);

@@ -43,7 +43,7 @@ class LinkChecker {
 
   /// One error per broken link, by page path, then in the order the links appear on the
   /// page (`href`s first, then `src`s).
-  std::vector<Diagnostic> finish() const;
+  Diagnostics finish() const;
 
  private:
   std::function<bool(std::string_view)> exists_;

@@ -179,6 +179,7 @@ MentionIndex::MentionIndex(const std::vector<const Concept*>& concepts) {
 
 std::optional<MentionIndex::Mention> MentionIndex::first(std::string_view text,
                                                          const std::set<const Concept*>& skip) const {
+  note_names();  // whether a stretch of text names a concept depends on every concept's names
   static const std::vector<std::size_t> none;
   // Lowercased once, so every candidate below is looked up as a view into it, without a copy.
   std::string lowered(text);
@@ -205,7 +206,10 @@ std::optional<MentionIndex::Mention> MentionIndex::first(std::string_view text,
       const auto it = by_text_.find(folded.substr(i, size));
       if (it == by_text_.end()) continue;
       for (const Concept* c : it->second)
-        if (!skip.contains(c)) return Mention{i, size, c};
+        if (!skip.contains(c)) {
+          note_concept(c);
+          return Mention{i, size, c};
+        }
     }
   }
   return std::nullopt;

@@ -3,19 +3,46 @@
 
 #include "cache/content_codec.hpp"
 
+#include <algorithm>
+
 namespace katlas::detail::html {
 
 namespace {
 
 constexpr std::string_view cache_kind = "pages";
 
-cache::Hash hash_of(const Concept& c) {
-  cache::Writer bytes;
-  cache::write(bytes, c);
-  return cache::hash_bytes(bytes.bytes());
+std::vector<std::string> ids_of(std::vector<const Concept*> concepts) {
+  std::sort(concepts.begin(), concepts.end(), [](const Concept* a, const Concept* b) { return a->id < b->id; });
+  concepts.erase(std::unique(concepts.begin(), concepts.end()), concepts.end());
+  std::vector<std::string> ids;
+  ids.reserve(concepts.size());
+  for (const Concept* c : concepts) ids.push_back(c->id);
+  return ids;
+}
+
+void write(cache::Writer& out, const PageReads& reads) {
+  out.texts(reads.concepts);
+  out.texts(reads.links_of);
+  out.texts(reads.reviewed);
+  out.boolean(reads.all);
+  out.boolean(reads.names);
+}
+
+PageReads read_reads(cache::Reader& in) {
+  PageReads reads;
+  reads.concepts = in.texts();
+  reads.links_of = in.texts();
+  reads.reviewed = in.texts();
+  reads.all = in.boolean();
+  reads.names = in.boolean();
+  return reads;
 }
 
 }  // namespace
+
+PageReads PageReads::of(const ReadLog& log) {
+  return {ids_of(log.concepts), ids_of(log.links_of), ids_of(log.reviewed), log.all, log.names};
+}
 
 PageInputs::PageInputs(const Atlas& atlas, const SiteOptions& options) : atlas_(atlas), today_(options.today) {
   const Content& content = atlas.content();
@@ -29,45 +56,79 @@ PageInputs::PageInputs(const Atlas& atlas, const SiteOptions& options) : atlas_(
   for (const Kind& k : content.kinds) cache::write(shared, k);
   for (const RelationType& t : content.relation_types) cache::write(shared, t);
   for (const Source& s : content.sources) cache::write(shared, s);
-  cache::Hasher all;
-  own_.reserve(content.concepts.size());
-  for (const Concept& c : content.concepts) {
-    const cache::Hash whole = hash_of(c);
-    own_.emplace(&c, whole);
-    all.add(whole);
-    // Any page may name any concept (links, term hints, reading paths); withdrawal phases
-    // appear whole on every phase's timeline, and the help page in every page's footer.
-    for (const std::string* s : {&c.id, &c.title, &c.kind, &c.sentence_name, &c.summary}) shared.text(*s);
-    shared.texts(c.aliases);
-    shared.u32(static_cast<std::uint32_t>(c.evidence));
-    if (c.timing || c.id == content.site.help) shared.hash(whole);
-  }
   shared_ = cache::hash_bytes(shared.bytes());
+  cache::Hasher all;
+  cache::Writer names;
+  whole_.reserve(content.concepts.size());
+  for (const Concept& c : content.concepts) {
+    cache::Writer bytes;
+    cache::write(bytes, c);
+    const cache::Hash whole = cache::hash_bytes(bytes.bytes());
+    whole_.emplace(c.id, whole);
+    all.add(whole);
+    names.text(c.id);
+    names.text(c.title);
+    names.texts(c.aliases);
+  }
   all_ = all.finish();
+  names_ = cache::hash_bytes(names.bytes());
 }
 
-cache::Hash PageInputs::of(const Concept& entry) const {
-  cache::Hasher h;
-  h.add(shared_).add(own_.at(&entry));
-  // Whether the page says it is past its review date depends on the day of the build.
-  const std::string due = review_due(entry, atlas_.kind(entry.kind));
-  h.add(std::string_view(!today_.empty() && !due.empty() && due < today_ ? "overdue" : "current"));
-  if (atlas_.content().site.cycle && entry.id == atlas_.content().site.cycle->through) h.add(all_);
-  for (const Link& l : atlas_.related(entry)) h.add(own_.at(l.other));
-  return h.finish();
+cache::Hash PageInputs::of(const PageReads& reads) const {
+  cache::Writer out;
+  out.hash(shared_);
+  out.u64(reads.concepts.size());
+  for (const std::string& id : reads.concepts) {
+    const auto it = whole_.find(id);
+    out.boolean(it != whole_.end());
+    if (it != whole_.end()) out.hash(it->second);
+  }
+  // Which links a concept has: their content is in the concepts that hold them, which the
+  // page read when it listed them; a link that is new since then changes this list.
+  out.u64(reads.links_of.size());
+  for (const std::string& id : reads.links_of) {
+    const Concept* c = atlas_.find(id);
+    if (!c || c->id != id) {
+      out.u32(0);
+      continue;
+    }
+    const std::vector<Link> links = atlas_.related(*c);
+    out.u32(1);
+    out.u64(links.size());
+    for (const Link& l : links) {
+      out.text(l.type->id);
+      out.text(l.other->id);
+      out.u32(l.direction == Direction::out ? 1 : 0);
+    }
+  }
+  // Whether a page says it is past its review date depends on the day of the build.
+  out.u64(reads.reviewed.size());
+  for (const std::string& id : reads.reviewed) {
+    const Concept* c = atlas_.find(id);
+    if (c && c->id != id) c = nullptr;
+    const std::string due = c ? review_due(*c, atlas_.kind(c->kind)) : std::string();
+    out.boolean(!today_.empty() && !due.empty() && due < today_);
+  }
+  out.boolean(reads.all);
+  if (reads.all) out.hash(all_);
+  out.boolean(reads.names);
+  if (reads.names) out.hash(names_);
+  return cache::hash_bytes(out.bytes());
 }
 
 PageCache::PageCache(std::filesystem::path dir) : file_(std::move(dir) / "pages.bin") {
   const std::optional<std::string> body = cache::load_file(file_, cache_kind);
   if (!body) return;
   cache::Reader in(*body);
-  const std::size_t n = in.count(5 * sizeof(std::uint64_t));
+  // An entry is at least a path, two hashes, three lists and two flags.
+  const std::size_t n = in.count(9 * sizeof(std::uint64_t));
   previous_.reserve(n);
   for (std::size_t i = 0; i < n && in.ok(); ++i) {
     std::string path = in.text();
     Entry e;
     e.inputs = in.hash();
     e.bytes = in.hash();
+    e.reads = read_reads(in);
     previous_.emplace(std::move(path), e);
   }
   if (!in.ok() || !in.at_end()) previous_.clear();
@@ -78,13 +139,14 @@ const PageCache::Entry* PageCache::find(std::string_view path) const {
   return it == previous_.end() ? nullptr : &it->second;
 }
 
-std::optional<std::string> PageCache::save() const {
+Status PageCache::save() const {
   cache::Writer out;
   out.u64(next_.size());
   for (const auto& [path, e] : next_) {
     out.text(path);
     out.hash(e.inputs);
     out.hash(e.bytes);
+    write(out, e.reads);
   }
   return cache::save_file(file_, cache_kind, out.bytes());
 }

@@ -2,6 +2,7 @@
 // from the previous build instead of being rendered and written again.
 #pragma once
 
+#include "atlas/read_log.hpp"
 #include "cache/binary.hpp"
 
 #include <katlas/atlas.hpp>
@@ -16,33 +17,45 @@
 
 namespace katlas::detail::html {
 
-/// The fingerprint of everything a concept's page is rendered from: the concept itself,
-/// every concept it links with (either way), and what any page may show of any concept
-/// (titles, aliases, summaries, kinds, evidence), the vocabularies, the sources, the site
-/// options and the code that runs (cache::build_id()). Two pages with one fingerprint are the
-/// same bytes.
+/// What a concept's page read while it was rendered (see atlas/read_log.hpp), by id, sorted
+/// and without repeats: what the page cache keeps so that the next build can check the page
+/// against its own content without rendering it.
+struct PageReads {
+  std::vector<std::string> concepts, links_of, reviewed;
+  bool all = false, names = false;
+  static PageReads of(const ReadLog& log);
+};
+
+/// Fingerprints of what pages read. What every page reads (the vocabularies, the sources,
+/// `site.yaml`, the site options and the code that runs, cache::build_id()) is in every
+/// fingerprint; the rest comes from the page's own PageReads, measured against this build's
+/// content: a concept read is hashed whole, a list of links by what it links. Nothing here
+/// lists which fields a page shows, so a renderer that starts to read something new cannot
+/// leave a stale page behind. Two pages with one fingerprint are the same bytes.
 class PageInputs {
  public:
   PageInputs(const Atlas& atlas, const SiteOptions& options);
   /// Safe to call from many threads at once.
-  cache::Hash of(const Concept& entry) const;
+  cache::Hash of(const PageReads& reads) const;
 
  private:
   const Atlas& atlas_;
-  std::string today_;   // review dates are judged against it
-  cache::Hash shared_;  // what every page may show
-  cache::Hash all_;     // every concept whole: the tolerance page draws a cycle through many
-  std::unordered_map<const Concept*, cache::Hash> own_;
+  std::string today_;                                        // review dates are judged against it
+  cache::Hash shared_;                                       // what every page reads
+  cache::Hash all_;                                          // every concept whole
+  cache::Hash names_;                                        // every concept's id, title and aliases
+  std::unordered_map<std::string_view, cache::Hash> whole_;  // concept id -> its bytes' hash
 };
 
-/// What one build wrote, kept in `<dir>/pages.bin`: per file, the fingerprint of its inputs
-/// (concept pages; zero for the rest) and the hash of its bytes. A page is reused only when
+/// What one build wrote, kept in `<dir>/pages.bin`: per file, what it read and the fingerprint
+/// of that (concept pages; nothing and zero for the rest) and the hash of its bytes. A page is reused only when
 /// both its fingerprint and the previous file's bytes match, so a damaged cache or a
 /// hand-edited site costs a render, never a stale page.
 class PageCache {
  public:
   struct Entry {
     cache::Hash inputs, bytes;
+    PageReads reads;
   };
   explicit PageCache(std::filesystem::path dir);
   PageCache(const PageCache&) = delete;
@@ -51,8 +64,8 @@ class PageCache {
   const Entry* find(std::string_view path) const;
   /// Records a file of this build (one thread at a time).
   void record(std::string path, Entry entry) { next_.emplace_back(std::move(path), entry); }
-  /// Writes this build's records; the reason when it could not.
-  std::optional<std::string> save() const;
+  /// Writes this build's records.
+  Status save() const;
   const std::filesystem::path& file() const { return file_; }
 
  private:

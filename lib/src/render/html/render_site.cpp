@@ -77,6 +77,7 @@ struct Outcome {
   bool unchanged = false;             ///< The previous build's file has the same bytes.
   bool reused = false;                ///< A concept page taken from the previous build, not rendered.
   detail::cache::Hash inputs, bytes;  ///< For the page cache (with an Incremental only).
+  detail::html::PageReads reads;      ///< What the page read, for the page cache.
 };
 
 // Concept pages are rendered this many at a time (in parallel), then checked and written:
@@ -152,14 +153,11 @@ class SiteRenderer {
       outcomes.assign(end - at, {});
       detail::parallel_for(end - at, [&](std::size_t i) {
         const Slot& slot = slots_[at + i];
-        if (incremental) take_previous(*incremental, slot, rendered[i], outcomes[i]);
-        if (!outcomes[i].reused) {
+        if (!incremental) {
           rendered[i] = layout(site_, concept_page(site_, *slot.entry));
-          if (incremental) {
-            const std::optional<std::string> before = incremental->sink.previous(slot.path);
-            outcomes[i].unchanged = before && *before == rendered[i];
-            outcomes[i].bytes = detail::cache::hash_bytes(rendered[i]);
-          }
+        } else {
+          take_previous(*incremental, slot, rendered[i], outcomes[i]);
+          if (!outcomes[i].reused) render_recorded(*incremental, slot, rendered[i], outcomes[i]);
         }
         prepared[i] = prepare(slot.path, rendered[i]);
       });
@@ -173,15 +171,33 @@ class SiteRenderer {
  private:
   /// Takes a concept page from the previous site when the page cache says it was rendered
   /// from the same inputs and the file still holds the bytes rendered then.
+  /// The page's reads are those of the build that rendered it, checked against this build's content.
   static void take_previous(const Incremental& incremental, const Slot& slot, std::string& bytes, Outcome& outcome) {
-    outcome.inputs = incremental.inputs.of(*slot.entry);
     const detail::html::PageCache::Entry* known = incremental.cache.find(slot.path);
-    if (!known || !(known->inputs == outcome.inputs)) return;
+    if (!known || !(incremental.inputs.of(known->reads) == known->inputs)) return;
     std::optional<std::string> before = incremental.sink.previous(slot.path);
     if (!before || !(detail::cache::hash_bytes(*before) == known->bytes)) return;
     bytes = std::move(*before);
+    outcome.inputs = known->inputs;
     outcome.bytes = known->bytes;
+    outcome.reads = known->reads;
     outcome.reused = outcome.unchanged = true;
+  }
+
+  /// Renders a concept page while recording what it reads: the concept it shows, and whatever
+  /// the atlas and the site hand it on the way.
+  void render_recorded(const Incremental& incremental, const Slot& slot, std::string& bytes, Outcome& outcome) const {
+    detail::ReadLog log;
+    {
+      const detail::ReadScope scope(log);
+      detail::note_concept(slot.entry);
+      bytes = layout(site_, concept_page(site_, *slot.entry));
+    }
+    outcome.reads = detail::html::PageReads::of(log);
+    outcome.inputs = incremental.inputs.of(outcome.reads);
+    const std::optional<std::string> before = incremental.sink.previous(slot.path);
+    outcome.unchanged = before && *before == bytes;
+    outcome.bytes = detail::cache::hash_bytes(bytes);
   }
 
   // A concept site.yaml names by id (validated, so present when the content loaded).
@@ -228,7 +244,7 @@ SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& 
             const Outcome& outcome) {
           if (path.ends_with(".html")) checker.add(path, std::move(links));
           result.pages_reused += outcome.reused ? 1 : 0;
-          if (cache) cache->record(path, {outcome.inputs, outcome.bytes});
+          if (cache) cache->record(path, {outcome.inputs, outcome.bytes, outcome.reads});
           if (!writer) {
             held.emplace(path, std::move(bytes));
             return;
@@ -239,21 +255,26 @@ SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& 
         });
     if (writer) writer->finish();
     result.diagnostics = checker.finish();
-  } catch (const std::runtime_error& e) {
-    result.diagnostics.push_back({Severity::error, {"site"}, e.what(), ""});
+  } catch (const std::exception& e) {  // the sink's, Graphviz's or the allocator's
+    result.status = Status::failure(e.what());
     return result;
   }
   if (!result.ok()) return result;
-  for (const auto& [path, bytes] : held) {
-    sink.write(path, bytes);
-    result.files.push_back(path);
-    result.changed.push_back(path);
+  try {
+    for (const auto& [path, bytes] : held) {
+      sink.write(path, bytes);
+      result.files.push_back(path);
+      result.changed.push_back(path);
+    }
+  } catch (const std::exception& e) {
+    result.status = Status::failure(e.what());
+    return result;
   }
   if (cache) {
-    if (const std::optional<std::string> problem = cache->save())
+    if (const Status saved = cache->save(); !saved)
       result.diagnostics.push_back({Severity::warning,
                                     {cache->file().string(), 0, 0},
-                                    "cannot write the build cache: " + *problem,
+                                    "cannot write the build cache: " + saved.message(),
                                     "the site was built all the same; free the folder or build without a cache"});
   }
   return result;

@@ -75,8 +75,8 @@ std::string table(const std::vector<const Concept*>& phases, std::string_view ro
 
 std::string timeline_figure(const Site& site, std::string_view root, const Concept* focus) {
   std::vector<const Concept*> phases;
-  for (const Concept& c : site.atlas.content().concepts)
-    if (c.timing) phases.push_back(&c);
+  for (const Concept* c : site.atlas.list())
+    if (c->timing) phases.push_back(c);
   if (phases.empty()) return {};
   std::sort(phases.begin(), phases.end(), [](const Concept* a, const Concept* b) {
     return std::tie(a->timing->start_min, a->timing->end_min, a->id) <

@@ -150,7 +150,7 @@ std::string path_json(const Concept& from, const Concept& to, const std::vector<
                            {"steps", std::move(list)}});
 }
 
-std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
+std::string diagnostics_json(const Diagnostics& diagnostics) {
   ordered_json j = ordered_json::array();
   for (const Diagnostic& d : diagnostics)
     j.push_back({{"severity", d.severity == Severity::error ? "error" : "warning"},
