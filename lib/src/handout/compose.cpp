@@ -1,6 +1,7 @@
 // Recipe + atlas -> Handout: sections, glossary of the terms used, numbered references, date, help box, link.
 #include "handout/handout_text.hpp"
 #include "text/escape.hpp"
+#include "text/fold.hpp"
 #include "text/relation_prose.hpp"
 
 #include <katlas/site.hpp>
@@ -141,13 +142,10 @@ void add_help_lines(const Atlas& atlas, const HandoutOptions& options, Handout& 
       h.help_lines.push_back({{}, text, {}, {}});
       continue;
     }
-    const auto trim = [](std::string_view v) {
-      while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
-      while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
-      return std::string(v);
-    };
-    h.help_lines.push_back(
-        {trim(std::string_view(text).substr(0, colon)), trim(std::string_view(text).substr(colon + 1)), {}, {}});
+    h.help_lines.push_back({std::string(detail::trim(std::string_view(text).substr(0, colon))),
+                            std::string(detail::trim(std::string_view(text).substr(colon + 1))),
+                            {},
+                            {}});
   }
 }
 

@@ -140,4 +140,10 @@ bool is_stop_word(std::string_view word) {
   return std::find(stop.begin(), stop.end(), word) != stop.end();
 }
 
+std::string_view trim(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
 }  // namespace katlas::detail

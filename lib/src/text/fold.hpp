@@ -15,6 +15,9 @@ std::string fold(std::string_view text);
 /// fold() without the spaces: "CYP 3A4" and "cyp3a4" both become "cyp3a4".
 std::string fold_compact(std::string_view text);
 
+/// `text` without the spaces, tabs and line breaks at either end.
+std::string_view trim(std::string_view text);
+
 /// The words of folded text.
 std::vector<std::string> words(std::string_view folded);
 

@@ -1,6 +1,8 @@
 // Sentences, words and the Flesch formulas over plain text.
 #include <katlas/readability.hpp>
 
+#include "text/fold.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -12,13 +14,6 @@ bool is_word_char(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 
 // Abbreviations whose period does not end a sentence (compared in lowercase, without the period).
 constexpr std::array<std::string_view, 9> abbreviations{"e.g", "i.e", "dr", "mr", "mrs", "ms", "vs", "etc", "approx"};
-
-std::string trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(first, last - first + 1));
-}
 
 bool ends_abbreviation(std::string_view text, std::size_t dot) {
   std::size_t start = dot;
@@ -48,12 +43,12 @@ std::vector<std::string> split_sentences(std::string_view text) {
     if (!ends_sentence(text, i)) continue;
     std::size_t end = i + 1;
     while (end < text.size() && (text[end] == '"' || text[end] == ')')) ++end;
-    std::string sentence = trim(text.substr(start, end - start));
+    std::string sentence(detail::trim(text.substr(start, end - start)));
     if (!split_words(sentence).empty()) out.push_back(std::move(sentence));
     start = end;
     i = end - 1;
   }
-  std::string rest = trim(text.substr(std::min(start, text.size())));
+  std::string rest(detail::trim(text.substr(std::min(start, text.size()))));
   if (!split_words(rest).empty()) out.push_back(std::move(rest));
   return out;
 }
