@@ -13,7 +13,7 @@
 
   // Title and alias matches rank above summary matches; every word must match somewhere.
   function score(entry, words) {
-    var title = fold(entry.t), aliases = fold((entry.a || []).join(" ")), summary = fold(entry.s);
+    var title = fold(entry.t), aliases = fold((entry.a || []).concat(entry.p || []).join(" ")), summary = fold(entry.s);
     var total = 0;
     for (var i = 0; i < words.length; i++) {
       var w = words[i];

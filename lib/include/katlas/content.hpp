@@ -200,11 +200,13 @@ struct Timing {
 
 /// One concept: one file under `concepts/<kind>/<id>.yaml`.
 struct Concept {
-  std::string id;                           ///< Kebab-case id; equals the file name; never changes.
-  std::string title;                        ///< How the concept is named.
-  std::string kind;                         ///< A kind id from `kinds.yaml`.
-  std::string sentence_name;                ///< Name used inside sentences; see display_name_in_sentence().
-  std::vector<std::string> aliases;         ///< Other names people search for.
+  std::string id;                    ///< Kebab-case id; equals the file name; never changes.
+  std::string title;                 ///< How the concept is named.
+  std::string kind;                  ///< A kind id from `kinds.yaml`.
+  std::string sentence_name;         ///< Name used inside sentences; see display_name_in_sentence().
+  std::vector<std::string> aliases;  ///< Other names of the same thing ("CYP 3A4", "Suboxone"); shown as such.
+  /// What readers type to find it ("why does my dose stop working"): searched, never shown as a name.
+  std::vector<std::string> search_phrases;
   std::string summary;                      ///< Lay text.
   std::string details;                      ///< Professional text (Markdown).
   Evidence evidence = Evidence::anecdotal;  ///< How well the concept's text is supported.

@@ -32,6 +32,8 @@ void SearchIndex::build(const std::vector<Concept>& concepts) {
     exact_.emplace(fold_compact(c.id), i);
     exact_.emplace(names.title, i);
     for (const std::string& alias : names.aliases) exact_.emplace(alias, i);
+    // A phrase finds the concept in a search, but is not a name to look it up by.
+    for (const std::string& phrase : c.search_phrases) names.aliases.push_back(fold_compact(phrase));
     names_.push_back(std::move(names));
   }
 }
@@ -44,6 +46,7 @@ void SearchIndex::build_words() const {
     add_words(weights, c.details, details_weight);
     add_words(weights, c.summary, summary_weight);
     for (const std::string& alias : c.aliases) add_words(weights, alias, alias_weight);
+    for (const std::string& phrase : c.search_phrases) add_words(weights, phrase, alias_weight);
     add_words(weights, c.title, title_weight);
     for (const auto& [term, weight] : weights) postings_[term].push_back({static_cast<std::uint32_t>(i), weight});
   }

@@ -26,7 +26,7 @@ class SearchIndex {
   std::vector<std::pair<std::size_t, double>> search(std::string_view text, std::size_t limit,
                                                      const std::vector<Concept>& concepts) const;
 
-  /// The concept whose folded title or alias equals the folded text, if any.
+  /// The concept whose folded id, title or alias (not search phrase) equals the folded text, if any.
   std::optional<std::size_t> exact_name(std::string_view text) const;
 
  private:
@@ -36,7 +36,7 @@ class SearchIndex {
   };
   struct Names {
     std::string title;                 // fold_compact(title)
-    std::vector<std::string> aliases;  // fold_compact(alias)
+    std::vector<std::string> aliases;  // fold_compact(alias), then fold_compact(search phrase)
   };
   void build_words() const;
 

@@ -46,6 +46,7 @@ void write(Writer& out, const Concept& c) {
   out.text(file);
   for (const std::string* s : {&c.id, &c.title, &c.kind, &c.sentence_name}) out.text(*s);
   out.texts(c.aliases);
+  out.texts(c.search_phrases);
   out.text(c.summary);
   out.text(c.details);
   out.u32(static_cast<std::uint32_t>(c.evidence));
@@ -96,6 +97,7 @@ std::optional<Concept> read_concept(Reader& in) {
   const std::string file = in.text();
   for (std::string* s : {&c.id, &c.title, &c.kind, &c.sentence_name}) *s = in.text();
   c.aliases = in.texts();
+  c.search_phrases = in.texts();
   c.summary = in.text();
   c.details = in.text();
   const std::optional<Evidence> evidence = read_evidence(in);

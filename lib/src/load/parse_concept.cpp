@@ -74,6 +74,7 @@ std::optional<Concept> parse_concept(const YAML::Node& root, const ContentFile& 
                                       {"kind", true},
                                       {"sentence-name"},
                                       {"aliases"},
+                                      {"search-phrases"},
                                       {"summary", true},
                                       {"details", true},
                                       {"evidence", true},
@@ -95,6 +96,7 @@ std::optional<Concept> parse_concept(const YAML::Node& root, const ContentFile& 
   entry.kind = reader.text(*fields, "kind").value_or("");
   entry.sentence_name = reader.text(*fields, "sentence-name").value_or("");
   entry.aliases = reader.text_list(*fields, "aliases");
+  entry.search_phrases = reader.text_list(*fields, "search-phrases");
   entry.summary = reader.text(*fields, "summary").value_or("");
   entry.details = reader.text(*fields, "details").value_or("");
   entry.evidence = reader.evidence(*fields, "evidence").value_or(Evidence::anecdotal);

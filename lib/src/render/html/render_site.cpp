@@ -28,6 +28,7 @@ std::string search_index(const Atlas& atlas) {
                        {"u", detail::html::concept_url(c->id)},
                        {"k", kind ? kind->title : c->kind},
                        {"a", c->aliases},
+                       {"p", c->search_phrases},
                        {"s", c->summary}});
   }
   // A plain script (not fetch) so search works when the site is opened from file://.

@@ -64,7 +64,12 @@ std::string dump(const ordered_json& j) {
 }
 
 ordered_json concept_object(const Atlas& atlas, const Concept& c, Audience audience) {
-  ordered_json j{{"id", c.id}, {"title", c.title}, {"kind", c.kind}, {"aliases", c.aliases}, {"summary", c.summary}};
+  ordered_json j{{"id", c.id},
+                 {"title", c.title},
+                 {"kind", c.kind},
+                 {"aliases", c.aliases},
+                 {"search_phrases", c.search_phrases},
+                 {"summary", c.summary}};
   if (audience == Audience::pro) j["details"] = c.details;
   j["evidence"] = to_string(c.evidence);
   j["evidence_explained"] = plain_explanation(c.evidence);
