@@ -453,7 +453,7 @@ TEST_SUITE("site") {
     const std::filesystem::path golden = std::filesystem::path(KATLAS_FIXTURES).parent_path() / "golden" / "site";
     const bool update = std::getenv("UPDATE_GOLDEN") != nullptr;
     for (const char* path : {"index.html", "concepts/tolerance.html", "concepts/withdrawal.html", "glossary.html",
-                             "sources.html", "contested.html", "kinds/condition.html", "sitemap.xml"}) {
+                             "sources.html", "contested.html", "kinds/condition.html", "search.html", "sitemap.xml"}) {
       CAPTURE(path);
       REQUIRE(files.count(path) == 1);
       const std::filesystem::path file = golden / path;

@@ -57,6 +57,15 @@
     if (!query.trim()) status.textContent = "";
     else status.textContent = hits.length ? hits.length + (hits.length === 1 ? " result" : " results") + " for “" + query + "”"
                                           : "No results for “" + query + "”. Try a shorter word.";
+    return hits.length;
+  }
+
+  // After a search (from the header box or Enter here) focus goes to the results, so one Tab
+  // reaches the first of them; with none, back to the box to try another word. The page does
+  // not scroll: the box and the count stay in sight above the list.
+  function show(query) {
+    if (render(query)) list.focus({ preventScroll: true });
+    else input.focus();
   }
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
@@ -67,16 +76,17 @@
   });
   list.addEventListener("keydown", function (event) {
     var all = links(), at = all.indexOf(document.activeElement);
-    if (at < 0) return;
+    if (at < 0) {  // the list itself has focus, after a search
+      if (event.key === "ArrowDown" && all.length) { event.preventDefault(); all[0].focus(); }
+      return;
+    }
     if (event.key === "ArrowDown" && at + 1 < all.length) { event.preventDefault(); all[at + 1].focus(); }
     if (event.key === "ArrowUp") { event.preventDefault(); (at === 0 ? input : all[at - 1]).focus(); }
     if (event.key === "Escape") { input.focus(); }
   });
   input.addEventListener("input", function () { render(input.value); });
-  input.form.addEventListener("submit", function (event) { event.preventDefault(); render(input.value); });
+  input.form.addEventListener("submit", function (event) { event.preventDefault(); show(input.value); });
 
   var query = new URLSearchParams(window.location.search).get("q") || "";
-  if (query) { input.value = query; render(query); }
-  var header = document.getElementById("site-search");
-  if (header && query) header.value = query;
+  if (query) { input.value = query; show(query); }
 })();

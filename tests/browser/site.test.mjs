@@ -168,6 +168,46 @@ describe("search", () => {
     await context.close();
   });
 
+  test("a search from the header on the home page puts focus on the results: one Tab reaches the first", async () => {
+    const { page, context, errors } = await open("index.html");
+    await page.locator("#site-search").focus();
+    await page.keyboard.type("withdrawal");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/search\.html\?q=withdrawal/);
+    await page.locator("#search-results a").first().waitFor();
+    await page.keyboard.press("Tab");
+    const first = await page.evaluate(() => document.activeElement === document.querySelector("#search-results a"));
+    assert.ok(first, "one Tab after the search focuses the first result");
+    const top = await page.locator("#search-input").evaluate((e) => e.getBoundingClientRect().top);
+    assert.ok(top >= 0, "the search box and the count stay in sight");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("the search page has one search box, and every search landmark has a name of its own", async () => {
+    const { page, context } = await open("search.html");
+    assert.equal(await page.getByRole("search").count(), 1, "one search landmark on search.html");
+    assert.equal(await page.locator("input[type=search]").count(), 1, "one search box on search.html");
+    for (const pagePath of ["search.html", "index.html", conceptPages[0]].filter(Boolean)) {
+      await page.goto(url(pagePath));
+      const names = await page.getByRole("search").evaluateAll((forms) => forms.map((f) => f.getAttribute("aria-label")));
+      assert.ok(names.length >= 1, pagePath);
+      assert.ok(names.every((n) => n && n.trim()), `${pagePath}: every search landmark is named (${names})`);
+      assert.equal(new Set(names).size, names.length, `${pagePath}: search landmark names are unique (${names})`);
+    }
+    await context.close();
+  });
+
+  test("the arrow-key hint shows with a mouse and keyboard, and not on a touch phone", async () => {
+    const desktop = await open("search.html", { viewport: { width: 1366, height: 900 } });
+    assert.equal(await desktop.page.locator(".keys-hint").isVisible(), true);
+    await desktop.context.close();
+    const phone = await open("search.html", { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    assert.equal(await phone.page.locator(".keys-hint").isVisible(), false);
+    assert.match(await phone.page.locator("#search-help").innerText(), /Results appear as you type/);
+    await phone.context.close();
+  });
+
   test("a query with no match says so", async () => {
     const { page, context } = await open("search.html");
     await page.goto(url("search.html") + "?q=zzzzqqq");
@@ -188,27 +228,35 @@ describe("print", () => {
     assert.ok(await page.locator("h1").isVisible());
     await context.close();
   });
+
 });
 
 describe("accessibility", () => {
   const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-  const pages = ["index.html", "glossary.html", "sources.html", "contested.html", "search.html?q=kratom",
-                 "kinds/phase.html", ...conceptPages].filter((p) => existsSync(path.join(site, p.split("?")[0])));
-  for (const scheme of ["light", "dark"])
-    for (const pagePath of pages)
-      test(`axe finds no serious or critical problem on ${pagePath} (${scheme})`, async () => {
-        const [file, query] = pagePath.split("?");
-        const context = await browser.newContext({ colorScheme: scheme });
-        const page = await context.newPage();
-        await page.goto(url(file) + (query ? `?${query}` : ""));
-        await page.addScriptTag({ content: axeSource });
-        const result = await page.evaluate(() =>
-          window.axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }));
-        const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-        const report = bad.map((v) => `${v.id}: ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n  ")}`);
-        assert.deepEqual(report, []);
-        await context.close();
-      });
+  // One page of every sort, the search page as a reader arrives there: with results.
+  const pages = ["index.html", "topics.html", "kinds/phase.html", "glossary.html", "sources.html", "contested.html",
+                 "search.html?q=withdrawal", ...conceptPages].filter((p) => existsSync(path.join(site, p.split("?")[0])));
+  const devices = {
+    desktop: { viewport: { width: 1366, height: 900 } },
+    phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+  };
+  for (const [device, options] of Object.entries(devices))
+    for (const scheme of ["light", "dark"])
+      for (const pagePath of pages)
+        test(`axe finds no problem, best practice included, on ${pagePath} (${device}, ${scheme})`, async () => {
+          const [file, query] = pagePath.split("?");
+          const context = await browser.newContext({ ...options, colorScheme: scheme });
+          const page = await context.newPage();
+          await page.goto(url(file) + (query ? `?${query}` : ""));
+          if (query) await page.locator("#search-results a").first().waitFor();
+          await page.addScriptTag({ content: axeSource });
+          const result = await page.evaluate(() =>
+            window.axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }));
+          const report = result.violations.map((v) =>
+            `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n  ")}`);
+          assert.deepEqual(report, []);
+          await context.close();
+        });
 });
 
 describe("hostile content", () => {

@@ -90,6 +90,10 @@ std::string layout(const Site& site, const Page& page) {
   if (const Concept* page = site.help()) help += " " + concept_link(root, *page, "When to get medical help now") + ".";
   const std::string escaped_title = escape_html(title), description = escape_attribute(page.description),
                     escaped_root = escape_attribute(root), site_name = escape_html(name), nav = nav_html(page);
+  // The search page has its own box: one in the header too would be two boxes doing the same
+  // thing, and two search landmarks.
+  const std::string header_search =
+      page.nav == "search" ? std::string() : fill_views(asset("header-search.html"), {{"root", escaped_root}});
   return fill_views(asset("page.html"),
                     {{"title", escaped_title},
                      {"description", description},
@@ -98,6 +102,7 @@ std::string layout(const Site& site, const Page& page) {
                      {"attribution", escape_html(site.options.attribution)},
                      {"licence_url", escape_attribute(safe_url(site.options.licence_url).value_or("#"))},
                      {"head", page.head},
+                     {"header_search", header_search},
                      {"nav", nav},
                      {"help_link", help},
                      {"main", page.main},

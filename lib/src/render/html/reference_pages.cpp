@@ -81,14 +81,18 @@ Page contested_page(const Site& site) {
 Page search_page(const Site& site) {
   Page page("search.html", "Search", "search");
   page.description = "Search every topic of the atlas.";
+  // The arrow-key hint is hidden on touch screens (site.css): it names keys a phone has not got.
+  // The result list is labelled by the status line and takes focus after a search, so one Tab
+  // from there reaches the first result.
   page.main =
-      "<h1>Search</h1>\n<form class=\"search-form\" role=\"search\" action=\"search.html\" method=\"get\">\n"
+      "<h1>Search</h1>\n<form class=\"search-form\" role=\"search\" aria-label=\"Search the atlas\" "
+      "action=\"search.html\" method=\"get\">\n"
       "<label for=\"search-input\">Search for a topic, a symptom or a medicine</label>\n"
       "<input id=\"search-input\" name=\"q\" type=\"search\" autocomplete=\"off\" aria-describedby=\"search-help\""
       " aria-controls=\"search-results\">\n<button type=\"submit\">Search</button>\n</form>\n"
-      "<p id=\"search-help\" class=\"hint\">Results appear as you type. Press the down arrow to move into "
-      "them.</p>\n<p id=\"search-status\" role=\"status\" aria-live=\"polite\"></p>\n"
-      "<ol id=\"search-results\" class=\"search-results\"></ol>\n"
+      "<p id=\"search-help\" class=\"hint\">Results appear as you type.<span class=\"keys-hint\"> Press the down "
+      "arrow to move into them.</span></p>\n<p id=\"search-status\" role=\"status\" aria-live=\"polite\"></p>\n"
+      "<ol id=\"search-results\" class=\"search-results\" aria-labelledby=\"search-status\" tabindex=\"-1\"></ol>\n"
       "<noscript><p>Search needs JavaScript. Without it, use the <a href=\"glossary.html\">A–Z list</a> "
       "or the <a href=\"topics.html\">topics</a>.</p></noscript>\n";
   page.scripts = "<script src=\"assets/search-index.js\"></script>\n<script src=\"assets/search.js\"></script>\n";
