@@ -303,6 +303,21 @@ TEST_SUITE("site") {
     CHECK(page.find("<script src=\"../assets/terms.js\"></script>") != std::string::npos);
   }
 
+  TEST_CASE("a link that shows its own address is marked, so a printed page does not add the address again") {
+    const katlas::Atlas atlas = with_tolerance_details(
+        "\"See <https://example.org/a?b=1&c=2>, [the review](https://example.org/r) and "
+        "[https://example.org/s](https://example.org/s).\"");
+    const std::string page = render(atlas).at("concepts/tolerance.html");
+    const std::string details = page.substr(page.find("id=\"for-professionals\""));
+    CHECK(details.find("<a href=\"https://example.org/a?b=1&amp;c=2\" class=\"shows-address\">"
+                       "https://example.org/a?b=1&amp;c=2</a>") != std::string::npos);
+    CHECK(details.find("<a href=\"https://example.org/s\" class=\"shows-address\">https://example.org/s</a>") !=
+          std::string::npos);
+    CHECK(details.find("<a href=\"https://example.org/r\">the review</a>") != std::string::npos);
+    // A source's link shows its DOI or its URL.
+    CHECK(page.find("<a class=\"external shows-address\" href=\"https://doi.org/") != std::string::npos);
+  }
+
   TEST_CASE("an alias two concepts share is not linked: the link would have to guess") {
     std::vector<katlas::ContentFile> files = katlas::test::read_tree(fixture_path("base"));
     for (katlas::ContentFile& f : files) {

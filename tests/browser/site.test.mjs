@@ -229,6 +229,41 @@ describe("print", () => {
     await context.close();
   });
 
+  // A4 less Chromium's default margins, in CSS pixels.
+  const paper = { width: 718, height: 1047 };
+
+  test("on paper a link's address follows its text once, and never after a link that shows its address", async () => {
+    const { page, context } = await open(conceptPages[0] ?? "sources.html", { viewport: paper });
+    await page.emulateMedia({ media: "print" });
+    const links = await page.locator("main a[href^='http']").evaluateAll((as) =>
+      as.map((a) => ({ text: a.textContent, href: a.getAttribute("href"), after: getComputedStyle(a, "::after").content })));
+    assert.ok(links.length > 0, "the page links to its sources");
+    for (const { text, href, after } of links) {
+      // "doi:10.1/x" shows the address of https://doi.org/10.1/x as much as the URL itself would.
+      const address = href.replace(/^https?:\/\/(doi\.org\/)?/, "");
+      const printed = text + (after.startsWith("\"") ? after : "");  // `none`, or the quoted text with attr() filled in
+      assert.equal(printed.split(address).length - 1, 1, `printed once: ${printed}`);
+    }
+    assert.ok(links.some(({ text, href }) => text.includes(href)), "a link whose text is its URL is on the page");
+    await context.close();
+  });
+
+  test("on paper headings stay with what follows and nothing kept whole is taller than half a page", async () => {
+    for (const pagePath of ["index.html", ...conceptPages, "kinds/phase.html"].filter((p) => existsSync(path.join(site, p)))) {
+      const { page, context } = await open(pagePath, { viewport: paper });
+      await page.emulateMedia({ media: "print" });
+      const headings = await page.locator("h1, h2, h3").evaluateAll((hs) => hs.map((h) => getComputedStyle(h).breakAfter));
+      assert.ok(headings.every((b) => b === "avoid"), `${pagePath}: headings ${headings}`);
+      // A block that cannot break moves whole to the next page, leaving its height empty at worst.
+      const whole = await page.evaluate(() =>
+        [...document.querySelectorAll("body *")]
+          .filter((e) => getComputedStyle(e).breakInside.startsWith("avoid") || e.localName === "svg")
+          .map((e) => ({ what: `${e.localName}.${e.className.baseVal ?? e.className}`, height: e.getBoundingClientRect().height })));
+      for (const { what, height } of whole)
+        assert.ok(height <= paper.height / 2, `${pagePath}: ${what} is ${Math.round(height)}px tall`);
+      await context.close();
+    }
+  });
 });
 
 describe("accessibility", () => {

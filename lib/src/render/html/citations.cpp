@@ -44,8 +44,10 @@ std::string source_entry(const Source& s) {
   out += "</cite>.";
   if (!s.venue.empty()) append(out, " ", escape_html(s.venue), ".");
   if (const auto url = safe_url(s.link())) {
+    // The link shows its own address (the URL, or the DOI the URL resolves): print adds no copy.
     const std::string shown = s.doi.empty() ? *url : "doi:" + s.doi;
-    append(out, " <a class=\"external\" href=\"", escape_attribute(*url), "\">", escape_html(shown), "</a>");
+    append(out, " <a class=\"external shows-address\" href=\"", escape_attribute(*url), "\">", escape_html(shown),
+           "</a>");
   }
   if (!s.pmid.empty()) append(out, " PMID ", escape_html(s.pmid), ".");
   // A third party's copy is offered, but never as the work's own link.

@@ -15,8 +15,11 @@ struct Writer {
   std::string_view root;
   const MentionIndex* mentions = nullptr;
   std::set<const Concept*> linked;  // first mention only
-  std::vector<bool> link_open;      // per <a> span: did we open a real link?
-  int in_link = 0;
+  struct OpenLink {
+    std::optional<std::string> href;  // none: the URL was refused and only the text is written
+    std::size_t text_at = 0;          // where the link's text starts in `out`
+  };
+  std::vector<OpenLink> links;  // the <a> spans we are inside: no mention is linked in them
   int in_code = 0;
   int in_image = 0;
 };
@@ -38,7 +41,7 @@ void append_term_link(std::string& out, std::string_view root, const Concept& en
 }
 
 void write_text(Writer& w, std::string_view text) {
-  while (w.mentions && !w.mentions->empty() && w.in_link == 0 && w.in_code == 0 && w.in_image == 0) {
+  while (w.mentions && !w.mentions->empty() && w.links.empty() && w.in_code == 0 && w.in_image == 0) {
     const auto mention = w.mentions->first(text, w.linked);
     if (!mention) break;
     append_escaped_html(w.out, text.substr(0, mention->at));
@@ -98,10 +101,9 @@ int enter_span(MD_SPANTYPE type, void* detail, void* data) {
     case MD_SPAN_DEL: w.out += "<del>"; break;
     case MD_SPAN_IMG: ++w.in_image; break;  // images are not shown: their alt text is
     case MD_SPAN_A: {
-      const auto href = safe_url(attribute_text(static_cast<MD_SPAN_A_DETAIL*>(detail)->href));
-      w.link_open.push_back(href.has_value());
+      auto href = safe_url(attribute_text(static_cast<MD_SPAN_A_DETAIL*>(detail)->href));
       if (href) w.out += "<a href=\"" + escape_attribute(*href) + "\">";
-      ++w.in_link;
+      w.links.push_back({std::move(href), w.out.size()});
       break;
     }
     default: break;
@@ -118,9 +120,13 @@ int leave_span(MD_SPANTYPE type, void*, void* data) {
     case MD_SPAN_DEL: w.out += "</del>"; break;
     case MD_SPAN_IMG: --w.in_image; break;
     case MD_SPAN_A:
-      if (w.link_open.back()) w.out += "</a>";
-      w.link_open.pop_back();
-      --w.in_link;
+      if (const Writer::OpenLink& open = w.links.back(); open.href) {
+        // A bare address (<https://…>) is marked so that print does not repeat it after itself.
+        if (std::string_view(w.out).substr(open.text_at) == escape_html(*open.href))
+          w.out.insert(open.text_at - 1, " class=\"shows-address\"");
+        w.out += "</a>";
+      }
+      w.links.pop_back();
       break;
     default: break;
   }
