@@ -105,6 +105,11 @@ TEST_SUITE("builtin") {
                            "mu-opioid-receptor", "tolerance", "withdrawal", "when-to-get-help"})
       CHECK_MESSAGE(atlas.find(id) != nullptr, id);
     CHECK(atlas.find("7-OH") == atlas.find("seven-hydroxymitragynine"));
+    // Greek letters are read as their names, not dropped: each receptor by its own letter.
+    CHECK(atlas.find("κ-opioid receptor") == atlas.find("kappa-opioid-receptor"));
+    CHECK(atlas.find("δ-opioid receptor") == atlas.find("delta-opioid-receptor"));
+    CHECK(atlas.find("μ-opioid receptor") == atlas.find("mu-opioid-receptor"));
+    CHECK(atlas.find("opioid receptor") == nullptr);  // names no receptor in particular
   }
 
   TEST_CASE("CYP3A4 turns mitragynine into 7-OH, read from both ends") {

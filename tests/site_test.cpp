@@ -2,6 +2,8 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -437,8 +439,18 @@ TEST_SUITE("site") {
 
   TEST_CASE("hostile strings in content never reach a page unescaped") {
     const Files files = render(hostile_atlas());
+    // The search index is a script of data, not HTML: attribute tricks mean nothing in it (its
+    // words include "onmouseover" as a JSON key). It must stay data: parse as JSON, and never
+    // close a script element.
+    const std::string& index = files.at("assets/search-index.js");
+    CHECK(index.find("</") == std::string::npos);
+    const std::size_t json_at =
+        index.find("window.KATLAS_SEARCH = ") + std::string_view("window.KATLAS_SEARCH = ").size();
+    const auto data = nlohmann::json::parse(index.substr(json_at, index.rfind(';') - json_at), nullptr, false);
+    REQUIRE_FALSE(data.is_discarded());
+    CHECK(data.at("entries").size() == hostile_atlas().content().concepts.size());
     for (const auto& [path, bytes] : files) {
-      if (path.starts_with("assets/site") || path == "assets/search.js") continue;
+      if (path.starts_with("assets/site") || path == "assets/search.js" || path == "assets/search-index.js") continue;
       CAPTURE(path);
       CHECK(bytes.find("<script>alert") == std::string::npos);
       CHECK(bytes.find("</script><") == std::string::npos);

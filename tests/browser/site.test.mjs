@@ -7,7 +7,8 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { execFileSync } from "node:child_process";
 
 const require = createRequire(import.meta.url);
 const site = path.resolve(process.env.KATLAS_SITE ?? "site");
@@ -206,6 +207,31 @@ describe("search", () => {
     assert.equal(await phone.page.locator(".keys-hint").isVisible(), false);
     assert.match(await phone.page.locator("#search-help").innerText(), /Results appear as you type/);
     await phone.context.close();
+  });
+
+  test("the site's search ranks as `katlas search` does: the same first three for every query of the shared list", async (t) => {
+    const cli = process.env.KATLAS_CLI;
+    if (!cli) return t.skip("KATLAS_CLI is not set (ctest sets it)");
+    // The reader's questions (tests/reader-questions.tsv, which the C++ tests run through
+    // Atlas::search) and a few that test folding, typos and names.
+    const queries = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "reader-questions.tsv"), "utf8")
+      .split("\n").filter((line) => line && !line.startsWith("#")).map((line) => line.split("\t")[0]);
+    queries.push("CYP 3A4", "μ-opioid receptor", "κ receptor", "7oh", "MITRAGYNÍNE", "kratom and alcohol", "ß",
+                 "withdrawl symtoms", "stopping", "a", "zzzzqqq");
+    const { page, context, errors } = await open("search.html");
+    let compared = 0;
+    for (const query of queries) {
+      const expected = JSON.parse(execFileSync(cli, ["search", query, "--limit", "3", "--json"], { encoding: "utf8" }))
+        .map((hit) => hit.id);
+      await page.locator("#search-input").fill(query);
+      const shown = await page.locator("#search-results a").evaluateAll((links) =>
+        links.slice(0, 3).map((a) => a.getAttribute("href").replace(/^concepts\//, "").replace(/\.html$/, "")));
+      assert.deepEqual(shown, expected, `the first three for "${query}"`);
+      compared += expected.length > 0 ? 1 : 0;
+    }
+    assert.ok(compared >= 30, `${compared} queries with results compared`);
+    assert.deepEqual(errors, []);
+    await context.close();
   });
 
   test("a query with no match says so", async () => {

@@ -5,6 +5,7 @@
 #include <katlas/content.hpp>
 #include <katlas/diagnostic.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -97,6 +98,17 @@ struct SearchHit {
   double score = 0;                ///< Higher is better; whole-name matches score 90 or more.
 };
 
+/// The index Atlas::search() ranks with, as plain data: for a search that runs elsewhere (the
+/// site's search page, lib/assets/search.js) and must rank as Atlas::search() does.
+struct SearchIndexData {
+  /// Per concept, in the order of Content::concepts: its title folded and without spaces,
+  /// then its aliases and search phrases the same way.
+  std::vector<std::vector<std::string>> names;
+  /// Per word (folded and stemmed), in byte order: the concepts it occurs in (their positions in
+  /// Content::concepts) with its weight there (12 title, 10 alias or phrase, 4 summary, 1.5 details).
+  std::vector<std::pair<std::string, std::vector<std::pair<std::uint32_t, float>>>> words;
+};
+
 /// A file handed to Atlas::load_files(): its path relative to the content root and its bytes.
 struct ContentFile {
   std::string path;  ///< Relative, with `/`, e.g. `concepts/enzyme/cyp3a4.yaml`.
@@ -179,6 +191,9 @@ class Atlas {
 
   /// Ranked matches over titles, aliases, summaries and details.
   std::vector<SearchHit> search(std::string_view text, std::size_t limit = 10) const;
+
+  /// The index search() ranks with, as data (see SearchIndexData).
+  SearchIndexData search_index() const;
 
   /// Concepts of one kind (every concept when `kind` is empty), sorted by title.
   std::vector<const Concept*> list(std::string_view kind = {}) const;

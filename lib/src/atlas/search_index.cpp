@@ -1,6 +1,7 @@
 // Ranked search: exact and partial name matches first, then weighted word matches.
 #include "atlas/search_index.hpp"
 
+#include "text/edit_distance.hpp"
 #include "text/fold.hpp"
 
 #include <algorithm>
@@ -10,6 +11,10 @@ namespace katlas::detail {
 namespace {
 
 constexpr float title_weight = 12, alias_weight = 10, summary_weight = 4, details_weight = 1.5f;
+
+// How many typos a word of this many letters may hold and still match: none in short words,
+// where one letter makes another word ("pain", "gain").
+std::size_t typos_allowed(std::size_t letters) { return letters >= 8 ? 2 : letters >= 5 ? 1 : 0; }
 
 void add_words(std::map<std::string, float>& weights, std::string_view text, float weight) {
   for (const std::string& word : words(fold(text))) {
@@ -55,17 +60,72 @@ void SearchIndex::build_words() const {
   std::sort(sorted_terms_.begin(), sorted_terms_.end());
 }
 
+SearchIndexData SearchIndex::data() const {
+  std::call_once(words_built_, [this] { build_words(); });
+  SearchIndexData out;
+  out.names.reserve(names_.size());
+  for (const Names& n : names_) {
+    std::vector<std::string>& names = out.names.emplace_back();
+    names.push_back(n.title);
+    names.insert(names.end(), n.aliases.begin(), n.aliases.end());
+  }
+  out.words.reserve(sorted_terms_.size());
+  for (const std::string& term : sorted_terms_) {
+    auto& postings = out.words.emplace_back(term, std::vector<std::pair<std::uint32_t, float>>()).second;
+    for (const Posting& p : postings_.at(term)) postings.emplace_back(p.entry, p.weight);
+  }
+  return out;
+}
+
 std::optional<std::size_t> SearchIndex::exact_name(std::string_view text) const {
   const auto it = exact_.find(fold_compact(text));
   if (it == exact_.end()) return std::nullopt;
   return it->second;
 }
 
-std::vector<std::pair<std::size_t, double>> SearchIndex::search(std::string_view text, std::size_t limit,
+bool SearchIndex::known(const std::string& term) const {
+  if (postings_.contains(term)) return true;
+  if (term.size() < 4) return false;
+  const auto it = std::lower_bound(sorted_terms_.begin(), sorted_terms_.end(), term);
+  return it != sorted_terms_.end() && it->starts_with(term);
+}
+
+std::string SearchIndex::corrected(std::string_view text) const {
+  std::string out;
+  bool changed = false;
+  for (std::string word : words(fold(text))) {
+    const std::string term = stem(word);
+    if (const std::size_t allowed = typos_allowed(term.size()); !is_stop_word(word) && allowed > 0 && !known(term)) {
+      // The closest word of the index; at one distance the one in most concepts, then the first.
+      const std::string* best = nullptr;
+      std::size_t best_distance = allowed + 1;
+      for (const std::string& candidate : sorted_terms_) {
+        if (candidate.size() + allowed < term.size() || candidate.size() > term.size() + allowed) continue;
+        const std::size_t d = edit_distance(term, candidate);
+        if (d < best_distance ||
+            (d == best_distance && best && postings_.at(candidate).size() > postings_.at(*best).size())) {
+          best = &candidate;
+          best_distance = d;
+        }
+      }
+      if (best) {
+        word = *best;
+        changed = true;
+      }
+    }
+    if (!out.empty()) out += ' ';
+    out += word;
+  }
+  return changed ? out : std::string(text);
+}
+
+std::vector<std::pair<std::size_t, double>> SearchIndex::search(std::string_view typed, std::size_t limit,
                                                                 const std::vector<Concept>& concepts) const {
-  const std::string compact = fold_compact(text);
-  if (compact.empty() || limit == 0) return {};
+  if (fold_compact(typed).empty() || limit == 0) return {};
   std::call_once(words_built_, [this] { build_words(); });
+  // A word found nowhere is taken for a typo of the closest word that is ("withdrawl").
+  const std::string text = corrected(typed);
+  const std::string compact = fold_compact(text);
   std::vector<double> score(names_.size(), 0.0);
   std::vector<std::uint16_t> matched(names_.size(), 0);
 

@@ -26,6 +26,9 @@ class SearchIndex {
   std::vector<std::pair<std::size_t, double>> search(std::string_view text, std::size_t limit,
                                                      const std::vector<Concept>& concepts) const;
 
+  /// The index as data (see katlas::SearchIndexData).
+  SearchIndexData data() const;
+
   /// The concept whose folded id, title or alias (not search phrase) equals the folded text, if any.
   std::optional<std::size_t> exact_name(std::string_view text) const;
 
@@ -39,6 +42,11 @@ class SearchIndex {
     std::vector<std::string> aliases;  // fold_compact(alias), then fold_compact(search phrase)
   };
   void build_words() const;
+  /// Whether a stemmed word is in the index, or begins one of its words (at 4 letters or more).
+  bool known(const std::string& term) const;
+  /// The text with each word the index does not know replaced by its closest known word, when
+  /// one is within typos_allowed() edits; the text itself when no word is replaced.
+  std::string corrected(std::string_view text) const;
 
   const std::vector<Concept>* concepts_ = nullptr;
   // The word index, built once on first use (call_once makes that safe from many threads).

@@ -224,6 +224,11 @@ std::vector<SearchHit> Atlas::search(std::string_view text, std::size_t limit) c
   return out;
 }
 
+SearchIndexData Atlas::search_index() const {
+  detail::note_all();
+  return data_->search.data();
+}
+
 std::vector<const Concept*> Atlas::list(std::string_view kind) const {
   detail::note_all();
   std::vector<const Concept*> out;

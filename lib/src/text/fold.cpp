@@ -70,8 +70,28 @@ char base_letter(char32_t cp) {
     const std::size_t i = cp - 0x100;
     return i < ext_a.size() ? ext_a[i] : '\0';
   }
-  if (cp == 0x3BC || cp == 0xB5) return 'm';  // Greek mu and the micro sign: "μ-opioid" finds "mu-opioid"
   return '\0';
+}
+
+// Greek letters that name receptors and subunits, spelled out: "μ-opioid" finds "mu-opioid",
+// and "κ-opioid" is not "δ-opioid" with the letter dropped. The micro sign counts as mu.
+std::string_view greek_name(char32_t cp) {
+  switch (cp) {
+    case 0x3B1:
+    case 0x391: return "alpha";
+    case 0x3B2:
+    case 0x392: return "beta";
+    case 0x3B3:
+    case 0x393: return "gamma";
+    case 0x3B4:
+    case 0x394: return "delta";
+    case 0x3BA:
+    case 0x39A: return "kappa";
+    case 0x3BC:
+    case 0x39C:
+    case 0xB5: return "mu";
+    default: return {};
+  }
 }
 
 }  // namespace
@@ -82,15 +102,19 @@ std::string fold(std::string_view text) {
   bool pending_space = false;
   for (std::size_t pos = 0; pos < text.size();) {
     const char32_t cp = next_code_point(text, pos);
-    const char c = base_letter(cp);
+    const std::string_view greek = greek_name(cp);
+    const char c = greek.empty() ? base_letter(cp) : greek.front();
     if (c == '\0') {
       pending_space = !out.empty();
       continue;
     }
     if (pending_space) out.push_back(' ');
     pending_space = false;
+    if (!greek.empty()) {
+      out += greek;
+      continue;
+    }
     out.push_back(c);
-    if (cp == 0x3BC || cp == 0xB5) out.push_back('u');
     if (cp == 0xDF) out.push_back('s');
   }
   return out;
