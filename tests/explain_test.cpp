@@ -106,7 +106,7 @@ TEST_SUITE("explain") {
     const katlas::Concept& peak = *atlas.find("withdrawal-peak");
     const std::string text = katlas::to_text(katlas::explain(atlas, peak, request));
     CHECK(text.starts_with("Withdrawal peak  [withdrawal-peak, phase]\n"));
-    CHECK(text.find("\nTiming (hours after the last dose, ") != std::string::npos);
+    CHECK(text.find("\nTiming (after the last dose, ") != std::string::npos);
     CHECK(text.find("\nRelations:\n") != std::string::npos);
     CHECK(text.find("\nFor professionals:\n") != std::string::npos);
     const katlas::Concept& claim = *atlas.find("strain-rotation-claim");

@@ -159,8 +159,39 @@ TEST_SUITE("site") {
     const std::size_t post = phases.find("concepts/post-acute-withdrawal.html", list);
     CHECK(list < peak);
     CHECK(peak < easing);
-    CHECK(easing < post);  // no timing: last
+    CHECK(easing < post);  // no known end: last
     CHECK(post != std::string::npos);
+  }
+
+  TEST_CASE("the withdrawal timeline draws every timed phase, an open end as open, and days past two days") {
+    const katlas::Atlas& atlas = katlas::Atlas::builtin();
+    const Files files = render(atlas);
+    const std::string& phases = files.at("kinds/phase.html");
+    std::size_t timed = 0, open = 0;
+    for (const katlas::Concept& c : atlas.content().concepts) {
+      if (!c.timing) continue;
+      ++timed;
+      open += c.timing->has_end ? 0 : 1;
+    }
+    REQUIRE(open >= 1);  // post-acute withdrawal: it starts, and nobody has measured when it ends
+    std::size_t rows = 0, open_bars = 0;
+    for (std::size_t at = phases.find("<g class=\"phase"); at != std::string::npos;
+         at = phases.find("<g class=\"phase", at + 1))
+      ++rows;
+    for (std::size_t at = phases.find("class=\"open\" x="); at != std::string::npos;
+         at = phases.find("class=\"open\" x=", at + 1))
+      ++open_bars;
+    CHECK(rows == timed);
+    CHECK(open_bars == open);
+    // Every mark is explained beside the chart, and the table says days where hours would run past 48.
+    for (const char* words : {"Striped: the range", "Solid: the phase", "Fading out: nobody has measured"})
+      CHECK_MESSAGE(phases.find(words) != std::string::npos, words);
+    CHECK(phases.find("<td>5–10 days</td><td>not known</td>") != std::string::npos);
+    CHECK(phases.find("120–240") == std::string::npos);
+    const std::string& post = files.at("concepts/post-acute-withdrawal.html");
+    CHECK(post.find("Starts 5 to 10 days after the last dose. How long it lasts is not known.") != std::string::npos);
+    CHECK(files.at("concepts/withdrawal-onset.html")
+              .find("Starts 6 to 24 hours after the last dose, and ends 1 to 3 days after it.") != std::string::npos);
   }
 
   TEST_CASE("a concept page puts the lay summary before the details and shows evidence, citations and review date") {

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace katlas::detail {
 
@@ -36,6 +37,23 @@ inline std::string one_decimal(double value) {
     end = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 1).ptr;
   }
   return std::string(buffer, end);
+}
+
+/// A reported range of hours after the last dose as a reader counts it: in hours up to two
+/// days ("6 to 24 hours"), in days above ("5 to 10 days"); `to` joins the two ends ("–" in a
+/// table). One end when both are the same ("about 24 hours").
+inline std::string time_span(double low_hours, double high_hours, std::string_view to = " to ") {
+  const bool days = high_hours > 48;
+  const auto amount = [&](double hours) {
+    const double v = days ? hours / 24 : hours;
+    std::string text = one_decimal(v);
+    if (text.ends_with(".0")) text.resize(text.size() - 2);
+    return text;
+  };
+  const std::string unit = days ? " days" : " hours";
+  if (amount(low_hours) == amount(high_hours))
+    return "about " + amount(low_hours) + (amount(low_hours) == "1" ? unit.substr(0, unit.size() - 1) : unit);
+  return amount(low_hours) + std::string(to) + amount(high_hours) + unit;
 }
 
 }  // namespace katlas::detail

@@ -4,6 +4,7 @@
 
 #include "render/html/html.hpp"
 #include "text/escape.hpp"
+#include "text/number.hpp"
 #include "text/relation_prose.hpp"
 
 #include "render/json/objects.hpp"
@@ -44,12 +45,9 @@ std::string source_line(const Source& s) {
 }
 
 std::string timing_line(const Timing& t) {
-  const auto hours = [](double low, double high) {
-    return std::to_string(static_cast<int>(low)) + "-" + std::to_string(static_cast<int>(high));
-  };
-  return "Timing (hours after the last dose, " + std::string(to_string(t.evidence)) + "): starts " +
-         hours(t.start_min, t.start_max) + ", ends " +
-         (t.has_end ? hours(t.end_min, t.end_max) : std::string("unknown"));
+  return "Timing (after the last dose, " + std::string(to_string(t.evidence)) + "): starts " +
+         detail::time_span(t.start_min, t.start_max) + ", ends " +
+         (t.has_end ? detail::time_span(t.end_min, t.end_max) : std::string("not known"));
 }
 
 // Each sentence under its relation's heading, with how it is known, its note, and a tag of its

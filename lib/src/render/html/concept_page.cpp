@@ -1,6 +1,7 @@
 // One page per concept: lay summary first, help box, relations as sentences, then the professional details.
 #include "render/html/figures.hpp"
 #include "render/html/pages.hpp"
+#include "text/number.hpp"
 #include "text/relation_prose.hpp"
 
 #include <nlohmann/json.hpp>
@@ -15,20 +16,14 @@ std::string aliases_html(const Concept& c) {
   return out + "</p>\n";
 }
 
-std::string hours(double h) {
-  std::string s = std::to_string(h);
-  s.erase(s.find_last_not_of('0') + 1);
-  if (s.back() == '.') s.pop_back();
-  return s;
-}
-
 std::string timing_html(const Site& site, const Concept& c, Citations& cites, std::string_view root) {
   if (!c.timing) return {};
   const Timing& t = *c.timing;
   std::string out = "<section aria-labelledby=\"timing\">\n<h2 id=\"timing\">When it happens</h2>\n<p>Starts " +
-                    hours(t.start_min) + " to " + hours(t.start_max) + " hours after the last dose, and ends " +
-                    hours(t.end_min) + " to " + hours(t.end_max) + " hours after it." + cites.markers(t.sources) +
-                    "</p>\n";
+                    time_span(t.start_min, t.start_max) + " after the last dose";
+  out +=
+      t.has_end ? ", and ends " + time_span(t.end_min, t.end_max) + " after it." : ". How long it lasts is not known.";
+  out += cites.markers(t.sources) + "</p>\n";
   if (!t.note.empty()) out += "<p>" + escape_html(t.note) + "</p>\n";
   out += evidence_badge(t.evidence, "Evidence for the timing");
   return out + timeline_figure(site, root, &c) + "</section>\n";
