@@ -242,6 +242,61 @@ describe("search", () => {
   });
 });
 
+describe("phone", () => {
+  test("at 390 px nothing is wider than the screen, and a connection diagram gives way to its list of links", async () => {
+    const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+    for (const pagePath of ["index.html", "kinds/phase.html", ...conceptPages]) {
+      const { page, context } = await open(pagePath, phone);
+      const wide = await page.evaluate(() => {
+        const out = [];
+        for (const el of document.querySelectorAll("body *")) {
+          const box = el.getBoundingClientRect();
+          if (box.width === 0 || box.right <= window.innerWidth + 1) continue;
+          // A labelled region that scrolls sideways on its own is allowed to hold something wider.
+          const region = el.closest("[role=group][aria-labelledby], [role=region][aria-label]");
+          if (region && region !== el && getComputedStyle(region).overflowX === "auto") continue;
+          out.push(el.tagName.toLowerCase() + "." + el.className);
+        }
+        return { out, scroll: document.scrollingElement.scrollWidth };
+      });
+      assert.ok(wide.scroll <= 390, `${pagePath} scrolls sideways (${wide.scroll} px)`);
+      assert.deepEqual(wide.out, [], `${pagePath}: elements wider than the screen`);
+      if (await page.locator("figure.neighbourhood").count()) {
+        assert.equal(await page.locator("figure.neighbourhood svg.diagram").isVisible(), false, pagePath);
+        assert.ok(await page.locator("figure.neighbourhood ul.diagram-list").isVisible(), pagePath);
+        assert.ok((await page.locator("figure.neighbourhood ul.diagram-list a").count()) > 0, pagePath);
+      }
+      await context.close();
+    }
+  });
+
+  test("on a desktop no diagram text falls outside its drawing, and no two labels overlap", async () => {
+    for (const pagePath of ["index.html", ...conceptPages]) {
+      const { page, context } = await open(pagePath, { viewport: { width: 1366, height: 900 } });
+      const problems = await page.evaluate(() => {
+        const out = [];
+        for (const svg of document.querySelectorAll("svg.diagram, svg.timeline:not(.swatch)")) {
+          const frame = svg.getBoundingClientRect();
+          const boxes = [...svg.querySelectorAll("text")].map((t) => [t.textContent, t.getBoundingClientRect()]);
+          for (const [text, b] of boxes)
+            if (b.left < frame.left - 1 || b.right > frame.right + 1 || b.top < frame.top - 1 || b.bottom > frame.bottom + 1)
+              out.push(`clipped: ${text}`);
+          for (let i = 0; i < boxes.length; i++)
+            for (let j = i + 1; j < boxes.length; j++) {
+              const [a, p] = boxes[i], [c, q] = boxes[j];
+              const overlap = Math.min(p.right, q.right) - Math.max(p.left, q.left) > 1 &&
+                              Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top) > 1;
+              if (overlap) out.push(`overlap: ${a} / ${c}`);
+            }
+        }
+        return out;
+      });
+      assert.deepEqual(problems, [], pagePath);
+      await context.close();
+    }
+  });
+});
+
 describe("print", () => {
   test("print media hides navigation and search but keeps the help box and sources", async () => {
     const target = conceptPages.find((p) => p.includes("withdrawal")) ?? conceptPages[0] ?? "index.html";

@@ -114,6 +114,23 @@ std::string json_ld(const Site& site, const Concept& c) {
   return "<script type=\"application/ld+json\">" + escape_script_json(page.dump()) + "</script>\n";
 }
 
+// A long page starts with links to its sections, so a reader on a phone can go straight to one.
+struct Section {
+  const std::string& html;
+  std::string_view id, heading;
+};
+std::string on_this_page(const std::vector<Section>& sections) {
+  std::string items;
+  std::size_t present = 0;
+  for (const Section& s : sections) {
+    if (s.html.empty()) continue;
+    ++present;
+    append(items, "<li><a href=\"#", s.id, "\">", s.heading, "</a></li>");
+  }
+  if (present < 3) return {};
+  return "<nav class=\"on-this-page\" aria-label=\"On this page\"><ul>" + items + "</ul></nav>\n";
+}
+
 }  // namespace
 
 bool needs_help_box(const Site& site, const Concept& c) {
@@ -139,16 +156,26 @@ Page concept_page(const Site& site, const Concept& c) {
        escape_html(c.summary) + "</p>\n";
   if (needs_help_box(site, c)) m += help_box(site, root);
   m += reading_paths(site, c, root);
-  m += sides_html(c, cites) + timing_html(site, c, cites, root);
-  if (site.starts_cycle(c)) m += cycle_figure(site, root);
-  m += relations_html(site, c, cites, root);
-  m += "<section class=\"professional\" aria-labelledby=\"for-professionals\">\n<h2 id=\"for-professionals\">For "
-       "professionals</h2>\n" +
-       markdown(c.details, root, site.mentions, &c) + pro_notes_html(site, c, root);
-  if (!c.sources.empty()) m += "<p class=\"concept-sources\">Main sources: " + main_markers + "</p>\n";
-  m += "</section>\n";
-  if (!cites.empty())
-    m += "<section aria-labelledby=\"sources\">\n<h2 id=\"sources\">Sources</h2>\n" + cites.list() + "</section>\n";
+  // Rendered in reading order, which numbers the citations in order of first use.
+  const std::string sides = sides_html(c, cites), timing = timing_html(site, c, cites, root);
+  const std::string cycle = site.starts_cycle(c) ? cycle_figure(site, root) : std::string();
+  const std::string relations = relations_html(site, c, cites, root);
+  std::string professional =
+      "<section class=\"professional\" aria-labelledby=\"for-professionals\">\n<h2 id=\"for-professionals\">For "
+      "professionals</h2>\n" +
+      markdown(c.details, root, site.mentions, &c) + pro_notes_html(site, c, root);
+  if (!c.sources.empty()) professional += "<p class=\"concept-sources\">Main sources: " + main_markers + "</p>\n";
+  professional += "</section>\n";
+  const std::string sources =
+      cites.empty()
+          ? std::string()
+          : "<section aria-labelledby=\"sources\">\n<h2 id=\"sources\">Sources</h2>\n" + cites.list() + "</section>\n";
+  m += on_this_page({{sides, "both-sides", "Both sides"},
+                     {timing, "timing", "When it happens"},
+                     {relations, "connections", "How it connects"},
+                     {professional, "for-professionals", "For professionals"},
+                     {sources, "sources", "Sources"}});
+  m += sides + timing + cycle + relations + professional + sources;
   m += "<p class=\"reviewed\">Last reviewed: <time datetime=\"" + escape_attribute(c.reviewed) + "\">" +
        escape_html(c.reviewed) + "</time>";
   if (const std::string due = site.overdue(c); !due.empty())

@@ -48,21 +48,30 @@ std::string neighbourhood_figure(const Site& site, const Concept& entry, std::st
     else
       d.edges.push_back({other, 0, edge_label(l)});
   }
-  // On a phone a wide diagram scrolls sideways rather than shrinking its text below reading size.
+  // One line per kind of link: "breaks down: Fentanyl, Midazolam, Oxycodone".
+  std::string items;
+  for (std::size_t i = 0; i < links.size(); ++i) {
+    const std::string label = link_label(links[i]);
+    const bool first = i == 0 || link_label(links[i - 1]) != label;
+    append(items, first ? "<li>" : ", ", first ? escape_html(label) + ": " : "", concept_link(root, *links[i].other));
+    if (links[i].evidence != Evidence::established && !links[i].type->structural)
+      append(items, " (", to_string(links[i].evidence), " evidence)");
+    if (i + 1 == links.size() || link_label(links[i + 1]) != label) items += "</li>\n";
+  }
+  // Where the screen is narrower than the diagram (a phone), the same links show as a list in
+  // its place: no sideways scrolling, no text shrunk below reading size. Wider, the diagram
+  // shows, with the list folded under it. CSS shows one of the two (display: none hides the
+  // other from screen readers too).
   std::string out =
       "<figure class=\"neighbourhood\" aria-labelledby=\"neighbourhood-caption\">\n"
-      "<div class=\"diagram-scroll\" tabindex=\"0\" role=\"group\" aria-labelledby=\"neighbourhood-caption\">\n" +
-      star_svg(d) + "</div>\n<figcaption id=\"neighbourhood-caption\">How " + escape_html(entry.title) +
-      " connects to other topics";
+      "<div class=\"diagram-scroll diagram-wide\" tabindex=\"0\" role=\"group\" "
+      "aria-labelledby=\"neighbourhood-caption\">\n" +
+      star_svg(d) + "</div>\n<ul class=\"diagram-list\">\n" + items +
+      "</ul>\n<figcaption id=\"neighbourhood-caption\">How " + escape_html(entry.title) + " connects to other topics";
   if (hidden) out += " (" + std::to_string(hidden) + " more in the list)";
-  out += ".</figcaption>\n<details class=\"diagram-text\">\n<summary>The diagram as a list</summary>\n<ul>\n";
-  for (const Link& l : links) {
-    append(out, "<li>", escape_html(link_label(l)), ": ", concept_link(root, *l.other));
-    if (l.evidence != Evidence::established && !l.type->structural)
-      append(out, " (", to_string(l.evidence), " evidence)");
-    out += "</li>\n";
-  }
-  out += "</ul>\n</details>\n</figure>\n";
+  out +=
+      ".</figcaption>\n<details class=\"diagram-text diagram-wide\">\n<summary>The diagram as a list</summary>\n<ul>\n" +
+      items + "</ul>\n</details>\n</figure>\n";
   return out;
 }
 

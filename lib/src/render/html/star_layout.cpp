@@ -16,7 +16,9 @@ namespace {
 
 constexpr double label_char_width = 5.6;  // points per character at the 10px edge-label size
 constexpr double row_gap = 10;
-constexpr double fan = 48;  // width of the zone where the arrows bend towards the middle box
+constexpr double fan = 48;        // width of the zone where the arrows bend towards the middle box
+constexpr double arrow_gap = 12;  // between arrows where they meet the middle box: arrowheads never touch
+constexpr double label_gap = 16;  // between arrows that leave one neighbour: their labels never touch
 
 /// A node's box and, once placed, its centre.
 struct Box : LabelBox {
@@ -43,6 +45,14 @@ std::string star_svg(const Diagram& d) {
   boxes.reserve(d.nodes.size());
   for (const Diagram::Node& n : d.nodes) boxes.emplace_back(label_box(n.label));
 
+  // Boxes grow to give each of their arrows room: the middle one along its sides, a neighbour
+  // with several arrows for their labels.
+  std::vector<std::size_t> arrows_of(d.nodes.size(), 0);
+  for (const Diagram::Edge& e : d.edges) ++arrows_of[e.from == 0 ? e.to : e.from];
+  for (std::size_t i = 1; i < boxes.size(); ++i)
+    if (arrows_of[i] > 1)
+      boxes[i].height = std::max(boxes[i].height, static_cast<double>(arrows_of[i]) * label_gap + 4);
+
   // A neighbour goes left when every arrow between it and the middle points at the middle.
   std::vector<bool> left(d.nodes.size(), true);
   left[0] = false;
@@ -65,6 +75,9 @@ std::string star_svg(const Diagram& d) {
 
   // x from the left edge: left boxes | labels | fan | middle box | fan | labels | right boxes.
   Box& mid = boxes[0];
+  std::size_t per_side[2] = {0, 0};
+  for (const Diagram::Edge& e : d.edges) ++per_side[left[e.from == 0 ? e.to : e.from] ? 0 : 1];
+  mid.height = std::max(mid.height, static_cast<double>(std::max(per_side[0], per_side[1])) * arrow_gap + 8);
   const double zone[2] = {columns[0].empty() ? 0 : label_w[0] + fan, columns[1].empty() ? 0 : label_w[1] + fan};
   const double mid_x = box_w[0] + zone[0] + mid.width / 2;
   const double heights[2] = {stack(columns[0], box_w[0] / 2),
@@ -80,22 +93,30 @@ std::string star_svg(const Diagram& d) {
 
   // Arrows between the same pair are spread apart; arrows reaching the middle box spread along its side.
   std::vector<std::size_t> seen(d.nodes.size(), 0), count(d.nodes.size(), 0);
-  std::size_t at_side[2] = {0, 0}, per_side[2] = {0, 0};
-  for (const Diagram::Edge& e : d.edges) {
-    const std::size_t other = e.from == 0 ? e.to : e.from;
-    ++count[other];
-    ++per_side[left[other] ? 0 : 1];
+  for (const Diagram::Edge& e : d.edges) ++count[e.from == 0 ? e.to : e.from];
+  std::vector<double> y_outs(d.edges.size());
+  for (std::size_t k = 0; k < d.edges.size(); ++k) {
+    const std::size_t other = d.edges[k].from == 0 ? d.edges[k].to : d.edges[k].from;
+    const double spread = std::min(label_gap, (boxes[other].height - 4) / static_cast<double>(count[other]));
+    y_outs[k] =
+        boxes[other].y + (static_cast<double>(seen[other]++) - (static_cast<double>(count[other]) - 1) / 2) * spread;
   }
-  for (const Diagram::Edge& e : d.edges) {
+  // Arrows meet the middle box in the order they leave their boxes, top to bottom: no two cross.
+  std::vector<std::size_t> order(d.edges.size()), slot(d.edges.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return y_outs[a] < y_outs[b]; });
+  std::size_t at_side[2] = {0, 0};
+  for (const std::size_t k : order)
+    slot[k] = at_side[left[d.edges[k].from == 0 ? d.edges[k].to : d.edges[k].from] ? 0 : 1]++;
+  for (std::size_t k = 0; k < d.edges.size(); ++k) {
+    const Diagram::Edge& e = d.edges[k];
     const std::size_t other = e.from == 0 ? e.to : e.from;
     const int side = left[other] ? 0 : 1;
     const Box& b = boxes[other];
-    const double spread = std::min(12.0, (b.height - 8) / static_cast<double>(count[other]));
-    const double y_out =
-        b.y + (static_cast<double>(seen[other]++) - (static_cast<double>(count[other]) - 1) / 2) * spread;
-    const double mid_spread = std::min(8.0, (mid.height - 8) / static_cast<double>(per_side[side]));
+    const double y_out = y_outs[k];
+    const double mid_spread = std::min(arrow_gap, (mid.height - 8) / static_cast<double>(per_side[side]));
     const double y_mid =
-        mid.y + (static_cast<double>(at_side[side]++) - (static_cast<double>(per_side[side]) - 1) / 2) * mid_spread;
+        mid.y + (static_cast<double>(slot[k]) - (static_cast<double>(per_side[side]) - 1) / 2) * mid_spread;
     // A straight run beside the neighbour carries the label; a curve in the fan zone meets the middle box.
     const double x_box = side == 0 ? b.x + box_w[0] / 2 : b.x - box_w[1] / 2;
     const double x_bend = side == 0 ? x_box + label_w[0] : x_box - label_w[1];
