@@ -204,6 +204,27 @@ TEST_SUITE("load.strict") {
     CHECK(result.diagnostics.count(Severity::warning) == 6);
   }
 
+  TEST_CASE("a featured cycle that finds no cycle is a warning that says the figure would be missing") {
+    // The built-in cycle steps over a limited link: without its min-evidence no cycle is found.
+    std::vector<katlas::ContentFile> files = katlas::Atlas::builtin_files();
+    for (katlas::ContentFile& f : files)
+      if (f.path == "site.yaml") {
+        const std::size_t at = f.text.find("  min-evidence: limited\n");
+        REQUIRE(at != std::string::npos);
+        f.text.erase(at, std::string("  min-evidence: limited\n").size());
+      }
+    const katlas::LoadResult result = katlas::Atlas::load_files(files, {.display_root = "content"});
+    REQUIRE(result.atlas);  // a warning: the content is usable, only the figure is missing
+    INFO(formatted(result));
+    REQUIRE(result.diagnostics.size() == 1);
+    const std::string line = katlas::format(result.diagnostics.front());
+    CHECK(line.starts_with("content/site.yaml:"));
+    CHECK(line.find(": warning: no cycle leads from 'tolerance' back to it over leads-to, explains links of "
+                    "established evidence or stronger, so the site shows no cycle figure (set 'min-evidence'") !=
+          std::string::npos);
+    CHECK(katlas::Atlas::load_files(katlas::Atlas::builtin_files()).diagnostics.empty());
+  }
+
   TEST_CASE("a popular claim without a verdict fails the strict check") {
     const katlas::LoadResult result = load_case("claim-without-verdict", true);
     INFO(formatted(result));

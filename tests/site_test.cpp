@@ -163,6 +163,18 @@ TEST_SUITE("site") {
     CHECK(post != std::string::npos);
   }
 
+  TEST_CASE("the built-in home page draws the tolerance cycle, its weaker steps named and hedged") {
+    const Files files = render(katlas::Atlas::builtin());
+    for (const char* path : {"index.html", "concepts/tolerance.html"}) {
+      CAPTURE(path);
+      const std::string& page = files.at(path);
+      REQUIRE(page.find("<figure class=\"cycle\"") != std::string::npos);
+      CHECK(page.find("leads to (limited)") != std::string::npos);  // the arrow names its level
+      CHECK(page.find("may lead to") != std::string::npos);         // and the sentence hedges
+      CHECK(page.find("each step feeds the next") == std::string::npos);
+    }
+  }
+
   TEST_CASE("the withdrawal timeline draws every timed phase, an open end as open, and days past two days") {
     const katlas::Atlas& atlas = katlas::Atlas::builtin();
     const Files files = render(atlas);

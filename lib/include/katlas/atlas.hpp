@@ -184,10 +184,12 @@ class Atlas {
   std::optional<std::vector<PathStep>> path(const Concept& from, const Concept& to, PathQuery query = {}) const;
 
   /// The shortest cycle from `start` back to itself that follows relations of the given
-  /// types as written, over links of established evidence only (a figure says "each step
-  /// feeds the next"). The concepts in order, `start` first; the link back to it is implied.
-  /// Empty when there is none.
-  std::vector<const Concept*> cycle_through(const Concept& start, const std::vector<std::string>& types) const;
+  /// types as written, over links of `min_evidence` or stronger (established only by default:
+  /// a figure says "each step feeds the next"; whoever draws a weaker one names each link's
+  /// level). The concepts in order, `start` first; the link back to it is implied. Empty when
+  /// there is none.
+  std::vector<const Concept*> cycle_through(const Concept& start, const std::vector<std::string>& types,
+                                            Evidence min_evidence = Evidence::established) const;
 
   /// Ranked matches over titles, aliases, summaries and details.
   std::vector<SearchHit> search(std::string_view text, std::size_t limit = 10) const;

@@ -246,7 +246,10 @@ struct FeaturedCycle {
   std::string heading;             ///< Section heading on the home page.
   std::string intro;               ///< One lay sentence under the heading.
   std::string caption;             ///< The figure's caption.
-  SourceLoc loc;                   ///< Where `cycle:` starts.
+  /// The weakest link the cycle may use (`min-evidence`; default established). A weaker link
+  /// is drawn and told with its level, like every other link.
+  Evidence min_evidence = Evidence::established;
+  SourceLoc loc;  ///< Where `cycle:` starts.
   /// Member-wise equality (tests compare whole loaded values).
   bool operator==(const FeaturedCycle&) const = default;
 };

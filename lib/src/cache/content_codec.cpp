@@ -194,6 +194,7 @@ void write(Writer& out, const SiteConfig& site) {
     for (const std::string* s : {&site.cycle->through, &site.cycle->heading, &site.cycle->intro, &site.cycle->caption})
       out.text(*s);
     out.texts(site.cycle->types);
+    out.u32(static_cast<std::uint32_t>(site.cycle->min_evidence));
   }
   out.u64(site.schema_types.size());
   for (const auto& [kind, type] : site.schema_types) {

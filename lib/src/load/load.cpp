@@ -11,6 +11,26 @@
 #include <iostream>
 
 namespace katlas {
+namespace {
+
+// A featured cycle that finds no cycle would leave the home page without its figure, silently.
+void check_featured_cycle(const Atlas& atlas, Diagnostics& out) {
+  const std::optional<FeaturedCycle>& cycle = atlas.content().site.cycle;
+  if (!cycle) return;
+  const Concept* start = atlas.find(cycle->through);
+  if (!start || start->id != cycle->through) return;  // reported by the validation
+  if (!atlas.cycle_through(*start, cycle->types, cycle->min_evidence).empty()) return;
+  std::string types;
+  for (const std::string& t : cycle->types) types += (types.empty() ? "" : ", ") + t;
+  out.push_back({Severity::warning, cycle->loc,
+                 "no cycle leads from '" + cycle->through + "' back to it over " + types + " links of " +
+                     std::string(to_string(cycle->min_evidence)) +
+                     " evidence or stronger, so the site shows no cycle figure",
+                 "set 'min-evidence' to the weakest level its links have, and each weaker link is drawn with its "
+                 "level; or add the missing link"});
+}
+
+}  // namespace
 
 LoadResult Atlas::load_files(std::vector<ContentFile> files, LoadOptions options) {
   LoadResult result;
@@ -43,6 +63,7 @@ LoadResult Atlas::load_files(std::vector<ContentFile> files, LoadOptions options
       Atlas atlas = detail::AtlasData::make_atlas(std::move(data));
       for (const HandoutRecipe& recipe : atlas.content().handouts)
         detail::check_recipe(recipe, atlas, result.diagnostics);
+      check_featured_cycle(atlas, result.diagnostics);
       if (!result.diagnostics.has_errors()) result.atlas = std::move(atlas);
     }
   }

@@ -28,7 +28,8 @@ StartPath parse_start_path(const YAML::Node& node, FieldReader& reader) {
 
 std::optional<FeaturedCycle> parse_cycle(const YAML::Node& node, FieldReader& reader) {
   const auto fields = reader.mapping(
-      node, "cycle", {{"through", true}, {"types", true}, {"heading", true}, {"intro", true}, {"caption", true}});
+      node, "cycle",
+      {{"through", true}, {"types", true}, {"heading", true}, {"intro", true}, {"caption", true}, {"min-evidence"}});
   if (!fields) return std::nullopt;
   FeaturedCycle cycle;
   cycle.loc = fields->loc;
@@ -37,6 +38,7 @@ std::optional<FeaturedCycle> parse_cycle(const YAML::Node& node, FieldReader& re
   cycle.heading = reader.text(*fields, "heading").value_or("");
   cycle.intro = reader.text(*fields, "intro").value_or("");
   cycle.caption = reader.text(*fields, "caption").value_or("");
+  cycle.min_evidence = reader.evidence(*fields, "min-evidence").value_or(Evidence::established);
   return cycle;
 }
 

@@ -188,15 +188,15 @@ class CycleVisitor : public boost::default_bfs_visitor {
 
 }  // namespace
 
-std::vector<const Concept*> Atlas::cycle_through(const Concept& start, const std::vector<std::string>& types) const {
+std::vector<const Concept*> Atlas::cycle_through(const Concept& start, const std::vector<std::string>& types,
+                                                 Evidence min_evidence) const {
   detail::note_all();
   const auto& cg = data_->graph;
   const auto found = cg.by_id.find(start.id);
   if (found == cg.by_id.end()) return {};
   const detail::Graph& g = cg.graph;
-  const auto keep = [&g, &types](Edge e) {
-    return g[e].evidence == Evidence::established &&
-           std::find(types.begin(), types.end(), g[e].type->id) != types.end();
+  const auto keep = [&g, &types, min_evidence](Edge e) {
+    return g[e].evidence <= min_evidence && std::find(types.begin(), types.end(), g[e].type->id) != types.end();
   };
   const boost::filtered_graph<detail::Graph, std::function<bool(Edge)>> view(g, keep);
   std::vector<Vertex> parent(boost::num_vertices(g), found->second);

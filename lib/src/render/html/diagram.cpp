@@ -38,7 +38,7 @@ std::vector<std::string> wrap_label(const std::string& text, std::size_t width) 
 std::string to_dot(const Diagram& d) {
   std::string dot =
       "digraph g {\n graph [rankdir=LR, nodesep=0.15, ranksep=0.5, margin=0];\n"
-      " node [shape=box, fixedsize=true, label=\"\"];\n edge [fontsize=10, fontname=\"Helvetica\"];\n";
+      " node [shape=box, fixedsize=true, label=\"\"];\n edge [fontsize=12, fontname=\"Helvetica\"];\n";
   for (std::size_t i = 0; i < d.nodes.size(); ++i) {
     const LabelBox box = label_box(d.nodes[i].label);
     dot += " n" + std::to_string(i) + " [width=" + one_decimal(box.width / 72) +

@@ -79,7 +79,7 @@ std::string cycle_figure(const Site& site, std::string_view root) {
   const Concept* start = site.cycle();
   if (!start) return {};
   const FeaturedCycle& featured = *site.atlas.content().site.cycle;
-  const std::vector<const Concept*> cycle = site.atlas.cycle_through(*start, featured.types);
+  const std::vector<const Concept*> cycle = site.atlas.cycle_through(*start, featured.types, featured.min_evidence);
   if (cycle.empty()) return {};
   Diagram d;
   d.id = "cycle";
@@ -91,13 +91,19 @@ std::string cycle_figure(const Site& site, std::string_view root) {
     const Concept& to = *cycle[(i + 1) % cycle.size()];
     d.nodes.push_back({from.title, &from == start});
     std::string label = "leads to";
-    for (const Link& l : site.atlas.related(from, {.direction = Direction::out}))
-      if (l.other == &to && l.evidence == Evidence::established &&
-          std::find(featured.types.begin(), featured.types.end(), l.type->id) != featured.types.end()) {
-        label = l.type->label;
-        list += "<li>" + sentence_html(l, root, true) + "</li>\n";
-        break;
-      }
+    // The strongest link the cycle could have taken here, labelled with its level when that is
+    // less than established (as the sentence below is worded for it).
+    const Link* step = nullptr;
+    const std::vector<Link> out = site.atlas.related(from, {.direction = Direction::out});
+    for (const Link& l : out)
+      if (l.other == &to && l.evidence <= featured.min_evidence &&
+          std::find(featured.types.begin(), featured.types.end(), l.type->id) != featured.types.end() &&
+          (!step || l.evidence < step->evidence))
+        step = &l;
+    if (step) {
+      label = edge_label(*step);
+      list += "<li>" + sentence_html(*step, root, true) + "</li>\n";
+    }
     d.edges.push_back({i, (i + 1) % cycle.size(), label});
   }
   return "<figure class=\"cycle\" aria-labelledby=\"cycle-caption\">\n" + site.graphs->svg(d) +
