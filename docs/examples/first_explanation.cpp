@@ -1,5 +1,5 @@
 // Example: explain a concept from the built-in content, with its typed neighbours.
-#include <katlas/katlas.hpp>
+#include <katlas/core.hpp>
 
 #include <iostream>
 

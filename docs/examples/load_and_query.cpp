@@ -1,5 +1,5 @@
 // Example: load a content folder, print every diagnostic, then search and explain a path.
-#include <katlas/katlas.hpp>
+#include <katlas/core.hpp>
 
 #include <iostream>
 

@@ -2,7 +2,8 @@
 #include <katlas/atlas.hpp>
 #include <katlas/content.hpp>
 #include <katlas/diagnostic.hpp>
-#include <katlas/site.hpp>
+#include <katlas/urls.hpp>
+#include <katlas/version.hpp>
 
 #include "text/escape.hpp"
 
@@ -12,6 +13,8 @@
 #include <cstdio>
 
 namespace katlas {
+
+std::string_view version() { return KATLAS_VERSION_STRING; }
 
 std::string format(const Diagnostic& d) {
   std::string out = d.loc.file;

@@ -1,11 +1,14 @@
 // katlas: check, query and render the Kratom Atlas content from the command line.
 #include "cli.hpp"
 
+#include <katlas/version.hpp>
+
 #include <iostream>
+#include <string>
 
 int main(int argc, char** argv) {
   CLI::App app{"katlas: an evidence-graded atlas of kratom tolerance, dependence and withdrawal"};
-  app.set_version_flag("--version", "katlas " KATLAS_VERSION);
+  app.set_version_flag("--version", "katlas " + std::string(katlas::version()));
   app.require_subcommand(1);
   katlas::cli::Context ctx;
   katlas::cli::add_check(app, ctx);

@@ -2,6 +2,8 @@
 /// @brief The Atlas: loaded content, its typed concept graph and the query API.
 #pragma once
 
+#include <katlas/core_export.hpp>
+
 #include <katlas/content.hpp>
 #include <katlas/diagnostic.hpp>
 
@@ -13,6 +15,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+KATLAS_API_BEGIN
 
 namespace katlas {
 
@@ -234,3 +238,5 @@ struct LoadResult {
 };
 
 }  // namespace katlas
+
+KATLAS_API_END

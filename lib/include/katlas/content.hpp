@@ -2,6 +2,8 @@
 /// @brief The content model: plain values loaded from a content folder (see docs/content-schema.md).
 #pragma once
 
+#include <katlas/core_export.hpp>
+
 #include <katlas/diagnostic.hpp>
 
 #include <array>
@@ -10,6 +12,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+KATLAS_API_BEGIN
 
 namespace katlas {
 
@@ -407,3 +411,5 @@ std::string add_days(std::string_view date, int days);
 std::string sentence_name(const Concept& entry);
 
 }  // namespace katlas
+
+KATLAS_API_END

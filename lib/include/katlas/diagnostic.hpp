@@ -2,8 +2,12 @@
 /// @brief Source positions and the problems the loader reports about content.
 #pragma once
 
+#include <katlas/core_export.hpp>
+
 #include <string>
 #include <vector>
+
+KATLAS_API_BEGIN
 
 namespace katlas {
 
@@ -92,3 +96,5 @@ class [[nodiscard]] Status {
 };
 
 }  // namespace katlas
+
+KATLAS_API_END

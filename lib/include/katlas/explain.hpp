@@ -3,6 +3,8 @@
 /// as plain text, Markdown, an HTML fragment or JSON.
 #pragma once
 
+#include <katlas/core_export.hpp>
+
 #include <katlas/atlas.hpp>
 #include <katlas/json.hpp>
 #include <katlas/readability.hpp>
@@ -11,6 +13,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+KATLAS_API_BEGIN
 
 namespace katlas {
 
@@ -72,3 +76,5 @@ std::string to_html_fragment(const Explanation& explanation, std::string_view ba
 std::string to_json(const Explanation& explanation);
 
 }  // namespace katlas
+
+KATLAS_API_END

@@ -2,9 +2,13 @@
 /// @brief The whole atlas as one document: versioned JSON (for apps in other languages) or Graphviz DOT.
 #pragma once
 
+#include <katlas/core_export.hpp>
+
 #include <katlas/atlas.hpp>
 
 #include <string>
+
+KATLAS_API_BEGIN
 
 namespace katlas {
 
@@ -21,3 +25,5 @@ std::string export_json(const Atlas& atlas);
 std::string export_dot(const Atlas& atlas);
 
 }  // namespace katlas
+
+KATLAS_API_END

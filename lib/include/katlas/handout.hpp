@@ -15,6 +15,8 @@
 /// @endcode
 #pragma once
 
+#include <katlas/core_export.hpp>
+
 #include <katlas/atlas.hpp>
 #include <katlas/diagnostic.hpp>
 #include <katlas/json.hpp>
@@ -25,6 +27,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+KATLAS_API_BEGIN
 
 namespace katlas {
 
@@ -198,3 +202,5 @@ struct PdfOptions {
 Status print_pdf(std::string_view html, const std::filesystem::path& out, const PdfOptions& options = {});
 
 }  // namespace katlas
+
+KATLAS_API_END

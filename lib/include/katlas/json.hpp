@@ -2,10 +2,14 @@
 /// @brief Stable JSON shapes for concepts, lists, relations and paths (see docs/json.md).
 #pragma once
 
+#include <katlas/core_export.hpp>
+
 #include <katlas/atlas.hpp>
 
 #include <string>
 #include <vector>
+
+KATLAS_API_BEGIN
 
 namespace katlas {
 
@@ -28,3 +32,5 @@ std::string path_json(const Concept& from, const Concept& to, const std::vector<
 std::string diagnostics_json(const Diagnostics& diagnostics);
 
 }  // namespace katlas
+
+KATLAS_API_END

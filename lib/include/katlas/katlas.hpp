@@ -1,13 +1,7 @@
 /// @file katlas.hpp
-/// @brief Umbrella header: everything a program needs to embed Kratom Atlas.
+/// @brief Umbrella header: the core (core.hpp) and the site library (site, handouts).
 #pragma once
 
-#include <katlas/atlas.hpp>
-#include <katlas/content.hpp>
-#include <katlas/diagnostic.hpp>
-#include <katlas/explain.hpp>
-#include <katlas/export.hpp>
+#include <katlas/core.hpp>
 #include <katlas/handout.hpp>
-#include <katlas/json.hpp>
-#include <katlas/readability.hpp>
 #include <katlas/site.hpp>

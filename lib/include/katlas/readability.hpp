@@ -2,10 +2,14 @@
 /// @brief Plain-language measures: syllables, sentences, Flesch–Kincaid grade, Flesch reading ease.
 #pragma once
 
+#include <katlas/core_export.hpp>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
+
+KATLAS_API_BEGIN
 
 namespace katlas {
 
@@ -54,3 +58,5 @@ ReadabilityStats measure_readability(std::string_view text);
 std::vector<std::string> find_terms(std::string_view text, const std::vector<std::string>& terms);
 
 }  // namespace katlas
+
+KATLAS_API_END

@@ -2,8 +2,11 @@
 /// @brief The reader's static site: render an Atlas to HTML pages through an output sink.
 #pragma once
 
+#include <katlas/core_export.hpp>
+
 #include <katlas/atlas.hpp>
 #include <katlas/diagnostic.hpp>
+#include <katlas/urls.hpp>
 
 #include <filesystem>
 #include <functional>
@@ -14,6 +17,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+KATLAS_API_BEGIN
 
 namespace katlas {
 
@@ -47,18 +52,6 @@ struct SiteOptions {
   /// default): every page is rendered and written. See docs/performance.md.
   std::filesystem::path cache_dir{};
 };
-
-/// The path of a concept's page inside the site: `concepts/<id>.html` (a link target for
-/// other programs and for printed handouts).
-std::string concept_page_path(std::string_view id);
-
-/// Checks that `url` can be the address of a reader's site: an absolute `http://` or
-/// `https://` URL with a host, and no spaces, quotes, angle brackets or backslashes. Fails
-/// with a message that names the problem and shows a good address.
-Status check_site_url(std::string_view url);
-
-/// The address of a concept's page under `site_url` (a `/` is added after the site address when missing).
-std::string concept_page_url(std::string_view site_url, std::string_view id);
 
 /// Where rendered files go. Paths are relative, use `/`, and never contain `..`.
 ///
@@ -176,3 +169,5 @@ SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& 
 Diagnostics check_links(const std::map<std::string, std::string, std::less<>>& files);
 
 }  // namespace katlas
+
+KATLAS_API_END

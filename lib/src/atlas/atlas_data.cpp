@@ -1,5 +1,6 @@
 // Builds what an Atlas shares between its copies: the graph, the search index and the id maps.
 #include "atlas/atlas_data.hpp"
+#include "atlas/read_log.hpp"
 
 #include <boost/pending/disjoint_sets.hpp>
 
@@ -9,6 +10,9 @@
 namespace katlas {
 
 namespace detail {
+
+thread_local ReadLog* read_log = nullptr;
+
 namespace {
 
 void build_components(const Graph& g, std::array<std::vector<std::uint32_t>, 4>& out) {

@@ -4,8 +4,11 @@
 #pragma once
 
 #include <katlas/content.hpp>
+#include <katlas/core_export.hpp>
 
 #include <vector>
+
+KATLAS_CORE_INTERNAL_BEGIN
 
 namespace katlas::detail {
 
@@ -19,8 +22,9 @@ struct ReadLog {
   bool names = false;                    ///< Looked a concept up by name: any concept's id, title or alias may matter.
 };
 
-/// The calling thread's open log; nullptr when none is open, which is almost always.
-inline thread_local ReadLog* read_log = nullptr;
+/// The calling thread's open log; nullptr when none is open, which is almost always. Defined
+/// once in the core library, so the site library records into the same log.
+extern thread_local ReadLog* read_log;
 
 /// Records reads into `log` on this thread until it goes out of scope (scopes nest).
 class ReadScope {
@@ -51,3 +55,5 @@ inline void note_names() {
 }
 
 }  // namespace katlas::detail
+
+KATLAS_CORE_INTERNAL_END

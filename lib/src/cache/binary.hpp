@@ -2,6 +2,8 @@
 // content hashes, and whole cache files that are checked before they are trusted.
 #pragma once
 
+#include <katlas/core_export.hpp>
+
 #include <katlas/diagnostic.hpp>
 
 #include <cstdint>
@@ -11,6 +13,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+KATLAS_CORE_INTERNAL_BEGIN
 
 namespace katlas::detail::cache {
 
@@ -134,3 +138,5 @@ Status save_file(const std::filesystem::path& file, std::string_view kind, std::
 std::optional<std::string> load_file(const std::filesystem::path& file, std::string_view kind);
 
 }  // namespace katlas::detail::cache
+
+KATLAS_CORE_INTERNAL_END

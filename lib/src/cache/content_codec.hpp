@@ -2,11 +2,15 @@
 // way (page fingerprints hash these bytes).
 #pragma once
 
+#include <katlas/core_export.hpp>
+
 #include "cache/binary.hpp"
 
 #include <katlas/content.hpp>
 
 #include <optional>
+
+KATLAS_CORE_INTERNAL_BEGIN
 
 namespace katlas::detail::cache {
 
@@ -20,3 +24,5 @@ void write(Writer& out, const SiteConfig& site);
 std::optional<Concept> read_concept(Reader& in);
 
 }  // namespace katlas::detail::cache
+
+KATLAS_CORE_INTERNAL_END

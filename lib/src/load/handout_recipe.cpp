@@ -1,8 +1,7 @@
 // Handout recipes: YAML to HandoutRecipe with file:line:column diagnostics, then checks against the atlas.
 #include "load/handout_recipe.hpp"
 
-#include <katlas/handout.hpp>
-#include <katlas/site.hpp>
+#include <katlas/urls.hpp>
 
 #include "load/parse.hpp"
 #include "load/read_folder.hpp"
@@ -10,8 +9,6 @@
 #include "text/edit_distance.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 namespace katlas {
 namespace detail {
@@ -182,44 +179,5 @@ bool check_recipe(const HandoutRecipe& recipe, const Atlas& atlas, Diagnostics& 
 }
 
 }  // namespace detail
-
-RecipeLoadResult load_handout_recipes(const std::vector<ContentFile>& files, const Atlas& atlas,
-                                      std::string_view display_root) {
-  RecipeLoadResult result;
-  for (const ContentFile& file : files) {
-    if (!file.path.starts_with("handouts/") || !file.path.ends_with(".yaml")) continue;
-    std::optional<HandoutRecipe> recipe = detail::parse_handout_recipe(file, display_root, result.diagnostics);
-    if (recipe && detail::check_recipe(*recipe, atlas, result.diagnostics))
-      result.recipes.push_back(std::move(*recipe));
-  }
-  std::sort(result.recipes.begin(), result.recipes.end(),
-            [](const HandoutRecipe& a, const HandoutRecipe& b) { return a.id < b.id; });
-  return result;
-}
-
-RecipeLoadResult load_handout_recipe_file(const std::filesystem::path& file, const Atlas& atlas) {
-  RecipeLoadResult result;
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  if (in) text << in.rdbuf();
-  if (!in || in.bad()) {
-    result.diagnostics.push_back({Severity::error,
-                                  {file.generic_string(), 0, 0},
-                                  "cannot read recipe file",
-                                  "check that it exists and is readable"});
-    return result;
-  }
-  std::optional<HandoutRecipe> recipe =
-      detail::parse_handout_recipe({file.generic_string(), std::move(text).str()}, "", result.diagnostics);
-  if (recipe && detail::check_recipe(*recipe, atlas, result.diagnostics)) result.recipes.push_back(std::move(*recipe));
-  return result;
-}
-
-std::vector<std::string> suggest_recipes(const std::vector<HandoutRecipe>& recipes, std::string_view text,
-                                         std::size_t limit) {
-  return detail::closest(text, detail::ids_of(recipes), limit);
-}
-
-RecipeLoadResult builtin_handout_recipes(const Atlas& atlas) { return {atlas.content().handouts, {}}; }
 
 }  // namespace katlas

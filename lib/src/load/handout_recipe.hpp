@@ -1,11 +1,15 @@
 // Reading one handout recipe file (handouts/<id>.yaml) into a HandoutRecipe, with positions.
 #pragma once
 
+#include <katlas/core_export.hpp>
+
 #include <katlas/atlas.hpp>
 
 #include <optional>
 #include <string_view>
 #include <vector>
+
+KATLAS_CORE_INTERNAL_BEGIN
 
 namespace katlas::detail {
 
@@ -20,3 +24,5 @@ std::optional<HandoutRecipe> parse_handout_recipe(const ContentFile& file, std::
 bool check_recipe(const HandoutRecipe& recipe, const Atlas& atlas, Diagnostics& out);
 
 }  // namespace katlas::detail
+
+KATLAS_CORE_INTERNAL_END

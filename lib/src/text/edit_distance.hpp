@@ -1,9 +1,13 @@
 // Edit distance and "did you mean" suggestions for misspelled ids and keys.
 #pragma once
 
+#include <katlas/core_export.hpp>
+
 #include <string>
 #include <string_view>
 #include <vector>
+
+KATLAS_CORE_INTERNAL_BEGIN
 
 namespace katlas::detail {
 
@@ -19,3 +23,5 @@ std::vector<std::string> closest(std::string_view word, const std::vector<std::s
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace katlas::detail
+
+KATLAS_CORE_INTERNAL_END

@@ -1,9 +1,13 @@
 // The one escaping module: every string from content passes through here on its way into HTML, SVG or JSON.
 #pragma once
 
+#include <katlas/core_export.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
+
+KATLAS_CORE_INTERNAL_BEGIN
 
 namespace katlas::detail {
 
@@ -36,3 +40,5 @@ std::string escape_script_json(std::string_view json);
 std::string quote_dot(std::string_view text);
 
 }  // namespace katlas::detail
+
+KATLAS_CORE_INTERNAL_END

@@ -1,9 +1,13 @@
 // Text folding for matching: case, accents and punctuation do not count.
 #pragma once
 
+#include <katlas/core_export.hpp>
+
 #include <string>
 #include <string_view>
 #include <vector>
+
+KATLAS_CORE_INTERNAL_BEGIN
 
 namespace katlas::detail {
 
@@ -28,3 +32,5 @@ std::string stem(std::string_view word);
 bool is_stop_word(std::string_view word);
 
 }  // namespace katlas::detail
+
+KATLAS_CORE_INTERNAL_END

@@ -1,9 +1,13 @@
 // The content's one Markdown dialect, parsed by md4c for every reader of `details` (site, handouts).
 #pragma once
 
+#include <katlas/core_export.hpp>
+
 #include <md4c.h>
 
 #include <string_view>
+
+KATLAS_CORE_INTERNAL_BEGIN
 
 namespace katlas::detail {
 
@@ -21,3 +25,5 @@ struct MarkdownWalk {
 void walk_markdown(std::string_view text, const MarkdownWalk& walk, void* userdata);
 
 }  // namespace katlas::detail
+
+KATLAS_CORE_INTERNAL_END

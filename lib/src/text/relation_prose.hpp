@@ -3,12 +3,16 @@
 // their evidence level. Used by every renderer that prints relation sentences.
 #pragma once
 
+#include <katlas/core_export.hpp>
+
 #include <katlas/atlas.hpp>
 
 #include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+KATLAS_CORE_INTERNAL_BEGIN
 
 namespace katlas::detail {
 
@@ -44,3 +48,5 @@ std::string capitalised(std::string text);
 std::string_view note_for(const Relation& relation, bool professional);
 
 }  // namespace katlas::detail
+
+KATLAS_CORE_INTERNAL_END

@@ -1,9 +1,9 @@
 // The explanation call and its four renderings (text, Markdown, HTML fragment, JSON).
 #include <katlas/explain.hpp>
-#include <katlas/site.hpp>
+#include <katlas/urls.hpp>
 
-#include "render/html/html.hpp"
 #include "text/escape.hpp"
+#include "text/markdown_html.hpp"
 #include "text/number.hpp"
 #include "text/relation_prose.hpp"
 

@@ -1,5 +1,6 @@
 // Whole-atlas exports: versioned JSON and Graphviz DOT.
 #include <katlas/export.hpp>
+#include <katlas/version.hpp>
 
 #include "render/json/objects.hpp"
 #include "text/escape.hpp"
@@ -41,12 +42,18 @@ std::string export_json(const Atlas& atlas) {
     object["sources"] = c.sources;  // ids here: the full entries are in the top-level "sources"
     concepts.push_back(std::move(object));
   }
-  return detail::dump(ordered_json{{"format", "katlas-atlas"},
-                                   {"schema_version", export_schema_version},
-                                   {"kinds", std::move(kinds)},
-                                   {"relation_types", std::move(types)},
-                                   {"sources", std::move(sources)},
-                                   {"concepts", std::move(concepts)}}) +
+  // The content's date: its most recent review (every concept carries one).
+  std::string last_reviewed;
+  for (const Concept& c : content.concepts) last_reviewed = std::max(last_reviewed, c.reviewed);
+  return detail::dump(
+             ordered_json{{"format", "katlas-atlas"},
+                          {"schema_version", export_schema_version},
+                          {"generator", {{"name", "katlas"}, {"version", std::string(version())}}},
+                          {"content", {{"title", std::string(content.site.name())}, {"last_reviewed", last_reviewed}}},
+                          {"kinds", std::move(kinds)},
+                          {"relation_types", std::move(types)},
+                          {"sources", std::move(sources)},
+                          {"concepts", std::move(concepts)}}) +
          "\n";
 }
 

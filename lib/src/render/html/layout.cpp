@@ -15,7 +15,7 @@ std::string root_of(std::string_view page_path) {
   return root;
 }
 
-std::string concept_url(std::string_view id) { return concat("concepts/", id, ".html"); }
+std::string concept_url(std::string_view id) { return concept_page_path(id); }
 std::string kind_url(std::string_view id) { return "kinds/" + std::string(id) + ".html"; }
 std::string source_url(std::string_view id) { return "sources.html#" + anchor("source", id); }
 

@@ -1,11 +1,14 @@
 // Addresses of pages in the reader's site, for other renderers and programs (handouts, explanations).
-#include <katlas/site.hpp>
-
-#include "render/html/html.hpp"
+#include <katlas/urls.hpp>
 
 namespace katlas {
 
-std::string concept_page_path(std::string_view id) { return detail::html::concept_url(id); }
+std::string concept_page_path(std::string_view id) {
+  std::string path = "concepts/";
+  path += id;
+  path += ".html";
+  return path;
+}
 
 std::string concept_page_url(std::string_view site_url, std::string_view id) {
   std::string url(site_url);

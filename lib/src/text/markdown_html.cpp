@@ -1,5 +1,10 @@
 // Markdown in `details` to safe HTML: md4c parses (raw HTML refused), we write every tag ourselves.
-#include "render/html/html.hpp"
+#include "text/markdown_html.hpp"
+
+#include <katlas/urls.hpp>
+
+#include "atlas/read_log.hpp"
+#include "text/escape.hpp"
 
 #include "text/markdown_walk.hpp"
 
@@ -32,7 +37,7 @@ char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + '
 /// and on keyboard focus (no script needed); the link names the hint as its description.
 void append_term_link(std::string& out, std::string_view root, const Concept& entry, std::string_view text) {
   const std::string hint_id = escape_attribute("term-" + entry.id);
-  append(out, "<span class=\"term\"><a href=\"", escape_attribute(std::string(root) + concept_url(entry.id)),
+  append(out, "<span class=\"term\"><a href=\"", escape_attribute(std::string(root) + concept_page_path(entry.id)),
          "\" aria-describedby=\"", hint_id, "\">");
   append_escaped_html(out, text);
   append(out, "</a><span class=\"term-hint\" id=\"", hint_id, "\" role=\"tooltip\">");
