@@ -90,6 +90,7 @@ katlas_status katlas_open_folder(const char* path, katlas_atlas** out, char** di
 void katlas_close(katlas_atlas* atlas);
 
 /// One concept as JSON (the `show` shape of docs/json.md, with the professional details).
+/// @param atlas An open handle.
 /// @param name An id, alias or title, ignoring case, accents and spacing (`"7-OH"`, `"CYP 3A4"`).
 /// @param json Receives the JSON; free it with katlas_free(). NULL on failure.
 /// @return ::KATLAS_OK; ::KATLAS_NOT_FOUND when no concept has that name (the message suggests
@@ -98,6 +99,7 @@ katlas_status katlas_find(const katlas_atlas* atlas, const char* name, char** js
 
 /// A concept's relations, both ways, as a JSON array of relation objects (the `related` shape
 /// of docs/json.md), relations written on the concept first.
+/// @param atlas An open handle.
 /// @param name An id, alias or title of the concept.
 /// @param type NULL or `""` for every relation type, else a type id from relations.yaml
 ///   (`"inhibits"`).
@@ -108,6 +110,7 @@ katlas_status katlas_related(const katlas_atlas* atlas, const char* name, const 
 
 /// How one concept leads to another: the best-supported chain of relations, a sentence a step,
 /// as JSON (the `path` shape of docs/json.md).
+/// @param atlas An open handle.
 /// @param from An id, alias or title of the concept the chain starts from.
 /// @param to An id, alias or title of the concept it ends at.
 /// @param json Receives the JSON; free it with katlas_free(). NULL on failure.
@@ -117,6 +120,7 @@ katlas_status katlas_path(const katlas_atlas* atlas, const char* from, const cha
 
 /// Ranked matches for free text over titles, aliases, summaries and details, as a JSON array of
 /// `{id, title, kind, score, summary}`, best first (the `search` shape of docs/json.md).
+/// @param atlas An open handle.
 /// @param query Words or a question, e.g. `"why does my dose stop working"`.
 /// @param limit At most this many matches.
 /// @param json Receives the JSON (`"[]"` when nothing matches); free it with katlas_free().
@@ -126,6 +130,7 @@ katlas_status katlas_search(const katlas_atlas* atlas, const char* query, size_t
 /// An explanation of the concept a query names, with its relations and numbered sources, as
 /// JSON (the output of `katlas explain --format json`). An exact id, alias or title is taken
 /// first, else the best search match (`"exact": false` in the JSON).
+/// @param atlas An open handle.
 /// @param query An id, alias, title or question.
 /// @param audience ::KATLAS_LAY for plain text only, ::KATLAS_PRO for the professional details too.
 /// @param json Receives the JSON; free it with katlas_free(). NULL on failure.
