@@ -23,8 +23,8 @@
 /// }
 /// @endcode
 ///
-/// Link with the C++ library (`katlas::katlas` in CMake, `pkg-config --libs katlas`) and
-/// let the C++ compiler link the program, or add its runtime (`-lstdc++`).
+/// Link with the library (`katlas::katlas` in CMake, `pkg-config --libs --static katlas`)
+/// through the C++ compiler, which adds the C++ runtime the library needs.
 #ifndef KATLAS_KATLAS_H
 #define KATLAS_KATLAS_H
 
@@ -34,13 +34,21 @@
 extern "C" {
 #endif
 
+/// The enums' type in C++ is int, so that any int a C program passes is a value the library
+/// can check (in C++ an enum without a fixed type holds only its enumerators' bits). Nothing in C.
+#ifdef __cplusplus
+#define KATLAS_ENUM_TYPE : int
+#else
+#define KATLAS_ENUM_TYPE
+#endif
+
 /// An opened atlas: immutable content and its concept graph. Opened with katlas_open_builtin()
 /// or katlas_open_folder(), closed with katlas_close(). Every query may be called on one
 /// handle from many threads at once; only katlas_close() must wait until the others return.
 typedef struct katlas_atlas katlas_atlas;
 
 /// What a call did. Every value but ::KATLAS_OK comes with a message in katlas_last_error().
-typedef enum katlas_status {
+typedef enum katlas_status KATLAS_ENUM_TYPE {
   KATLAS_OK = 0,            ///< Success: the out-parameters are set.
   KATLAS_NOT_FOUND = 1,     ///< No concept, relation type, chain or match for what was asked.
   KATLAS_BAD_CONTENT = 2,   ///< The content folder has errors (or cannot be read); see its diagnostics.
@@ -50,7 +58,7 @@ typedef enum katlas_status {
 } katlas_status;
 
 /// Who an explanation is for.
-typedef enum katlas_audience {
+typedef enum katlas_audience KATLAS_ENUM_TYPE {
   KATLAS_LAY = 0,  ///< Plain text only.
   KATLAS_PRO = 1   ///< With the professional details and notes.
 } katlas_audience;
@@ -60,7 +68,7 @@ typedef enum katlas_audience {
 const char* katlas_status_string(katlas_status status);
 
 /// What went wrong in the last call on this thread that returns a ::katlas_status, e.g.
-/// `no concept 'withdrawl' (did you mean 'withdrawal'?)`; an empty string after a success.
+/// `no relation type 'inhibts' (did you mean 'inhibits'?)`; an empty string after a success.
 /// Never NULL. Owned by the library: valid until the next such call on the same thread.
 const char* katlas_last_error(void);
 
@@ -140,6 +148,8 @@ katlas_status katlas_explain(const katlas_atlas* atlas, const char* query, katla
 
 /// Frees a string the library returned (JSON, diagnostics). NULL is allowed and does nothing.
 void katlas_free(char* string);
+
+#undef KATLAS_ENUM_TYPE
 
 #ifdef __cplusplus
 }
