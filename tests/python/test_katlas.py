@@ -288,6 +288,15 @@ def test_warnings_do_not_stop_a_load_and_are_kept(tmp_path):
     assert warning.message == "file is not part of the content schema and was ignored"
 
 
+def test_strict_adds_the_content_rules_as_warnings(tmp_path):
+    content = shutil.copytree(FIXTURES / "base", tmp_path / "content")
+    _replace(content / "sources.yaml", "  year: 2016\n  type: peer-reviewed\n", "  year: 2016\n")
+    assert katlas.Atlas.load(content).diagnostics == []
+    (warning,) = katlas.Atlas.load(content, strict=True).diagnostics
+    assert (warning.severity, warning.line, warning.column) == ("warning", 2, 3)
+    assert warning.message == "source 'kruegel-2016' does not say what kind of work it is"
+
+
 def _replace(path, old, new):
     text = path.read_text(encoding="utf-8")
     assert old in text
