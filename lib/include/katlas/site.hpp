@@ -50,7 +50,7 @@ struct SiteOptions {
 
 /// The path of a concept's page inside the site: `concepts/<id>.html` (a link target for
 /// other programs and for printed handouts).
-std::string concept_page_path(std::string_view id);
+[[nodiscard]] std::string concept_page_path(std::string_view id);
 
 /// Checks that `url` can be the address of a reader's site: an absolute `http://` or
 /// `https://` URL with a host, and no spaces, quotes, angle brackets or backslashes. Fails
@@ -58,7 +58,7 @@ std::string concept_page_path(std::string_view id);
 Status check_site_url(std::string_view url);
 
 /// The address of a concept's page under `site_url` (a `/` is added after the site address when missing).
-std::string concept_page_url(std::string_view site_url, std::string_view id);
+[[nodiscard]] std::string concept_page_url(std::string_view site_url, std::string_view id);
 
 /// Where rendered files go. Paths are relative, use `/`, and never contain `..`.
 ///
@@ -168,11 +168,11 @@ struct SiteResult {
 /// the caller must not commit. Concept pages are rendered on several threads (see
 /// `KATLAS_THREADS` in docs/performance.md); output is byte-identical for the same atlas and
 /// options. Never throws: a failure of the sink or of a library it uses is SiteResult::status.
-SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& options = {});
+[[nodiscard]] SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& options = {});
 
 /// Checks that every internal `href`/`src` in the HTML and SVG files of `files` names a file
 /// of `files` and, when it has a `#fragment`, an element with that id. One error per broken link,
 /// located at the page (`file` = page path).
-Diagnostics check_links(const std::map<std::string, std::string, std::less<>>& files);
+[[nodiscard]] Diagnostics check_links(const std::map<std::string, std::string, std::less<>>& files);
 
 }  // namespace katlas
