@@ -28,7 +28,7 @@ TEST_SUITE("builtin") {
     INFO(katlas::test::formatted(result));
     CHECK(result.ok());
     CHECK(result.diagnostics.empty());
-    const std::vector<katlas::Diagnostic> grade = katlas::summary_readability_warnings(*result.atlas);
+    const std::vector<katlas::Diagnostic> grade = katlas::summary_readability_warnings(result.atlas());
     std::string lines;
     for (const katlas::Diagnostic& d : grade) lines += katlas::format(d) + "\n";
     INFO(lines);

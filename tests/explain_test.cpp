@@ -9,7 +9,7 @@
 namespace {
 
 const katlas::Atlas& base() {
-  static const katlas::Atlas atlas = *katlas::Atlas::load(katlas::test::fixture_path("base")).atlas;
+  static const katlas::Atlas atlas = katlas::Atlas::load(katlas::test::fixture_path("base")).atlas();
   return atlas;
 }
 
@@ -98,6 +98,38 @@ TEST_SUITE("explain") {
     CHECK_FALSE(katlas::explain(base(), {.query = "qqqqqq"}).has_value());
   }
 
+  TEST_CASE("free text of stop words only explains nothing, never a topic at random") {
+    // "and" occurs inside "Extracts and concentrates": a search by letters alone would take it.
+    for (const char* query : {"and", "the", "why does my", "  ", ""}) {
+      INFO(query);
+      CHECK_FALSE(katlas::explain(base(), {.query = query}).has_value());
+    }
+    CHECK_FALSE(katlas::explain(katlas::Atlas::builtin(), {.query = "the"}).has_value());
+    const auto named = katlas::explain(base(), {.query = "extracts and concentrates"});
+    REQUIRE(named.has_value());
+    CHECK(named->entry->id == "extracts");
+  }
+
+  TEST_CASE("a request owns its query, and every default audience is lay") {
+    katlas::ExplainRequest request;
+    request.query = std::string("CYP") + " 3A4";  // a temporary, gone after this line
+    const auto e = katlas::explain(base(), request);
+    REQUIRE(e.has_value());
+    CHECK(e->entry->id == "cyp3a4");
+    CHECK(request.audience == katlas::Audience::lay);
+    CHECK(e->audience == katlas::Audience::lay);
+    const katlas::Concept& tolerance = *base().find("tolerance");
+    REQUIRE_FALSE(tolerance.details.empty());
+    CHECK_FALSE(nlohmann::json::parse(katlas::concept_json(base(), tolerance)).contains("details"));
+    CHECK(nlohmann::json::parse(katlas::concept_json(base(), tolerance, katlas::Audience::pro)).contains("details"));
+  }
+
+  TEST_CASE("the words of depths read back") {
+    for (const katlas::Depth d : {katlas::Depth::summary, katlas::Depth::details, katlas::Depth::neighbours})
+      CHECK(katlas::parse_depth(katlas::to_string(d)) == d);
+    CHECK_FALSE(katlas::parse_depth("all").has_value());
+  }
+
   TEST_CASE("show and explain print one text layout, from the library") {
     const katlas::Atlas& atlas = katlas::Atlas::builtin();
     katlas::ExplainRequest request;
@@ -141,7 +173,7 @@ TEST_SUITE("explain") {
     const katlas::LoadResult result = katlas::Atlas::load_files(files);
     INFO(katlas::test::formatted(result));
     REQUIRE(result.ok());
-    const auto e = katlas::explain(*result.atlas, {.query = "cyp3a4"});
+    const auto e = katlas::explain(result.atlas(), {.query = "cyp3a4"});
     const std::string html = katlas::to_html_fragment(*e, "javascript:alert(1)//");
     CHECK(html.find("<script>") == std::string::npos);
     CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);

@@ -7,7 +7,7 @@
 namespace {
 
 const katlas::Atlas& base() {
-  static const katlas::Atlas atlas = *katlas::Atlas::load(katlas::test::fixture_path("base")).atlas;
+  static const katlas::Atlas atlas = katlas::Atlas::load(katlas::test::fixture_path("base")).atlas();
   return atlas;
 }
 

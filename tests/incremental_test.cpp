@@ -56,12 +56,12 @@ SiteResult build(const fs::path& content, const fs::path& out, const fs::path& c
   LoadOptions load;
   load.cache_dir = cache;
   LoadResult loaded = Atlas::load(content, load);
-  REQUIRE_MESSAGE(loaded.atlas, test::formatted(loaded));
+  REQUIRE_MESSAGE(loaded.ok(), test::formatted(loaded));
   for (const Diagnostic& d : loaded.diagnostics) FAIL_CHECK(format(d));
   DiskSink sink(out);
   SiteOptions options;
   options.cache_dir = cache;
-  SiteResult result = render_site(*loaded.atlas, sink, options);
+  SiteResult result = render_site(loaded.atlas(), sink, options);
   REQUIRE(result.ok());
   for (const Diagnostic& d : result.diagnostics) FAIL_CHECK(format(d));
   sink.commit();
@@ -195,7 +195,7 @@ TEST_CASE("what a page reads is recorded as it renders, so a new read needs no l
   // reads cyp3a4's details but its own, so any list of "what pages show" would miss this one.
   std::vector<ContentFile> files = Atlas::builtin_files();
   const LoadResult before = Atlas::load_files(files);
-  REQUIRE(before.atlas);
+  REQUIRE(before.ok());
   const auto new_renderer = [](const Atlas& atlas) {
     detail::ReadLog log;
     const detail::ReadScope scope(log);
@@ -204,7 +204,7 @@ TEST_CASE("what a page reads is recorded as it renders, so a new read needs no l
     CHECK(!other->details.empty());
     return detail::html::PageReads::of(log);
   };
-  const detail::html::PageReads reads = new_renderer(*before.atlas);
+  const detail::html::PageReads reads = new_renderer(before.atlas());
   CHECK(reads.concepts == std::vector<std::string>{"cyp3a4"});
   CHECK(reads.names);  // found by name: a concept that takes that name later would change the answer
   CHECK_FALSE(reads.all);
@@ -213,17 +213,17 @@ TEST_CASE("what a page reads is recorded as it renders, so a new read needs no l
     if (f.path.ends_with("/cyp3a4.yaml"))
       f.text = std::regex_replace(f.text, std::regex("details: >\n"), "details: >\n  Edited.\n");
   const LoadResult after = Atlas::load_files(files);
-  REQUIRE(after.atlas);
-  REQUIRE(after.atlas->find("cyp3a4")->details != before.atlas->find("cyp3a4")->details);
+  REQUIRE(after.ok());
+  REQUIRE(after.atlas().find("cyp3a4")->details != before.atlas().find("cyp3a4")->details);
   const SiteOptions options;
-  CHECK_FALSE(detail::html::PageInputs(*before.atlas, options).of(reads) ==
-              detail::html::PageInputs(*after.atlas, options).of(reads));
+  CHECK_FALSE(detail::html::PageInputs(before.atlas(), options).of(reads) ==
+              detail::html::PageInputs(after.atlas(), options).of(reads));
   // What was not read does not count: a page that read only naloxone stays as it was.
   detail::ReadLog other;
-  other.concepts.push_back(before.atlas->find("naloxone"));
+  other.concepts.push_back(before.atlas().find("naloxone"));
   const detail::html::PageReads unrelated = detail::html::PageReads::of(other);
-  CHECK(detail::html::PageInputs(*before.atlas, options).of(unrelated) ==
-        detail::html::PageInputs(*after.atlas, options).of(unrelated));
+  CHECK(detail::html::PageInputs(before.atlas(), options).of(unrelated) ==
+        detail::html::PageInputs(after.atlas(), options).of(unrelated));
 }
 
 TEST_CASE("a concept a page did not read cannot change that page") {
@@ -319,21 +319,21 @@ TEST_CASE("the parse cache gives what parsing gives, and never hides a problem")
   // Whole loaded values, positions included (they end up in diagnostics): the concepts come
   // from the cache, everything else is parsed, and all of it must equal a load without a cache.
   const LoadResult parsed = Atlas::load(content, {.display_root = "content"});
-  REQUIRE(parsed.atlas);
+  REQUIRE(parsed.ok());
   const LoadResult filling = Atlas::load(content, options);
-  REQUIRE(filling.atlas);
-  CHECK(filling.atlas->content() == parsed.atlas->content());
+  REQUIRE(filling.ok());
+  CHECK(filling.atlas().content() == parsed.atlas().content());
   CHECK(fs::file_size(cache / "concepts.bin") > 10'000);
   const LoadResult cached = Atlas::load(content, options);
-  REQUIRE(cached.atlas);
-  CHECK(cached.atlas->content().concepts == parsed.atlas->content().concepts);
-  CHECK(cached.atlas->content() == parsed.atlas->content());
+  REQUIRE(cached.ok());
+  CHECK(cached.atlas().content().concepts == parsed.atlas().content().concepts);
+  CHECK(cached.atlas().content() == parsed.atlas().content());
   CHECK(cached.diagnostics == parsed.diagnostics);
 
   // A broken file is parsed (and reported) on every load: only clean files are kept.
   edit(content / "concepts/enzyme/cyp3a4.yaml", "\nevidence: [a-z]+\n", "\nevidence: strong\n");
   const LoadResult broken = Atlas::load(content, options);
-  CHECK_FALSE(broken.atlas);
+  CHECK_FALSE(broken.ok());
   const std::string first = test::formatted(broken);
   CHECK(first.find("cyp3a4.yaml") != std::string::npos);
   CHECK(test::formatted(Atlas::load(content, options)) == first);

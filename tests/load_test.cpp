@@ -28,7 +28,7 @@ TEST_SUITE("load") {
     INFO(formatted(result));
     CHECK(result.ok());
     CHECK(result.diagnostics.empty());
-    CHECK(result.atlas->content().concepts.size() == 11);
+    CHECK(result.atlas().content().concepts.size() == 11);
   }
 
   TEST_CASE("a YAML syntax error names its position and does not cascade into references") {
@@ -167,7 +167,7 @@ TEST_SUITE("load") {
     const katlas::LoadResult result = load_case("yes-no-coercion");
     INFO(formatted(result));
     REQUIRE(result.ok());
-    const katlas::Concept* chills = result.atlas->find("chills");
+    const katlas::Concept* chills = result.atlas().find("chills");
     REQUIRE(chills != nullptr);
     CHECK(chills->title == "yes");
     CHECK(chills->aliases == std::vector<std::string>{"no", "010", "on"});
@@ -214,7 +214,7 @@ TEST_SUITE("load.strict") {
         f.text.erase(at, std::string("  min-evidence: limited\n").size());
       }
     const katlas::LoadResult result = katlas::Atlas::load_files(files, {.display_root = "content"});
-    REQUIRE(result.atlas);  // a warning: the content is usable, only the figure is missing
+    REQUIRE(result.ok());  // a warning: the content is usable, only the figure is missing
     INFO(formatted(result));
     REQUIRE(result.diagnostics.size() == 1);
     const std::string line = katlas::format(result.diagnostics.front());
@@ -246,12 +246,12 @@ TEST_SUITE("load.strict") {
                    "worded for how sure the link is)"));
     CHECK(result.diagnostics.count(Severity::warning) == 1);
     // The one template is the established wording; a weaker link gets a hedge in front of it.
-    REQUIRE(result.atlas);
-    const auto links = result.atlas->related(*result.atlas->find("extracts"), {.type = "leads-to"});
+    REQUIRE(result.ok());
+    const auto links = result.atlas().related(*result.atlas().find("extracts"), {.type = "leads-to"});
     REQUIRE(links.size() == 1);
     CHECK(links[0].sentence == "Some reports say extract use leads to tolerance.");
-    const auto established = result.atlas->related(*result.atlas->find("tolerance"),
-                                                   {.type = "leads-to", .direction = katlas::Direction::out});
+    const auto established = result.atlas().related(*result.atlas().find("tolerance"),
+                                                    {.type = "leads-to", .direction = katlas::Direction::out});
     REQUIRE(established.size() == 1);
     CHECK(established[0].sentence == "Tolerance leads to withdrawal.");
   }
@@ -273,8 +273,8 @@ TEST_SUITE("load.strict") {
     for (katlas::ContentFile& f : files)
       if (f.path == "concepts/condition/withdrawal.yaml") f.text.erase(f.text.find("review-every: sometimes\n"));
     const katlas::LoadResult result = katlas::Atlas::load_files(files, {.display_root = "content"});
-    REQUIRE(result.atlas);
-    const katlas::Atlas& atlas = *result.atlas;
+    REQUIRE(result.ok());
+    const katlas::Atlas& atlas = result.atlas();
     const auto due = [&](const char* id) {
       return katlas::review_due(*atlas.find(id), atlas.kind(atlas.find(id)->kind));
     };
@@ -294,8 +294,8 @@ TEST_SUITE("load.strict") {
                    "content/handouts/broken.yaml:7:16: error: unknown concept 'tolerence' (did you mean "
                    "'tolerance'?)"));
     const katlas::LoadResult good = load_case("");
-    REQUIRE(good.atlas);
-    CHECK(good.atlas->content().handouts.empty());
+    REQUIRE(good.ok());
+    CHECK(good.atlas().content().handouts.empty());
     CHECK(katlas::Atlas::builtin().content().handouts.size() == 6);
   }
 
@@ -327,7 +327,7 @@ TEST_SUITE("load.files") {
     const katlas::LoadResult result = katlas::Atlas::load(katlas::test::fixture_path("base"));
     INFO(formatted(result));
     REQUIRE(result.ok());
-    CHECK(result.atlas->find("cyp3a4")->loc.file ==
+    CHECK(result.atlas().find("cyp3a4")->loc.file ==
           katlas::test::fixture_path("base") + "/concepts/enzyme/cyp3a4.yaml");
   }
 }

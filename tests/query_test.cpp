@@ -10,7 +10,7 @@
 namespace {
 
 const katlas::Atlas& base() {
-  static const katlas::Atlas atlas = *katlas::Atlas::load(katlas::test::fixture_path("base")).atlas;
+  static const katlas::Atlas atlas = katlas::Atlas::load(katlas::test::fixture_path("base")).atlas();
   return atlas;
 }
 
@@ -21,7 +21,7 @@ std::vector<std::string> ids(const std::vector<katlas::SearchHit>& hits) {
 }
 
 const katlas::Atlas& chain() {
-  static const katlas::Atlas atlas = *katlas::Atlas::load(katlas::test::fixture_path("evidence-chain")).atlas;
+  static const katlas::Atlas atlas = katlas::Atlas::load(katlas::test::fixture_path("evidence-chain")).atlas();
   return atlas;
 }
 
@@ -173,7 +173,7 @@ TEST_SUITE("query") {
     CHECK(base().path(*base().find("kratom"), *base().find("kratom"))->empty());
     const katlas::LoadResult split = katlas::test::load_case("split");
     REQUIRE(split.ok());
-    CHECK_FALSE(split.atlas->path(*split.atlas->find("kratom"), *split.atlas->find("island")).has_value());
+    CHECK_FALSE(split.atlas().path(*split.atlas().find("kratom"), *split.atlas().find("island")).has_value());
   }
 
   TEST_CASE("search ranks a whole-name match first") {
@@ -198,5 +198,104 @@ TEST_SUITE("query") {
     CHECK(names == std::vector<std::string>{"Tolerance", "Withdrawal"});
     CHECK(base().list().size() == 11);
     CHECK(base().list("no-such-kind").empty());
+  }
+}
+
+TEST_SUITE("query.misuse") {
+  TEST_CASE("a concept of another atlas is refused, even one loaded from the same folder with the same id") {
+    const katlas::Atlas other = katlas::Atlas::load(katlas::test::fixture_path("base")).atlas();
+    const katlas::Concept& foreign = *other.find("cyp3a4");
+    REQUIRE(base().find("cyp3a4")->id == foreign.id);
+    CHECK_FALSE(base().owns(foreign));
+    CHECK(other.owns(foreign));
+    CHECK_THROWS_WITH_AS(base().related(foreign),
+                         "katlas::Atlas::related(): concept 'cyp3a4' is not one of this atlas's concepts (it belongs "
+                         "to another atlas, or is a copy); look it up in this atlas with find()",
+                         std::invalid_argument);
+    CHECK_THROWS_AS(base().path(foreign, *base().find("tolerance")), std::invalid_argument);
+    CHECK_THROWS_AS(base().path(*base().find("tolerance"), foreign), std::invalid_argument);
+    CHECK_THROWS_AS(base().cycle_through(foreign, {"inhibits"}), std::invalid_argument);
+    CHECK_THROWS_WITH_AS(katlas::explain(base(), foreign, {}),
+                         doctest::Contains("katlas::explain(): concept 'cyp3a4' is not one of this atlas's concepts"),
+                         std::invalid_argument);
+    CHECK_THROWS_WITH_AS(katlas::concept_json(base(), foreign),
+                         doctest::Contains("katlas::concept_json(): concept 'cyp3a4'"), std::invalid_argument);
+    // A concept copied out of the atlas is not the atlas's either.
+    const katlas::Concept copy = *base().find("cyp3a4");
+    CHECK_FALSE(base().owns(copy));
+    CHECK_THROWS_AS(base().related(copy), std::invalid_argument);
+  }
+
+  TEST_CASE("a copy of an atlas shares its concepts, and a moved-from atlas is still the same atlas") {
+    katlas::Atlas copy = base();
+    const katlas::Concept& entry = *base().find("cyp3a4");
+    CHECK(copy.owns(entry));
+    CHECK(copy.related(entry).size() == base().related(entry).size());
+    const katlas::Atlas moved = std::move(copy);
+    CHECK(moved.owns(entry));
+    CHECK(copy.find("cyp3a4") == &entry);  // a move shares the data: `copy` is still the atlas
+  }
+
+  TEST_CASE("related and path take exact ids; an unknown id, an alias or a title gives an empty result") {
+    const std::vector<katlas::Link> by_concept = base().related(*base().find("cyp3a4"));
+    const std::vector<katlas::Link> by_id = base().related("cyp3a4");
+    REQUIRE(by_id.size() == by_concept.size());
+    for (std::size_t i = 0; i < by_id.size(); ++i) {
+      CHECK(by_id[i].self == by_concept[i].self);
+      CHECK(by_id[i].other == by_concept[i].other);
+      CHECK(by_id[i].relation == by_concept[i].relation);
+    }
+    CHECK(base().related("cyp3a4", {.direction = katlas::Direction::in}).size() ==
+          base().related(*base().find("cyp3a4"), {.direction = katlas::Direction::in}).size());
+    CHECK(base().related("CYP 3A4").empty());  // an alias: find() resolves names
+    CHECK(base().related("no-such-concept").empty());
+    const auto steps = base().path("tolerance", "withdrawal");
+    REQUIRE(steps.has_value());
+    CHECK(walked(*steps) == walked(*base().path(*base().find("tolerance"), *base().find("withdrawal"))));
+    CHECK_FALSE(base().path("no-such-concept", "withdrawal").has_value());
+    CHECK_FALSE(base().path("tolerance", "Withdrawal").has_value());
+  }
+
+  TEST_CASE("a load result gives its atlas only when the content loaded, in place or taken out") {
+    katlas::LoadResult good = katlas::Atlas::load(katlas::test::fixture_path("base"));
+    REQUIRE(good.ok());
+    const katlas::Concept* found = good.atlas().find("cyp3a4");
+    CHECK(good.atlas().owns(*found));
+    const katlas::Atlas kept = std::move(good).atlas();
+    CHECK(kept.owns(*found));  // the same atlas, taken out of the result
+
+    const katlas::LoadResult bad = katlas::test::load_case("bad-help-lines");
+    REQUIRE_FALSE(bad.ok());
+    CHECK_FALSE(bad.diagnostics.empty());
+    CHECK_THROWS_WITH_AS(bad.atlas(),
+                         "katlas::LoadResult::atlas(): the content did not load (ok() is false); read the "
+                         "diagnostics instead",
+                         std::logic_error);
+  }
+
+  TEST_CASE("a query keeps its own copy of the text it was made from") {
+    katlas::RelatedQuery query;
+    query.type = std::string("metabolised-") + "by";  // a temporary, gone after this line
+    CHECK(base().related("mitragynine", query).size() == 1);
+  }
+
+  TEST_CASE("a search of stop words only finds nothing, though its letters occur in a name") {
+    CHECK_FALSE(base().search("extracts and concentrates", 1).empty());
+    CHECK(base().search("and", 5).empty());  // not "Extracts and concentrates"
+    CHECK(base().search("why does my", 5).empty());
+    CHECK(base().search("  ", 5).empty());
+    CHECK(katlas::Atlas::builtin().search("the", 5).empty());
+  }
+
+  TEST_CASE("the words of directions and evidence levels read back") {
+    for (const katlas::Direction d : {katlas::Direction::out, katlas::Direction::in, katlas::Direction::both})
+      CHECK(katlas::parse_direction(katlas::to_string(d)) == d);
+    for (const katlas::Evidence level : katlas::evidence_levels)
+      CHECK(katlas::parse_evidence(katlas::to_string(level)) == level);
+    for (const katlas::Audience a : {katlas::Audience::lay, katlas::Audience::pro})
+      CHECK(katlas::parse_audience(katlas::to_string(a)) == a);
+    CHECK_FALSE(katlas::parse_direction("sideways").has_value());
+    CHECK_FALSE(katlas::parse_evidence("Established").has_value());
+    CHECK_FALSE(katlas::parse_audience("").has_value());
   }
 }

@@ -23,7 +23,7 @@ using Files = std::map<std::string, std::string, std::less<>>;
 const katlas::Atlas& base_atlas() {
   static const katlas::LoadResult result = katlas::Atlas::load(fixture_path("base"));
   REQUIRE_MESSAGE(result.ok(), katlas::test::formatted(result));
-  return *result.atlas;
+  return result.atlas();
 }
 
 Files render(const katlas::Atlas& atlas, const katlas::SiteOptions& options = {}) {
@@ -67,7 +67,7 @@ relations:
   }
   katlas::LoadResult result = katlas::Atlas::load_files(std::move(files));
   REQUIRE_MESSAGE(result.ok(), katlas::test::formatted(result));
-  return *result.atlas;
+  return result.atlas();
 }
 
 /// The base fixture with the tolerance concept's details replaced.
@@ -79,7 +79,7 @@ katlas::Atlas with_tolerance_details(const std::string& details) {
                      "details: " + details);
   katlas::LoadResult result = katlas::Atlas::load_files(std::move(files));
   REQUIRE_MESSAGE(result.ok(), katlas::test::formatted(result));
-  return *result.atlas;
+  return result.atlas();
 }
 
 std::size_t occurrences(const std::string& text, const std::string& needle) {
@@ -252,7 +252,7 @@ TEST_SUITE("site") {
         katlas::Atlas::load(fixture_path("other-ids"), {.display_root = "loop", .strict = true});
     REQUIRE_MESSAGE(loaded.ok(), katlas::test::formatted(loaded));
     CHECK(loaded.diagnostics.empty());
-    const Files files = render(*loaded.atlas);
+    const Files files = render(loaded.atlas());
     const std::string& home = files.at("index.html");
     CHECK(home.find("<title>Loop Atlas</title>") != std::string::npos);
     CHECK(home.find("<p class=\"lead\">How a habit loop keeps itself going.</p>") != std::string::npos);
@@ -375,7 +375,7 @@ TEST_SUITE("site") {
     }
     const katlas::LoadResult result = katlas::Atlas::load_files(std::move(files));
     REQUIRE_MESSAGE(result.ok(), katlas::test::formatted(result));
-    const std::string page = render(*result.atlas).at("concepts/tolerance.html");
+    const std::string page = render(result.atlas()).at("concepts/tolerance.html");
     CHECK(page.find("Some call it shaking.") != std::string::npos);
     CHECK(page.find(">shaking</a>") == std::string::npos);
   }
@@ -481,7 +481,8 @@ TEST_SUITE("site") {
   }
 
   TEST_CASE("hostile strings in content never reach a page unescaped") {
-    const Files files = render(hostile_atlas());
+    const katlas::Atlas atlas = hostile_atlas();
+    const Files files = render(atlas);
     // The search index is a script of data, not HTML: attribute tricks mean nothing in it (its
     // words include "onmouseover" as a JSON key). It must stay data: parse as JSON, and never
     // close a script element.
@@ -491,7 +492,7 @@ TEST_SUITE("site") {
         index.find("window.KATLAS_SEARCH = ") + std::string_view("window.KATLAS_SEARCH = ").size();
     const auto data = nlohmann::json::parse(index.substr(json_at, index.rfind(';') - json_at), nullptr, false);
     REQUIRE_FALSE(data.is_discarded());
-    CHECK(data.at("entries").size() == hostile_atlas().content().concepts.size());
+    CHECK(data.at("entries").size() == atlas.content().concepts.size());
     for (const auto& [path, bytes] : files) {
       if (path.starts_with("assets/site") || path == "assets/search.js" || path == "assets/search-index.js") continue;
       CAPTURE(path);

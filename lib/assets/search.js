@@ -102,7 +102,8 @@
 
   function search(typed, limit) {
     var entries = index.entries, n = entries.length;
-    if (!fold(typed)) return [];
+    // No word but stop words ("the", "why does my"): nothing asked, so nothing found (as Atlas::search()).
+    if (fold(typed).split(" ").every(function (w) { return !w || STOP.indexOf(w) >= 0; })) return [];
     var text = corrected(typed);
     var compact = fold(text).replace(/ /g, "");
     var score = new Array(n).fill(0), matched = new Array(n).fill(0), i;

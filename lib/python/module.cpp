@@ -111,7 +111,7 @@ const Concept& resolve(const Atlas& atlas, const ConceptArg& arg) {
 // The loaded atlas with its warnings, or ContentError carrying every diagnostic.
 AtlasObject atlas_or_raise(LoadResult result) {
   if (!result.ok()) raise_content_error(result.diagnostics);
-  return {*std::move(result.atlas), std::move(result.diagnostics)};
+  return {std::move(result).atlas(), std::move(result.diagnostics)};
 }
 
 ExplainRequest explain_request(const std::string& query, Audience audience, Depth depth, std::size_t max_neighbours) {

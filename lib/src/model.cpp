@@ -63,6 +63,12 @@ std::string_view to_string(Evidence evidence) {
   return "anecdotal";
 }
 
+std::optional<Evidence> parse_evidence(std::string_view word) {
+  for (const Evidence level : evidence_levels)
+    if (word == to_string(level)) return level;
+  return std::nullopt;
+}
+
 std::string_view plain_explanation(Evidence evidence) {
   switch (evidence) {
     case Evidence::established: return "Several studies agree, or there is good human data or an official record.";
@@ -166,6 +172,12 @@ std::string_view to_string(Direction direction) {
     case Direction::both: return "both";
   }
   return "both";
+}
+
+std::optional<Direction> parse_direction(std::string_view word) {
+  for (const Direction direction : {Direction::out, Direction::in, Direction::both})
+    if (word == to_string(direction)) return direction;
+  return std::nullopt;
 }
 
 namespace {

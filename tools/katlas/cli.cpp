@@ -17,9 +17,9 @@ std::optional<Atlas> open_atlas(const Context& ctx, const std::filesystem::path&
   LoadOptions options;
   options.cache_dir = cache_dir;
   LoadResult result = Atlas::load(ctx.content_dir, options);
-  if (result.atlas) {
+  if (result.ok()) {
     std::cerr << result.diagnostics.format();
-    return std::move(result.atlas);
+    return std::move(result).atlas();
   }
   std::cerr << result.diagnostics.format();
   std::cerr << "katlas: " << result.diagnostics.count(Severity::error) << " error(s) in " << ctx.content_dir

@@ -22,13 +22,13 @@ void add_check(CLI::App& app, Context& ctx) {
     LoadResult result = ctx.content_dir.empty()
                             ? Atlas::load_files(Atlas::builtin_files(), {.display_root = "content", .strict = *strict})
                             : Atlas::load(ctx.content_dir, {.display_root = ctx.content_dir, .strict = *strict});
-    if (*strict && result.atlas) {
+    if (*strict && result.ok()) {
       // Lay summaries aim at reading grade 6-8: the grade is a strict rule like their length.
-      for (Diagnostic& d : summary_readability_warnings(*result.atlas)) result.diagnostics.push_back(std::move(d));
+      for (Diagnostic& d : summary_readability_warnings(result.atlas())) result.diagnostics.push_back(std::move(d));
     }
     // A concept past its review date is a warning on every check (and fails --strict).
-    if (result.atlas)
-      for (Diagnostic& d : overdue_review_warnings(*result.atlas, today->empty() ? today_utc() : *today))
+    if (result.ok())
+      for (Diagnostic& d : overdue_review_warnings(result.atlas(), today->empty() ? today_utc() : *today))
         result.diagnostics.push_back(std::move(d));
     const std::size_t errors = result.diagnostics.count(Severity::error);
     const std::size_t warnings = result.diagnostics.count(Severity::warning);
@@ -37,9 +37,9 @@ void add_check(CLI::App& app, Context& ctx) {
     } else {
       for (const Diagnostic& d : result.diagnostics) std::cout << format(d) << '\n';
       std::cout << shown << ": " << errors << " error(s), " << warnings << " warning(s)";
-      if (result.atlas)
-        std::cout << "; " << result.atlas->content().concepts.size() << " concepts, "
-                  << result.atlas->content().sources.size() << " sources";
+      if (result.ok())
+        std::cout << "; " << result.atlas().content().concepts.size() << " concepts, "
+                  << result.atlas().content().sources.size() << " sources";
       std::cout << '\n';
     }
     const bool failed = errors > 0 || (*strict && warnings > 0);

@@ -24,12 +24,9 @@ void add_explain(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx, opts] {
     const std::optional<Atlas> atlas = open_atlas(ctx);
     if (!atlas) return void(ctx.exit = failure);
-    const Depth depth = opts->depth == "summary"   ? Depth::summary
-                        : opts->depth == "details" ? Depth::details
-                                                   : Depth::neighbours;
     const auto e = explain(*atlas, {.query = opts->query,
                                     .audience = audience_of(opts->audience, Audience::lay),
-                                    .depth = depth,
+                                    .depth = parse_depth(opts->depth).value_or(Depth::neighbours),
                                     .max_neighbours = 12});
     if (!e) {
       std::cerr << "katlas: nothing matches '" << opts->query << "'\n";

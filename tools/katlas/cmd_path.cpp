@@ -26,9 +26,7 @@ void add_path(CLI::App& app, Context& ctx) {
     const Concept* from = lookup(*atlas, opts->from);
     const Concept* to = lookup(*atlas, opts->to);
     if (!from || !to) return void(ctx.exit = failure);
-    Evidence min_evidence = Evidence::anecdotal;
-    for (const Evidence level : evidence_levels)
-      if (to_string(level) == opts->min_evidence) min_evidence = level;
+    const Evidence min_evidence = parse_evidence(opts->min_evidence).value_or(Evidence::anecdotal);
     const auto steps = atlas->path(*from, *to, {.min_evidence = min_evidence});
     if (!steps) {
       std::cerr << "katlas: no chain of relations connects '" << from->id << "' and '" << to->id << "'";
@@ -39,7 +37,7 @@ void add_path(CLI::App& app, Context& ctx) {
       return void(ctx.exit = failure);
     }
     if (opts->json) {
-      std::cout << path_json(*from, *to, *steps) << '\n';
+      std::cout << path_json(*from, *to, *steps, Audience::pro) << '\n';
       return;
     }
     std::cout << "From " << from->title << " to " << to->title << " in " << steps->size() << " step(s):\n";

@@ -27,12 +27,10 @@ void add_related(CLI::App& app, Context& ctx) {
       std::cerr << "katlas: no relation type '" << opts->type << "'\n";
       return void(ctx.exit = failure);
     }
-    const Direction direction = opts->direction == "out"  ? Direction::out
-                                : opts->direction == "in" ? Direction::in
-                                                          : Direction::both;
+    const Direction direction = parse_direction(opts->direction).value_or(Direction::both);
     const std::vector<Link> links = atlas->related(*c, {.type = opts->type, .direction = direction});
     if (opts->json) {
-      std::cout << links_json(links) << '\n';
+      std::cout << links_json(links, Audience::pro) << '\n';
       return;
     }
     // One line a link, tab-separated: direction, type, other concept, evidence, sentence, note.

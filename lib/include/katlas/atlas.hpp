@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,9 @@ enum class Direction { out, in, both };
 
 /// `out`, `in` or `both`.
 std::string_view to_string(Direction direction);
+
+/// The direction a word names (`out`, `in` or `both`); nothing for any other word.
+[[nodiscard]] std::optional<Direction> parse_direction(std::string_view word);
 
 /// The sentence template a relation of this type, evidence and direction is told with
 /// (relations.yaml gives one per evidence level). When the content gives none for that
@@ -61,7 +65,10 @@ struct LinkSentence {
 /// direction, evidence and basis, none with a note, whose sentence ends with the other
 /// concept, read as one sentence; every other link as a sentence of its own. Each sentence
 /// is worded for its evidence level (see sentence_template()).
-std::vector<LinkSentence> tell_links(const std::vector<Link>& links);
+[[nodiscard]] std::vector<LinkSentence> tell_links(const std::vector<Link>& links);
+/// Refused: the sentences would point into a vector that is gone at the end of the statement.
+/// Keep the links in a variable first.
+std::vector<LinkSentence> tell_links(const std::vector<Link>&& links) = delete;
 
 /// The note on a relation for a reader: lay readers get `note`; professionals get
 /// `pro_note` when there is one, else `note`. Empty when there is none for them.
@@ -69,7 +76,7 @@ std::string_view relation_note(const Relation& relation, bool professional);
 
 /// Filter for Atlas::related().
 struct RelatedQuery {
-  std::string_view type{};                ///< Relation type id; empty means every type.
+  std::string type{};                     ///< Relation type id; empty means every type.
   Direction direction = Direction::both;  ///< Which way round; `both` means every relation.
 };
 
@@ -132,80 +139,140 @@ struct LoadOptions {
   std::filesystem::path cache_dir{};
 };
 
-struct LoadResult;
+class LoadResult;
 
 /// An immutable, loaded content folder with its concept graph and indexes.
 ///
 /// Copies are cheap (they share the data) and every const member is safe to call from many
-/// threads at once. No member throws for bad content: loading returns diagnostics instead.
+/// threads at once. A moved-from Atlas is still the same atlas: a move copies the shared
+/// handle, so no Atlas is ever empty.
+///
+/// Errors: no member throws for bad content (loading returns diagnostics instead) or for an
+/// unknown id or name (it finds nothing). A member given a `const Concept&` that is not one of
+/// this atlas's concepts (see owns()) throws std::invalid_argument: a concept of another
+/// atlas, even one loaded from the same folder with the same id, is a bug in the caller,
+/// never quietly mixed in.
+///
+/// Lifetimes: pointers, references and views it returns (`Concept*`, `Link`, `PathStep`,
+/// `SearchHit`, content()) point into the shared data and stay valid while any copy of the
+/// Atlas lives. Those members cannot be called on a temporary Atlas (the call does not
+/// compile), because what they return would dangle at the end of the statement:
 ///
 /// @code
 /// const katlas::Atlas& atlas = katlas::Atlas::builtin();
 /// if (const katlas::Concept* c = atlas.find("CYP 3A4")) std::cout << c->summary;
+///
+/// katlas::LoadResult result = katlas::Atlas::load("content");
+/// if (result.ok()) use(result.atlas().find("tolerance"));    // the atlas lives in `result`
+/// katlas::Atlas kept = std::move(result).atlas();               // or take it out to keep it
+/// // katlas::Atlas::load("content").atlas().find("tolerance"); // does not compile
 /// @endcode
 class Atlas {
  public:
+  /// Copies share the data.
+  Atlas(const Atlas&) = default;
+  /// Shares `other`'s data. A move is a copy: a moved-from Atlas stays usable.
+  Atlas& operator=(const Atlas& other) = default;
+  ~Atlas() = default;
+
   /// The content compiled into the library. Loaded once, on first use; never fails
   /// (the build's tests check the built-in content).
   static const Atlas& builtin();
 
   /// The files of the built-in content, as compiled into the library (e.g. to check them
   /// with different options, or to export them).
-  static std::vector<ContentFile> builtin_files();
+  [[nodiscard]] static std::vector<ContentFile> builtin_files();
 
-  /// Reads and checks a content folder (see docs/content-schema.md).
-  static LoadResult load(const std::filesystem::path& folder, LoadOptions options = {});
+  /// Reads and checks a content folder (see docs/content-schema.md). Never throws for bad
+  /// content: see LoadResult.
+  [[nodiscard]] static LoadResult load(const std::filesystem::path& folder, LoadOptions options = {});
 
   /// Checks content given as files in memory (the same rules as load()).
-  static LoadResult load_files(std::vector<ContentFile> files, LoadOptions options = {});
+  [[nodiscard]] static LoadResult load_files(std::vector<ContentFile> files, LoadOptions options = {});
 
   /// The loaded content, with every list sorted by id.
-  const Content& content() const;
+  [[nodiscard]] const Content& content() const&;
+
+  /// True when `entry` is one of this atlas's concepts (an element of content().concepts,
+  /// shared by every copy), not merely a concept with the same id. O(1).
+  [[nodiscard]] bool owns(const Concept& entry) const;
 
   /// A concept by id, by alias, or by title; case-, accent- and spacing-insensitive for
   /// aliases and titles ("CYP 3A4", "7-OH"). nullptr when there is none.
-  const Concept* find(std::string_view id_or_alias) const;
+  [[nodiscard]] const Concept* find(std::string_view id_or_alias) const&;
 
   /// Up to `limit` concept ids that are closest to a misspelled id or name.
-  std::vector<std::string> suggest(std::string_view text, std::size_t limit = 3) const;
+  [[nodiscard]] std::vector<std::string> suggest(std::string_view text, std::size_t limit = 3) const;
 
   /// The kind with this id, or nullptr.
-  const Kind* kind(std::string_view id) const;
+  [[nodiscard]] const Kind* kind(std::string_view id) const&;
   /// The relation type with this id, or nullptr.
-  const RelationType* relation_type(std::string_view id) const;
+  [[nodiscard]] const RelationType* relation_type(std::string_view id) const&;
   /// The source with this id, or nullptr.
-  const Source* source(std::string_view id) const;
+  [[nodiscard]] const Source* source(std::string_view id) const&;
 
-  /// Relations of a concept, outgoing first, each group in content order. Empty for an unknown id.
-  std::vector<Link> related(const Concept& entry, RelatedQuery query = {}) const;
+  /// Relations of a concept, outgoing first, each group in content order.
+  /// Throws std::invalid_argument when `entry` is not one of this atlas's concepts (owns()).
+  [[nodiscard]] std::vector<Link> related(const Concept& entry, RelatedQuery query = {}) const&;
+  /// The same for the concept with this exact id (not an alias or title: find() resolves
+  /// those). Empty for an unknown id; never throws.
+  [[nodiscard]] std::vector<Link> related(std::string_view id, RelatedQuery query = {}) const&;
 
   /// The best-supported explanation chain from one concept to another. A chain is as sure
   /// as its weakest step, so chains are compared by that first (an all-established chain
   /// beats a shorter one with a contested step), then by following relations as written
   /// over walking some backwards, then by length. A popular claim (a concept with a
   /// verdict) may start or end a chain but is never a step inside one. Empty optional when
-  /// no chain of links at least `query.min_evidence` connects them.
-  std::optional<std::vector<PathStep>> path(const Concept& from, const Concept& to, PathQuery query = {}) const;
+  /// no chain of links at least `query.min_evidence` connects them; no steps when `from` is `to`.
+  /// Throws std::invalid_argument when `from` or `to` is not one of this atlas's concepts (owns()).
+  [[nodiscard]] std::optional<std::vector<PathStep>> path(const Concept& from, const Concept& to,
+                                                          PathQuery query = {}) const&;
+  /// The same between the concepts with these exact ids (not aliases or titles: find()
+  /// resolves those). Empty optional also when either id is unknown; never throws.
+  [[nodiscard]] std::optional<std::vector<PathStep>> path(std::string_view from_id, std::string_view to_id,
+                                                          PathQuery query = {}) const&;
 
   /// The shortest cycle from `start` back to itself that follows relations of the given
   /// types as written, over links of `min_evidence` or stronger (established only by default:
   /// a figure says "each step feeds the next"; whoever draws a weaker one names each link's
   /// level). The concepts in order, `start` first; the link back to it is implied. Empty when
-  /// there is none.
-  std::vector<const Concept*> cycle_through(const Concept& start, const std::vector<std::string>& types,
-                                            Evidence min_evidence = Evidence::established) const;
+  /// there is none. Throws std::invalid_argument when `start` is not one of this atlas's concepts.
+  [[nodiscard]] std::vector<const Concept*> cycle_through(const Concept& start, const std::vector<std::string>& types,
+                                                          Evidence min_evidence = Evidence::established) const&;
 
-  /// Ranked matches over titles, aliases, summaries and details.
-  std::vector<SearchHit> search(std::string_view text, std::size_t limit = 10) const;
+  /// Ranked matches over titles, aliases, summaries and details. Empty when the text has no
+  /// word but stop words ("the", "why does my"), or when nothing matches.
+  [[nodiscard]] std::vector<SearchHit> search(std::string_view text, std::size_t limit = 10) const&;
 
   /// The index search() ranks with, as data (see SearchIndexData).
-  SearchIndexData search_index() const;
+  [[nodiscard]] SearchIndexData search_index() const;
 
   /// Concepts of one kind (every concept when `kind` is empty), sorted by title.
-  std::vector<const Concept*> list(std::string_view kind = {}) const;
+  [[nodiscard]] std::vector<const Concept*> list(std::string_view kind = {}) const&;
 
   /// The concepts that cite a source (in a concept, relation, side or timing), sorted by title.
-  std::vector<const Concept*> citing(std::string_view source_id) const;
+  [[nodiscard]] std::vector<const Concept*> citing(std::string_view source_id) const&;
+
+  /// @name Refused on a temporary Atlas
+  /// What these members return points into the atlas, which is gone at the end of the
+  /// statement, so calling them on a temporary does not compile. Keep the Atlas in a variable
+  /// (or call them on LoadResult::atlas() of a result kept in one).
+  /// @{
+  const Content& content() const&& = delete;
+  const Concept* find(std::string_view id_or_alias) const&& = delete;
+  const Kind* kind(std::string_view id) const&& = delete;
+  const RelationType* relation_type(std::string_view id) const&& = delete;
+  const Source* source(std::string_view id) const&& = delete;
+  std::vector<Link> related(const Concept&, RelatedQuery = {}) const&& = delete;
+  std::vector<Link> related(std::string_view, RelatedQuery = {}) const&& = delete;
+  std::optional<std::vector<PathStep>> path(const Concept&, const Concept&, PathQuery = {}) const&& = delete;
+  std::optional<std::vector<PathStep>> path(std::string_view, std::string_view, PathQuery = {}) const&& = delete;
+  std::vector<const Concept*> cycle_through(const Concept&, const std::vector<std::string>&,
+                                            Evidence = Evidence::established) const&& = delete;
+  std::vector<SearchHit> search(std::string_view, std::size_t = 10) const&& = delete;
+  std::vector<const Concept*> list(std::string_view = {}) const&& = delete;
+  std::vector<const Concept*> citing(std::string_view) const&& = delete;
+  /// @}
 
  private:
   explicit Atlas(std::shared_ptr<const detail::AtlasData> data);
@@ -223,18 +290,53 @@ struct ReviewItem {
 
 /// The concepts due for review on or before `today` plus `within_days`, soonest first (ties
 /// by id). `today` is YYYY-MM-DD (see today_utc()).
-std::vector<ReviewItem> review_schedule(const Atlas& atlas, std::string_view today, int within_days = 0);
+[[nodiscard]] std::vector<ReviewItem> review_schedule(const Atlas& atlas, std::string_view today, int within_days = 0);
+/// Refused on a temporary Atlas: the items would point into an atlas gone at the end of the statement.
+std::vector<ReviewItem> review_schedule(const Atlas&& atlas, std::string_view today, int within_days = 0) = delete;
 
 /// A warning for every concept whose review is past due on `today`, at its file, saying
 /// when it was due and how to clear it. `katlas check` adds these; `--strict` fails on them.
-Diagnostics overdue_review_warnings(const Atlas& atlas, std::string_view today);
+[[nodiscard]] Diagnostics overdue_review_warnings(const Atlas& atlas, std::string_view today);
 
 /// What a load returns: the atlas when the content had no errors, and every diagnostic either way.
-struct LoadResult {
-  std::optional<Atlas> atlas;  ///< Set when the content had no errors.
-  Diagnostics diagnostics;     ///< Every error and warning, sorted by file, line and column.
-  /// True when the atlas was built.
-  bool ok() const { return atlas.has_value(); }
+///
+/// The atlas lives inside the result. Use it in place through an lvalue (`result.atlas()`),
+/// or take it out to keep (`std::move(result).atlas()`, or `Atlas::load(folder).atlas()`,
+/// which returns the Atlas by value). `Atlas::load(folder).atlas().find("x")` does not compile:
+/// the pointer would outlive the atlas.
+///
+/// @code
+/// katlas::LoadResult result = katlas::Atlas::load("content");
+/// std::cerr << result.diagnostics.format();
+/// if (!result.ok()) return 1;
+/// const katlas::Atlas& atlas = result.atlas();
+/// @endcode
+class LoadResult {
+ public:
+  Diagnostics diagnostics;  ///< Every error and warning, sorted by file, line and column.
+
+  /// True when the content had no errors and the atlas was built.
+  [[nodiscard]] bool ok() const { return atlas_.has_value(); }
+
+  /// The atlas, which lives as long as this result. Precondition: ok(); throws
+  /// std::logic_error otherwise.
+  [[nodiscard]] const Atlas& atlas() const& { return checked(); }
+  /// The atlas by value (a copy of the shared handle), from a result about to go away.
+  /// Precondition: ok(); throws std::logic_error otherwise.
+  [[nodiscard]] Atlas atlas() const&& { return checked(); }
+
+ private:
+  friend class Atlas;
+  LoadResult(std::optional<Atlas> atlas, Diagnostics diagnostics)
+      : diagnostics(std::move(diagnostics)), atlas_(std::move(atlas)) {}
+  const Atlas& checked() const {
+    if (!atlas_)
+      throw std::logic_error(
+          "katlas::LoadResult::atlas(): the content did not load (ok() is false); "
+          "read the diagnostics instead");
+    return *atlas_;
+  }
+  std::optional<Atlas> atlas_;
 };
 
 }  // namespace katlas

@@ -23,6 +23,9 @@ enum class Evidence { established, limited, contested, anecdotal };
 /// The schema word for an evidence level: `established`, `limited`, `contested` or `anecdotal`.
 std::string_view to_string(Evidence evidence);
 
+/// The evidence level a schema word names (see to_string(Evidence)); nothing for any other word.
+[[nodiscard]] std::optional<Evidence> parse_evidence(std::string_view word);
+
 /// One sentence that says what an evidence level means to a lay reader.
 std::string_view plain_explanation(Evidence evidence);
 
@@ -57,13 +60,14 @@ std::string_view to_string(Basis basis);
 std::string_view plain_label(Basis basis);
 
 /// Which text a reader gets: the lay summary only, or the professional details as well.
+/// Every default in the library is `lay`: text for the public unless pro is asked for.
 enum class Audience { lay, pro };
 
 /// `lay` or `pro`.
 std::string_view to_string(Audience audience);
 
 /// The audience a word names (`lay` or `pro`); nothing for any other word.
-std::optional<Audience> parse_audience(std::string_view word);
+[[nodiscard]] std::optional<Audience> parse_audience(std::string_view word);
 
 /// A concept kind from `kinds.yaml` (e.g. `enzyme`, `phase`).
 struct Kind {

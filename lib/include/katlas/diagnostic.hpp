@@ -37,7 +37,7 @@ struct Diagnostic {
 
 /// Formats a diagnostic as one line in the compiler style editors understand.
 /// Example: `content/concepts/enzyme/cyp3a4.yaml:12:5: error: unknown relation type 'inhibts' (did you mean 'inhibits'?)`.
-std::string format(const Diagnostic& diagnostic);
+[[nodiscard]] std::string format(const Diagnostic& diagnostic);
 
 /// Every problem one run found in content (all of them, not the first only), as a list.
 ///

@@ -25,10 +25,16 @@ enum class Depth {
   neighbours,  ///< As `details`, plus the typed relations both ways.
 };
 
-/// What the caller asks for.
+/// `summary`, `details` or `neighbours`.
+[[nodiscard]] std::string_view to_string(Depth depth);
+
+/// The depth a word names (`summary`, `details` or `neighbours`); nothing for any other word.
+[[nodiscard]] std::optional<Depth> parse_depth(std::string_view word);
+
+/// What the caller asks for. Holds its own copy of the query, so it may outlive the text it was made from.
 struct ExplainRequest {
-  std::string_view query;             ///< An id, alias, title or free text ("why does my dose stop working").
-  Audience audience = Audience::lay;  ///< Lay text only, or with professional details.
+  std::string query;                  ///< An id, alias, title or free text ("why does my dose stop working").
+  Audience audience = Audience::lay;  ///< Lay text only (the default, as everywhere), or with professional details.
   Depth depth = Depth::neighbours;    ///< How much to include.
   std::size_t max_neighbours = 12;    ///< Cap on relations returned (outgoing first).
 };
@@ -50,11 +56,19 @@ struct Explanation {
 };
 
 /// Explains the concept the query names: an exact id, alias or title first, else the best
-/// search hit (`exact` is then false). Empty when nothing matches.
-std::optional<Explanation> explain(const Atlas& atlas, const ExplainRequest& request);
+/// search hit (`exact` is then false). Empty when nothing matches, and when free text has no
+/// word but stop words ("the", "and", "why does my", blanks): never a topic taken at random.
+[[nodiscard]] std::optional<Explanation> explain(const Atlas& atlas, const ExplainRequest& request);
 
-/// Explains one concept of `atlas` (`request.query` is not used; `exact` is true).
-Explanation explain(const Atlas& atlas, const Concept& entry, const ExplainRequest& request);
+/// Explains one concept of `atlas` (`request.query` is not used; `exact` is true). Throws
+/// std::invalid_argument when `entry` is not one of `atlas`'s concepts (see Atlas::owns()).
+[[nodiscard]] Explanation explain(const Atlas& atlas, const Concept& entry, const ExplainRequest& request);
+
+/// Refused on a temporary Atlas: the explanation's views would point into an atlas gone at
+/// the end of the statement.
+std::optional<Explanation> explain(const Atlas&& atlas, const ExplainRequest& request) = delete;
+/// Refused on a temporary Atlas (see above).
+Explanation explain(const Atlas&& atlas, const Concept& entry, const ExplainRequest& request) = delete;
 
 /// Plain text for terminals, SMS or speech, the one text layout of a concept (`katlas show`
 /// and `katlas explain` print it): title with id and kind, other names, verdict, evidence,
@@ -62,18 +76,18 @@ Explanation explain(const Atlas& atlas, const Concept& entry, const ExplainReque
 /// phase, the relations under their headings, numbered sources and the review date.
 /// Relations of one type and evidence read as one sentence, in the wording of their
 /// evidence level, with their notes, tagged `[level: ids]`; every renderer below tells them alike.
-std::string to_text(const Explanation& explanation);
+[[nodiscard]] std::string to_text(const Explanation& explanation);
 
 /// Markdown, with relation targets and sources as links when `base_url` is given
 /// (concept pages at `<base_url>/concepts/<id>.html`, as `katlas build` writes them).
-std::string to_markdown(const Explanation& explanation, std::string_view base_url = {});
+[[nodiscard]] std::string to_markdown(const Explanation& explanation, std::string_view base_url = {});
 
 /// An HTML fragment (no `<html>`/`<body>`) for embedding in an app's page; every content
 /// string is escaped and only http(s) or relative links are written.
-std::string to_html_fragment(const Explanation& explanation, std::string_view base_url = {});
+[[nodiscard]] std::string to_html_fragment(const Explanation& explanation, std::string_view base_url = {});
 
 /// JSON with the fields of Explanation (see docs/json.md).
-std::string to_json(const Explanation& explanation);
+[[nodiscard]] std::string to_json(const Explanation& explanation);
 
 }  // namespace katlas
 

@@ -18,11 +18,11 @@ inline constexpr int export_schema_version = 2;
 /// Every kind, relation type, source and concept (with its relations both ways), as one JSON
 /// document: `{format: "katlas-atlas", schema_version, kinds, relation_types, sources, concepts}`.
 /// Deterministic: the same atlas gives the same bytes.
-std::string export_json(const Atlas& atlas);
+[[nodiscard]] std::string export_json(const Atlas& atlas);
 
 /// The concept graph in the DOT language: one node per concept (labelled with its title),
 /// one edge per relation as written (labelled with the relation type). Every string is quoted.
-std::string export_dot(const Atlas& atlas);
+[[nodiscard]] std::string export_dot(const Atlas& atlas);
 
 }  // namespace katlas
 

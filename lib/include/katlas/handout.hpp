@@ -43,33 +43,35 @@ struct RecipeLoadResult {
 /// Parses every `handouts/*.yaml` among `files` and checks its concept ids, kinds and
 /// relation types against `atlas` ("did you mean" hints). Other files are ignored.
 /// `display_root` is put before the relative paths in diagnostics (e.g. `content`).
-RecipeLoadResult load_handout_recipes(const std::vector<ContentFile>& files, const Atlas& atlas,
-                                      std::string_view display_root = {});
+[[nodiscard]] RecipeLoadResult load_handout_recipes(const std::vector<ContentFile>& files, const Atlas& atlas,
+                                                    std::string_view display_root = {});
 
 /// The recipes that came with `atlas`: Atlas::load() reads and checks `handouts/*.yaml` with
 /// the rest of the folder (the same as `atlas.content().handouts`).
-RecipeLoadResult builtin_handout_recipes(const Atlas& atlas);
+[[nodiscard]] RecipeLoadResult builtin_handout_recipes(const Atlas& atlas);
 
 /// Reads one recipe file anywhere on disk (its name must still equal its `id`); diagnostics
 /// show the path as given.
-RecipeLoadResult load_handout_recipe_file(const std::filesystem::path& file, const Atlas& atlas);
+[[nodiscard]] RecipeLoadResult load_handout_recipe_file(const std::filesystem::path& file, const Atlas& atlas);
 
 /// Up to `limit` recipe ids closest to a misspelled one, best first.
-std::vector<std::string> suggest_recipes(const std::vector<HandoutRecipe>& recipes, std::string_view text,
-                                         std::size_t limit = 3);
+[[nodiscard]] std::vector<std::string> suggest_recipes(const std::vector<HandoutRecipe>& recipes, std::string_view text,
+                                                       std::size_t limit = 3);
 
 /// A recipe for a plain list of concepts, made on the spot: one section of all of them, a
 /// short title ("Tolerance and withdrawal", "Tolerance and 9 related topics") and text that
 /// suits either audience (`any_audience`).
-HandoutRecipe recipe_for_concepts(const std::vector<const Concept*>& concepts, Audience audience);
+[[nodiscard]] HandoutRecipe recipe_for_concepts(const std::vector<const Concept*>& concepts, Audience audience);
 
 /// Whether a recipe can be composed for `audience`: a written recipe is for its own
 /// audience only (its purpose, points and questions are written for it); one made by
 /// recipe_for_concepts() suits both.
-bool supports(const HandoutRecipe& recipe, Audience audience);
+[[nodiscard]] bool supports(const HandoutRecipe& recipe, Audience audience);
 
 /// The help-line region with this id (`help-lines.yaml`), or nullptr.
-const HelpRegion* find_help_region(const Atlas& atlas, std::string_view id);
+[[nodiscard]] const HelpRegion* find_help_region(const Atlas& atlas, std::string_view id);
+/// Refused on a temporary Atlas: the region would be gone at the end of the statement.
+const HelpRegion* find_help_region(const Atlas&& atlas, std::string_view id) = delete;
 
 /// Paper size written into the page's `@page` rule.
 enum class Paper { a4, letter };
@@ -151,15 +153,18 @@ struct Handout {
 };
 
 /// Builds a handout from a recipe already checked by load_handout_recipes() (unknown ids are skipped).
-Handout compose_handout(const Atlas& atlas, const HandoutRecipe& recipe, const HandoutOptions& options = {});
+[[nodiscard]] Handout compose_handout(const Atlas& atlas, const HandoutRecipe& recipe,
+                                      const HandoutOptions& options = {});
+/// Refused on a temporary Atlas: the handout's pointers would outlive it.
+Handout compose_handout(const Atlas&& atlas, const HandoutRecipe& recipe, const HandoutOptions& options = {}) = delete;
 
 /// The text a reader reads on the handout (purpose, section text, boxes, glossary), one
 /// block a line, with headings, references and disclaimer left out: what review_handout() measures.
-std::string handout_reader_text(const Handout& handout);
+[[nodiscard]] std::string handout_reader_text(const Handout& handout);
 
 /// One self-contained HTML page: inline CSS and SVG, no script, no external request,
 /// `@page` set for `options.paper`. Byte-identical for the same handout and options.
-std::string render_handout_html(const Handout& handout, const HandoutOptions& options = {});
+[[nodiscard]] std::string render_handout_html(const Handout& handout, const HandoutOptions& options = {});
 
 /// One item of the PEMAT-style checklist.
 struct ChecklistItem {
@@ -179,17 +184,17 @@ struct HandoutReview {
 };
 
 /// Measures the reader text and runs the automatic checks.
-HandoutReview review_handout(const Atlas& atlas, const Handout& handout);
+[[nodiscard]] HandoutReview review_handout(const Atlas& atlas, const Handout& handout);
 
 /// The review as text lines for a terminal.
-std::string review_text(const Handout& handout, const HandoutReview& review);
+[[nodiscard]] std::string review_text(const Handout& handout, const HandoutReview& review);
 
 /// The review as JSON: `{id, audience, grade, reading_ease, ..., checklist[], for_reviewer[]}`.
-std::string review_json(const Handout& handout, const HandoutReview& review);
+[[nodiscard]] std::string review_json(const Handout& handout, const HandoutReview& review);
 
 /// A warning at each concept summary whose Flesch–Kincaid grade is above `max_grade`
 /// (the opt-in readability rule; see docs/handouts.md).
-Diagnostics summary_readability_warnings(const Atlas& atlas, double max_grade = 8.0);
+[[nodiscard]] Diagnostics summary_readability_warnings(const Atlas& atlas, double max_grade = 8.0);
 
 /// How print_pdf() runs Chromium.
 struct PdfOptions {

@@ -161,12 +161,12 @@ struct SiteResult {
 /// the caller must not commit. Concept pages are rendered on several threads (see
 /// `KATLAS_THREADS` in docs/performance.md); output is byte-identical for the same atlas and
 /// options. Never throws: a failure of the sink or of a library it uses is SiteResult::status.
-SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& options = {});
+[[nodiscard]] SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& options = {});
 
 /// Checks that every internal `href`/`src` in the HTML and SVG files of `files` names a file
 /// of `files` and, when it has a `#fragment`, an element with that id. One error per broken link,
 /// located at the page (`file` = page path).
-Diagnostics check_links(const std::map<std::string, std::string, std::less<>>& files);
+[[nodiscard]] Diagnostics check_links(const std::map<std::string, std::string, std::less<>>& files);
 
 }  // namespace katlas
 

@@ -15,7 +15,7 @@ namespace katlas {
 
 /// The path of a concept's page inside the site: `concepts/<id>.html` (a link target for
 /// other programs and for printed handouts).
-std::string concept_page_path(std::string_view id);
+[[nodiscard]] std::string concept_page_path(std::string_view id);
 
 /// Checks that `url` can be the address of a reader's site: an absolute `http://` or
 /// `https://` URL with a host, and no spaces, quotes, angle brackets or backslashes. Fails
@@ -23,7 +23,7 @@ std::string concept_page_path(std::string_view id);
 Status check_site_url(std::string_view url);
 
 /// The address of a concept's page under `site_url` (a `/` is added after the site address when missing).
-std::string concept_page_url(std::string_view site_url, std::string_view id);
+[[nodiscard]] std::string concept_page_url(std::string_view site_url, std::string_view id);
 
 }  // namespace katlas
 

@@ -121,7 +121,10 @@ std::string SearchIndex::corrected(std::string_view text) const {
 
 std::vector<std::pair<std::size_t, double>> SearchIndex::search(std::string_view typed, std::size_t limit,
                                                                 const std::vector<Concept>& concepts) const {
-  if (fold_compact(typed).empty() || limit == 0) return {};
+  // No word but stop words ("the", "why does my"): nothing is asked. Its letters would still
+  // match inside names ("the" in "methadone") and make a topic out of nothing.
+  const std::vector<std::string> typed_words = words(fold(typed));
+  if (limit == 0 || std::all_of(typed_words.begin(), typed_words.end(), is_stop_word)) return {};
   std::call_once(words_built_, [this] { build_words(); });
   // A word found nowhere is taken for a typo of the closest word that is ("withdrawl").
   const std::string text = corrected(typed);

@@ -134,7 +134,7 @@ struct Loaded {
 Loaded load_folder(const char* path) {
   katlas::LoadResult result = katlas::Atlas::load(path);
   Loaded loaded{.atlas = std::nullopt, .diagnostics = std::move(result.diagnostics)};
-  if (result.ok()) loaded.atlas = std::move(result.atlas);
+  if (result.ok()) loaded.atlas = std::move(result).atlas();
   return loaded;
 }
 

@@ -33,7 +33,7 @@ void check_featured_cycle(const Atlas& atlas, Diagnostics& out) {
 }  // namespace
 
 LoadResult Atlas::load_files(std::vector<ContentFile> files, LoadOptions options) {
-  LoadResult result;
+  LoadResult result(std::nullopt, {});
   std::sort(files.begin(), files.end(), [](const ContentFile& a, const ContentFile& b) { return a.path < b.path; });
   detail::ParseGaps gaps;
   std::optional<detail::ParseCache> cache;
@@ -64,7 +64,7 @@ LoadResult Atlas::load_files(std::vector<ContentFile> files, LoadOptions options
       for (const HandoutRecipe& recipe : atlas.content().handouts)
         detail::check_recipe(recipe, atlas, result.diagnostics);
       check_featured_cycle(atlas, result.diagnostics);
-      if (!result.diagnostics.has_errors()) result.atlas = std::move(atlas);
+      if (!result.diagnostics.has_errors()) result.atlas_ = std::move(atlas);
     }
   }
   result.diagnostics.sort();
@@ -81,7 +81,7 @@ LoadResult Atlas::load(const std::filesystem::path& folder, LoadOptions options)
   if (!read_problems.empty()) {
     result.diagnostics.insert(result.diagnostics.end(), read_problems.begin(), read_problems.end());
     result.diagnostics.sort();
-    if (read_problems.has_errors()) result.atlas.reset();
+    if (read_problems.has_errors()) result.atlas_.reset();
   }
   return result;
 }
@@ -96,13 +96,13 @@ std::vector<ContentFile> Atlas::builtin_files() {
 const Atlas& Atlas::builtin() {
   static const Atlas atlas = [] {
     LoadResult result = load_files(builtin_files(), {.display_root = "content"});
-    if (!result.atlas) {
+    if (!result.ok()) {
       // The build's tests load the same files, so this means a broken build, not bad input.
       for (const Diagnostic& d : result.diagnostics) std::cerr << format(d) << '\n';
       std::cerr << "katlas: the built-in content does not load; rebuild from a checked tree\n";
       std::abort();
     }
-    return std::move(*result.atlas);
+    return std::move(result).atlas();
   }();
   return atlas;
 }

@@ -1,5 +1,6 @@
 // The Atlas query API: lookup, relations, explanation paths, search and listings.
 #include "atlas/atlas_data.hpp"
+#include "atlas/foreign_concept.hpp"
 #include "atlas/read_log.hpp"
 #include "query/path_search.hpp"
 #include "text/edit_distance.hpp"
@@ -47,9 +48,17 @@ bool connected(const AtlasData& data, Evidence level, Vertex a, Vertex b) {
 
 Atlas::Atlas(std::shared_ptr<const AtlasData> data) : data_(std::move(data)) {}
 
-const Content& Atlas::content() const { return data_->content; }
+const Content& Atlas::content() const& { return data_->content; }
 
-const Concept* Atlas::find(std::string_view id_or_alias) const {
+bool Atlas::owns(const Concept& entry) const {
+  // Every copy shares one concept vector, so an address inside it is a concept of this atlas;
+  // std::less orders pointers into unrelated objects too.
+  const std::vector<Concept>& concepts = data_->content.concepts;
+  const std::less<const Concept*> before;
+  return !before(&entry, concepts.data()) && before(&entry, concepts.data() + concepts.size());
+}
+
+const Concept* Atlas::find(std::string_view id_or_alias) const& {
   detail::note_names();
   const Concept* found = nullptr;
   if (const auto it = data_->graph.by_id.find(id_or_alias); it != data_->graph.by_id.end())
@@ -74,27 +83,26 @@ std::vector<std::string> Atlas::suggest(std::string_view text, std::size_t limit
   return out;
 }
 
-const Kind* Atlas::kind(std::string_view id) const {
+const Kind* Atlas::kind(std::string_view id) const& {
   const auto it = data_->kinds.find(id);
   return it == data_->kinds.end() ? nullptr : it->second;
 }
 
-const RelationType* Atlas::relation_type(std::string_view id) const {
+const RelationType* Atlas::relation_type(std::string_view id) const& {
   const auto it = data_->relation_types.find(id);
   return it == data_->relation_types.end() ? nullptr : it->second;
 }
 
-const Source* Atlas::source(std::string_view id) const {
+const Source* Atlas::source(std::string_view id) const& {
   const auto it = data_->sources.find(id);
   return it == data_->sources.end() ? nullptr : it->second;
 }
 
-std::vector<Link> Atlas::related(const Concept& entry, RelatedQuery query) const {
+std::vector<Link> Atlas::related(const Concept& entry, RelatedQuery query) const& {
+  detail::require_concept_of(*this, entry, "katlas::Atlas::related()");
   std::vector<Link> out;
-  const auto found = data_->graph.by_id.find(entry.id);
-  if (found == data_->graph.by_id.end()) return out;
   const detail::Graph& g = data_->graph.graph;
-  const Vertex v = found->second;
+  const Vertex v = data_->graph.by_id.find(entry.id)->second;
   detail::note_links_of(entry);
   const auto wanted = [&](const detail::EdgeProps& e) { return query.type.empty() || e.type->id == query.type; };
   if (query.direction != Direction::in)
@@ -116,11 +124,21 @@ std::vector<Link> Atlas::related(const Concept& entry, RelatedQuery query) const
   return out;
 }
 
-std::optional<std::vector<PathStep>> Atlas::path(const Concept& from, const Concept& to, PathQuery query) const {
+std::vector<Link> Atlas::related(std::string_view id, RelatedQuery query) const& {
+  const auto found = data_->graph.by_id.find(id);
+  if (found == data_->graph.by_id.end()) {
+    detail::note_names();  // whether the id names a concept is what the empty answer rests on
+    return {};
+  }
+  return related(*data_->graph.graph[found->second].entry, std::move(query));
+}
+
+std::optional<std::vector<PathStep>> Atlas::path(const Concept& from, const Concept& to, PathQuery query) const& {
+  detail::require_concept_of(*this, from, "katlas::Atlas::path()");
+  detail::require_concept_of(*this, to, "katlas::Atlas::path()");
   detail::note_all();
   const auto& cg = data_->graph;
   const auto a = cg.by_id.find(from.id), b = cg.by_id.find(to.id);
-  if (a == cg.by_id.end() || b == cg.by_id.end()) return std::nullopt;
   if (a->second == b->second) return std::vector<PathStep>{};
   const detail::Graph& g = cg.graph;
   const auto step_along = [&](const Edge& e, bool forward) {
@@ -156,6 +174,15 @@ std::optional<std::vector<PathStep>> Atlas::path(const Concept& from, const Conc
   return steps;
 }
 
+std::optional<std::vector<PathStep>> Atlas::path(std::string_view from_id, std::string_view to_id,
+                                                 PathQuery query) const& {
+  detail::note_all();
+  const auto& cg = data_->graph;
+  const auto a = cg.by_id.find(from_id), b = cg.by_id.find(to_id);
+  if (a == cg.by_id.end() || b == cg.by_id.end()) return std::nullopt;
+  return path(*cg.graph[a->second].entry, *cg.graph[b->second].entry, query);
+}
+
 Evidence weakest_evidence(const std::vector<PathStep>& steps) {
   Evidence out = Evidence::established;
   for (const PathStep& s : steps) out = weaker(out, s.evidence);
@@ -189,11 +216,11 @@ class CycleVisitor : public boost::default_bfs_visitor {
 }  // namespace
 
 std::vector<const Concept*> Atlas::cycle_through(const Concept& start, const std::vector<std::string>& types,
-                                                 Evidence min_evidence) const {
+                                                 Evidence min_evidence) const& {
+  detail::require_concept_of(*this, start, "katlas::Atlas::cycle_through()");
   detail::note_all();
   const auto& cg = data_->graph;
   const auto found = cg.by_id.find(start.id);
-  if (found == cg.by_id.end()) return {};
   const detail::Graph& g = cg.graph;
   const auto keep = [&g, &types, min_evidence](Edge e) {
     return g[e].evidence <= min_evidence && std::find(types.begin(), types.end(), g[e].type->id) != types.end();
@@ -216,7 +243,7 @@ std::vector<const Concept*> Atlas::cycle_through(const Concept& start, const std
   return {};
 }
 
-std::vector<SearchHit> Atlas::search(std::string_view text, std::size_t limit) const {
+std::vector<SearchHit> Atlas::search(std::string_view text, std::size_t limit) const& {
   detail::note_all();
   std::vector<SearchHit> out;
   for (const auto& [index, score] : data_->search.search(text, limit, data_->content.concepts))
@@ -229,7 +256,7 @@ SearchIndexData Atlas::search_index() const {
   return data_->search.data();
 }
 
-std::vector<const Concept*> Atlas::list(std::string_view kind) const {
+std::vector<const Concept*> Atlas::list(std::string_view kind) const& {
   detail::note_all();
   std::vector<const Concept*> out;
   for (const Concept& c : data_->content.concepts)
@@ -239,7 +266,7 @@ std::vector<const Concept*> Atlas::list(std::string_view kind) const {
   return out;
 }
 
-std::vector<const Concept*> Atlas::citing(std::string_view source_id) const {
+std::vector<const Concept*> Atlas::citing(std::string_view source_id) const& {
   detail::note_all();
   const auto it = data_->citing.find(source_id);
   return it == data_->citing.end() ? std::vector<const Concept*>{} : it->second;

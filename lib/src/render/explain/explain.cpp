@@ -2,6 +2,7 @@
 #include <katlas/explain.hpp>
 #include <katlas/urls.hpp>
 
+#include "atlas/foreign_concept.hpp"
 #include "text/escape.hpp"
 #include "text/markdown_html.hpp"
 #include "text/number.hpp"
@@ -68,6 +69,21 @@ std::string relations_text(const Explanation& e) {
 
 }  // namespace
 
+std::string_view to_string(Depth depth) {
+  switch (depth) {
+    case Depth::summary: return "summary";
+    case Depth::details: return "details";
+    case Depth::neighbours: return "neighbours";
+  }
+  return "neighbours";
+}
+
+std::optional<Depth> parse_depth(std::string_view word) {
+  for (const Depth depth : {Depth::summary, Depth::details, Depth::neighbours})
+    if (word == to_string(depth)) return depth;
+  return std::nullopt;
+}
+
 std::optional<Explanation> explain(const Atlas& atlas, const ExplainRequest& request) {
   const Concept* entry = atlas.find(request.query);
   const bool exact = entry != nullptr;
@@ -82,6 +98,7 @@ std::optional<Explanation> explain(const Atlas& atlas, const ExplainRequest& req
 }
 
 Explanation explain(const Atlas& atlas, const Concept& entry, const ExplainRequest& request) {
+  detail::require_concept_of(atlas, entry, "katlas::explain()");
   Explanation e;
   e.entry = &entry;
   e.title = entry.title;

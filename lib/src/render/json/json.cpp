@@ -1,4 +1,5 @@
 // JSON shapes of the public API (documented in docs/json.md); built with nlohmann-json.
+#include "atlas/foreign_concept.hpp"
 #include "render/json/objects.hpp"
 #include "text/relation_prose.hpp"
 
@@ -109,6 +110,7 @@ using detail::dump;
 using detail::link_json;
 
 std::string concept_json(const Atlas& atlas, const Concept& c, Audience audience) {
+  detail::require_concept_of(atlas, c, "katlas::concept_json()");
   return dump(detail::concept_object(atlas, c, audience));
 }
 
@@ -130,13 +132,13 @@ std::string search_json(const std::vector<SearchHit>& hits) {
   return dump(j);
 }
 
-std::string links_json(const std::vector<Link>& links) {
+std::string links_json(const std::vector<Link>& links, Audience audience) {
   ordered_json j = ordered_json::array();
-  for (const Link& link : links) j.push_back(link_json(link));
+  for (const Link& link : links) j.push_back(link_json(link, audience));
   return dump(j);
 }
 
-std::string path_json(const Concept& from, const Concept& to, const std::vector<PathStep>& steps) {
+std::string path_json(const Concept& from, const Concept& to, const std::vector<PathStep>& steps, Audience audience) {
   ordered_json list = ordered_json::array();
   for (const PathStep& s : steps) {
     ordered_json step{{"from", s.from->id},
@@ -144,7 +146,7 @@ std::string path_json(const Concept& from, const Concept& to, const std::vector<
                       {"direction", to_string(s.direction)},
                       {"to", s.to->id},
                       {"sentence", s.sentence}};
-    add_relation_keys(step, *s.relation, s.evidence, s.evidence_written, Audience::pro);
+    add_relation_keys(step, *s.relation, s.evidence, s.evidence_written, audience);
     list.push_back(std::move(step));
   }
   const Evidence weakest = weakest_evidence(steps);

@@ -8,7 +8,7 @@
 namespace katlas::detail {
 
 nlohmann::ordered_json source_json(const Source& source);
-nlohmann::ordered_json link_json(const Link& link, Audience audience = Audience::pro);
+nlohmann::ordered_json link_json(const Link& link, Audience audience);
 /// `{established: "...", ...}` for the levels that have a template.
 nlohmann::ordered_json templates_json(const std::array<std::string, 4>& templates);
 /// `verdict` and `verdict_label`, for a concept that has a verdict (popular claims).
