@@ -90,7 +90,12 @@ if(MODE MATCHES "^pkg-config")
   file(MAKE_DIRECTORY "${WORK}/bin")
   # C++23: the consumer picks its standard (C++20 or later).
   run(c++ -std=c++23 "${examples}/first_explanation.cpp" -o "${WORK}/bin/first_explanation" ${flags})
+  # A C99 program: compiled as C, linked by the C++ driver (the library's C++ runtime).
+  run(cc -std=c99 -Wall -Wextra -Werror -pedantic -c "${examples}/c_example.c" -o "${WORK}/c_example.o" ${flags})
+  run(c++ "${WORK}/c_example.o" -o "${WORK}/bin/c_example" ${flags})
   set(bin "${WORK}/bin")
+  run("${bin}/c_example" "7-OH")
+  expect("\"id\": \"seven-hydroxymitragynine\"")
 else()
   set(configure -S "${examples}" -B "${WORK}/build" -DCMAKE_BUILD_TYPE=Release)
   if(MODE STREQUAL "add_subdirectory")

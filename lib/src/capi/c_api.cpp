@@ -211,7 +211,7 @@ katlas_status katlas_find(const katlas_atlas* atlas, const char* name, char** js
   return answer("katlas_find", atlas, {{"name", name}}, json, [&](const katlas::Atlas& opened) -> Answer {
     const katlas::Concept* found = lookup(opened, name);
     if (!found) return KATLAS_NOT_FOUND;
-    return katlas::concept_json(opened, *found);
+    return katlas::concept_json(opened, *found, katlas::Audience::pro);
   });
 }
 
