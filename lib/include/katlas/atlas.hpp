@@ -17,13 +17,14 @@
 #include <string_view>
 #include <vector>
 
+// What copies of an Atlas share: internal, declared before the API's region so it stays hidden.
+namespace katlas::detail {
+struct AtlasData;
+}
+
 KATLAS_API_BEGIN
 
 namespace katlas {
-
-namespace detail {
-struct AtlasData;
-}
 
 /// Which way a relation is read from a concept: written on it (`out`) or pointing at it (`in`).
 enum class Direction { out, in, both };
