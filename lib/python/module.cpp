@@ -30,15 +30,6 @@ PyObject* content_error_type = nullptr;  // katlas.ContentError, created with th
 
 // --- words: the schema's words for enums, and ValueError for any other ------------------
 
-std::string_view depth_word(Depth depth) {
-  switch (depth) {
-    case Depth::summary: return "summary";
-    case Depth::details: return "details";
-    case Depth::neighbours: return "neighbours";
-  }
-  return "neighbours";
-}
-
 template <class Enum, std::size_t N, class Name>
 Enum parse_word(std::string_view what, const std::string& word, const std::array<Enum, N>& values, Name name) {
   std::string valid;
@@ -59,7 +50,8 @@ Audience audience_of(const std::string& word) {
 }
 
 Depth depth_of(const std::string& word) {
-  return parse_word("depth", word, std::array{Depth::summary, Depth::details, Depth::neighbours}, depth_word);
+  return parse_word("depth", word, std::array{Depth::summary, Depth::details, Depth::neighbours},
+                    [](Depth d) { return to_string(d); });
 }
 
 Direction direction_of(const std::string& word) {
