@@ -177,7 +177,8 @@ class Atlas {
   ~Atlas() = default;
 
   /// The content compiled into the library. Loaded once, on first use; never fails
-  /// (the build's tests check the built-in content).
+  /// (the build's tests check the built-in content). The library's build loads and checks
+  /// it and compiles it in pre-parsed, so the first call decodes it without parsing YAML.
   static const Atlas& builtin();
 
   /// The files of the built-in content, as compiled into the library (e.g. to check them

@@ -13,4 +13,8 @@ struct EmbeddedFile {
 
 std::span<const EmbeddedFile> builtin_files();
 
+/// What positions in the built-in content start with (`content/concepts/...`), whether they
+/// were parsed from the files above or read from the snapshot (load/builtin_snapshot.hpp).
+inline constexpr std::string_view builtin_display_root = "content";
+
 }  // namespace katlas::detail

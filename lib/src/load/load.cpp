@@ -1,6 +1,8 @@
 // The loading pipeline: files -> parse -> validate -> graph -> Atlas, or diagnostics.
 #include "atlas/atlas_data.hpp"
+#include "cache/content_snapshot.hpp"
 #include "load/builtin_files.hpp"
+#include "load/builtin_snapshot.hpp"
 #include "load/handout_recipe.hpp"
 #include "load/parse.hpp"
 #include "load/read_folder.hpp"
@@ -95,7 +97,12 @@ std::vector<ContentFile> Atlas::builtin_files() {
 
 const Atlas& Atlas::builtin() {
   static const Atlas atlas = [] {
-    LoadResult result = load_files(builtin_files(), {.display_root = "content"});
+    // The library's build loaded and checked the content and compiled it in as a snapshot:
+    // decoding it is all that is left (no YAML, no checks). A build that made no snapshot, or
+    // a snapshot that does not decode, costs the parse, never the content.
+    if (std::optional<Content> content = detail::cache::read_snapshot(detail::builtin_snapshot()))
+      return detail::AtlasData::make_atlas(detail::AtlasData::build(std::move(*content)));
+    LoadResult result = load_files(builtin_files(), {.display_root = std::string(detail::builtin_display_root)});
     if (!result.ok()) {
       // The build's tests load the same files, so this means a broken build, not bad input.
       for (const Diagnostic& d : result.diagnostics) std::cerr << format(d) << '\n';
