@@ -68,7 +68,8 @@ std::string to_markdown(const Explanation& explanation, std::string_view base_ur
 /// string is escaped and only http(s) or relative links are written.
 std::string to_html_fragment(const Explanation& explanation, std::string_view base_url = {});
 
-/// JSON with the fields of Explanation (see docs/json.md).
+/// JSON with the fields of Explanation, the citations as `{id, text, link}`, as
+/// `katlas explain --format json` prints it (docs/json.md, "Explanation").
 std::string to_json(const Explanation& explanation);
 
 }  // namespace katlas
