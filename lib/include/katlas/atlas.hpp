@@ -48,7 +48,7 @@ struct Link {
   const Concept* self = nullptr;         ///< The concept the link was asked about.
   const Concept* other = nullptr;        ///< The concept at the other end.
   const Relation* relation = nullptr;    ///< As written (note, sources, evidence).
-  /// Read from `self`'s side, in the words of the link's evidence level, e.g.
+  /// Read from `self`'s side, in the words of the link's evidence level. For example:
   /// "Enzyme induction may help explain pharmacokinetic tolerance."
   std::string_view sentence;
   std::string_view heading;                 ///< The section heading for this type and direction.
@@ -181,8 +181,8 @@ class Atlas {
   /// it and compiles it in pre-parsed, so the first call decodes it without parsing YAML.
   static const Atlas& builtin();
 
-  /// The files of the built-in content, as compiled into the library (e.g. to check them
-  /// with different options, or to export them).
+  /// The files of the built-in content, as compiled into the library: to check them with
+  /// different options, or to export them.
   [[nodiscard]] static std::vector<ContentFile> builtin_files();
 
   /// Reads and checks a content folder (see docs/content-schema.md). Never throws for bad

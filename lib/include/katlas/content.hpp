@@ -43,7 +43,7 @@ enum class Verdict { supported, partly_supported, unsupported, refuted, unresolv
 /// or `unresolved`.
 std::string_view to_string(Verdict verdict);
 
-/// The verdict as a reader's label, e.g. "Not supported by the evidence". One table for the
+/// The verdict as a reader's label, such as "Not supported by the evidence". One table for the
 /// site, handouts, CLI text and JSON (`verdict_label`).
 std::string_view plain_label(Verdict verdict);
 
@@ -94,8 +94,8 @@ struct RelationType {
   std::string heading;          ///< Section heading on the source concept's page.
   std::string inverse_heading;  ///< Section heading on the target concept's page.
   /// Sentence templates with `{from}` and `{to}`, one per evidence level (indexed by
-  /// Evidence): "{from} helps explain {to}." for established, "{from} may help explain
-  /// {to}." for limited, and so on. Empty where relations.yaml writes none for that level.
+  /// Evidence). Established: "{from} helps explain {to}."; limited: "{from} may help explain
+  /// {to}."; and so on. Empty where relations.yaml writes none for that level.
   std::array<std::string, 4> sentences;
   std::array<std::string, 4> inverse_sentences;  ///< The same, read from the target's side.
   /// The sentence says how the content is organised ("The claim X is about Y"), not a
@@ -272,7 +272,7 @@ struct SiteConfig {
   SourceLoc help_loc;                  ///< Where `help` is.
   std::vector<StartPath> start_paths;  ///< In file order.
   std::optional<FeaturedCycle> cycle;  ///< The featured cycle, when the site has one.
-  /// Kind id -> schema.org type of its pages (e.g. `symptom: MedicalSignOrSymptom`); kinds
+  /// Kind id -> schema.org type of its pages, such as `symptom: MedicalSignOrSymptom`; kinds
   /// left out are `MedicalEntity`.
   std::vector<std::pair<std::string, std::string>> schema_types;
   std::vector<SourceLoc> schema_type_locs;  ///< Position of each entry of `schema_types`.

@@ -29,14 +29,14 @@ enum class Severity { error, warning };
 struct Diagnostic {
   Severity severity = Severity::error;  ///< Errors stop a load; warnings do not.
   SourceLoc loc;                        ///< Where the problem is.
-  std::string message;                  ///< What is wrong, e.g. `unknown relation type 'inhibts'`.
-  std::string hint;                     ///< How to fix it, e.g. `did you mean 'inhibits'?`; may be empty.
+  std::string message;                  ///< What is wrong, e.g. ``unknown relation type 'inhibts'``.
+  std::string hint;                     ///< How to fix it, such as ``did you mean 'inhibits'?``; may be empty.
   /// Member-wise equality.
   bool operator==(const Diagnostic&) const = default;
 };
 
 /// Formats a diagnostic as one line in the compiler style editors understand.
-/// Example: `content/concepts/enzyme/cyp3a4.yaml:12:5: error: unknown relation type 'inhibts' (did you mean 'inhibits'?)`.
+/// Example: ``content/concepts/enzyme/cyp3a4.yaml:12:5: error: unknown relation type 'inhibts' (did you mean 'inhibits'?)``.
 [[nodiscard]] std::string format(const Diagnostic& diagnostic);
 
 /// Every problem one run found in content (all of them, not the first only), as a list.

@@ -86,7 +86,8 @@ Explanation explain(const Atlas&& atlas, const Concept& entry, const ExplainRequ
 /// string is escaped and only http(s) or relative links are written.
 [[nodiscard]] std::string to_html_fragment(const Explanation& explanation, std::string_view base_url = {});
 
-/// JSON with the fields of Explanation (see docs/json.md).
+/// JSON with the fields of Explanation, the citations as `{id, text, link}`, as
+/// `katlas explain --format json` prints it (docs/json.md, "Explanation").
 [[nodiscard]] std::string to_json(const Explanation& explanation);
 
 }  // namespace katlas

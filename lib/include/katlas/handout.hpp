@@ -88,7 +88,7 @@ struct HandoutOptions {
   bool qr_code = true;  ///< Print the link as a QR code as well.
   /// Id of a region of `help-lines.yaml` (e.g. `us`) whose phone lines go in the help box.
   std::string region{};
-  /// More lines for the help box, as printed, e.g. "Poison centre: 13 11 26". With neither
+  /// More lines for the help box, as printed, such as "Poison centre: 13 11 26". With neither
   /// these nor a region, the box leaves labelled blank lines to write local numbers on.
   std::vector<std::string> help_lines{};
 };

@@ -24,7 +24,7 @@ namespace katlas {
 
 /// How the site is rendered.
 struct SiteOptions {
-  /// Absolute URL the site will be served from (e.g. `https://atlas.example.org/`), used in
+  /// Absolute URL the site will be served from (for example `https://atlas.example.org/`), used in
   /// sitemap.xml and the JSON-LD `url`. Empty: the sitemap lists relative URLs.
   std::string base_url;
   /// The site's name, shown in the header and in every `<title>`. Empty (the default): the
@@ -107,7 +107,9 @@ class DiskSink final : public OutputSink {
   /// Creates the staging folder. Throws std::filesystem::filesystem_error when it cannot.
   explicit DiskSink(std::filesystem::path target);
   ~DiskSink() override;
+  /// Not copyable: one sink owns its staging folder.
   DiskSink(const DiskSink&) = delete;
+  /// Not copyable: one sink owns its staging folder.
   DiskSink& operator=(const DiskSink&) = delete;
 
   /// Writes one file into the staging folder. Thread-safe.
@@ -144,7 +146,7 @@ struct SiteResult {
   /// every path of `files`.
   std::vector<std::string> changed;
   std::size_t pages_reused = 0;  ///< Concept pages taken from the previous build, not rendered.
-  Diagnostics diagnostics;       ///< Errors (e.g. a broken internal link) and warnings.
+  Diagnostics diagnostics;       ///< Errors (such as a broken internal link) and warnings.
   /// A failure that is not the content's: the sink could not write, Graphviz could not start.
   Status status;
   /// True when there is no error and no failure; the caller must not commit otherwise.
