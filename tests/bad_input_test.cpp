@@ -94,6 +94,8 @@ void apply_setup(const fs::path& root, const std::string& line) {
       if (block.size() > (1 << 20)) out << block, block.clear();
     }
     out << block;
+  } else if (action == "remove") {
+    fs::remove_all(at);
   } else if (action == "mkdir") {
     fs::create_directories(at);
   } else if (action == "symlink") {
@@ -182,8 +184,15 @@ Run run_check(const Case& c, bool unprivileged) {
     const int out = open(out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     const int err = open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (out < 0 || err < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0 || chdir(c.dir.c_str()) != 0) _exit(126);
+    // Opened while still root: the build folder may be one `nobody` cannot enter (a clone in
+    // root's home), and the case folder is reached from the working directory, not by path.
+    const char* path = std::getenv("KATLAS_TEST_BINARY");  // tests/private_home.cmake moves it
+    const int binary = open(path ? path : KATLAS_BINARY, O_RDONLY | O_CLOEXEC);
+    if (binary < 0) _exit(127);
     if (unprivileged && !drop_root()) _exit(125);
-    execl(KATLAS_BINARY, KATLAS_BINARY, "check", "--content", "content", static_cast<char*>(nullptr));
+    char* const argv[] = {const_cast<char*>("katlas"), const_cast<char*>("check"), const_cast<char*>("--content"),
+                          const_cast<char*>("content"), nullptr};
+    fexecve(binary, argv, environ);
     _exit(127);
   }
   Run run;

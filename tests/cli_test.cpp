@@ -6,7 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <cstdlib>
 
 namespace {
@@ -253,7 +255,57 @@ TEST_SUITE("cli") {
     CHECK(katlas_run("show").code == 2);
     CHECK(katlas_run("show cyp3a4 --audience expert").code == 2);
     CHECK(katlas_run("frobnicate").code == 2);
+    const Run empty_out = katlas_run("build --out ''", std::filesystem::temp_directory_path().string());
+    CHECK(empty_out.code == 2);
+    CHECK(empty_out.err.find("--out needs a folder name") != std::string::npos);
     CHECK(katlas_run("--help").code == 0);
+  }
+
+  TEST_CASE("output that cannot be written is exit 1 with the reason, never a cut-off success") {
+    // /dev/full takes nothing: every write fails with ENOSPC, as on a full disk.
+    for (const char* args : {"export", "export --format dot", "show cyp3a4", "check", "search tolerance", "list",
+                             "related cyp3a4", "path tolerance withdrawal", "explain 7-OH --format markdown",
+                             "handout understanding-tolerance", "review --within 3650"}) {
+      INFO(args);
+      const std::string err = std::filesystem::temp_directory_path() / ("katlas-full-" + std::to_string(::getpid()));
+      const std::string command = "'" KATLAS_BINARY "' " + std::string(args) + " >/dev/full 2>'" + err + "' </dev/null";
+      const int status = std::system(command.c_str());
+      CHECK(WIFEXITED(status));
+      CHECK(WEXITSTATUS(status) == 1);
+      CHECK(slurp(err).find("katlas: cannot write the output: No space left on device") != std::string::npos);
+      std::filesystem::remove(err);
+    }
+  }
+
+  TEST_CASE("a recipe argument that is a FIFO, a device or a folder is an error at once, never a hang or a flood") {
+    const std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("katlas-cli-special-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir / "folder.yaml");
+    REQUIRE(::mkfifo((dir / "fifo.yaml").c_str(), 0600) == 0);
+    std::filesystem::create_symlink("/dev/zero", dir / "zero.yaml");
+    for (const auto& [file, reason] : {std::pair{"fifo.yaml", "not a regular file (a FIFO)"},
+                                       std::pair{"zero.yaml", "not a regular file (a device)"},
+                                       std::pair{"folder.yaml", "not a regular file (a folder)"}}) {
+      INFO(file);
+      const Run run = katlas_run("handout " + std::string(file), dir.string());
+      CHECK(run.code == 1);
+      CHECK(run.err.find(std::string(file) + ": error: cannot read recipe file: " + reason) != std::string::npos);
+      CHECK(run.out.empty());
+    }
+    std::filesystem::remove_all(dir);
+  }
+
+  TEST_CASE("every command refuses a site address that is not http(s), as a usage error") {
+    for (const char* args : {"explain 7-OH --format markdown --base-url 'javascript:alert(1)//'",
+                             "explain 7-OH --format html --base-url 'data:text/html,x'",
+                             "build --out site --base-url 'javascript:alert(1)//'",
+                             "handout understanding-tolerance --site-url 'javascript:alert(1)//'"}) {
+      INFO(args);
+      const Run run = katlas_run(args, std::filesystem::temp_directory_path().string());
+      CHECK(run.code == 2);
+      CHECK(run.out.find("javascript:") == std::string::npos);
+      CHECK(run.err.find("must start with https:// or http://") != std::string::npos);
+    }
   }
 
   TEST_CASE("a content folder that does not load is exit 1 with its errors") {

@@ -3,6 +3,9 @@
 #include <doctest/doctest.h>
 
 #include "support.hpp"
+#include "text/markdown_safe.hpp"
+
+#include <md4c.h>
 
 #include <nlohmann/json.hpp>
 
@@ -153,7 +156,7 @@ TEST_SUITE("explain") {
     CHECK(text.find("7-hydroxymitragynine is formed by CYP3A4.") != std::string::npos);
     CHECK(text.find("  [1] Kamble SH") != std::string::npos);
     const std::string md = katlas::to_markdown(*e, "https://atlas.example.org");
-    CHECK(md.find("([CYP3A4](https://atlas.example.org/concepts/cyp3a4.html))") != std::string::npos);
+    CHECK(md.find("([CYP3A4](<https://atlas.example.org/concepts/cyp3a4.html>))") != std::string::npos);
     const std::string html = katlas::to_html_fragment(*e, "https://atlas.example.org/");
     CHECK(html.find("<a href=\"https://atlas.example.org/concepts/cyp3a4.html\">CYP3A4</a>") != std::string::npos);
     const auto j = nlohmann::json::parse(katlas::to_json(*e));
@@ -179,6 +182,77 @@ TEST_SUITE("explain") {
     CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
     CHECK(html.find("\"onmouseover") == std::string::npos);
     CHECK(html.find("javascript:") == std::string::npos);
+  }
+}
+
+TEST_SUITE("explain.markdown") {
+  /// What a Markdown renderer that allows raw HTML (as most chat and wiki views do) makes of
+  /// `markdown`: md4c with HTML on, every raw HTML piece, link, image and visible text noted.
+  struct Rendered {
+    std::vector<std::string> html, links, images;
+    std::string text;
+  };
+  Rendered render(const std::string& markdown) {
+    Rendered r;
+    MD_PARSER parser{};
+    parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS;
+    parser.enter_block = [](MD_BLOCKTYPE, void*, void*) { return 0; };
+    parser.leave_block = [](MD_BLOCKTYPE, void*, void*) { return 0; };
+    parser.enter_span = [](MD_SPANTYPE type, void* detail, void* data) {
+      auto& out = *static_cast<Rendered*>(data);
+      if (type == MD_SPAN_A) {
+        const MD_ATTRIBUTE& href = static_cast<MD_SPAN_A_DETAIL*>(detail)->href;
+        out.links.emplace_back(href.text, href.size);
+      }
+      if (type == MD_SPAN_IMG) out.images.emplace_back("image");
+      return 0;
+    };
+    parser.leave_span = [](MD_SPANTYPE, void*, void*) { return 0; };
+    parser.text = [](MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* data) {
+      auto& out = *static_cast<Rendered*>(data);
+      if (type == MD_TEXT_HTML) out.html.emplace_back(text, size);
+      out.text.append(text, size);
+      return 0;
+    };
+    md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &r);
+    return r;
+  }
+
+  TEST_CASE("Markdown holds no raw HTML and no link but http(s) and relative ones, and shows hostile text as text") {
+    const katlas::LoadResult result = katlas::Atlas::load_files(katlas::test::hostile_files());
+    INFO(katlas::test::formatted(result));
+    REQUIRE(result.ok());
+    const auto e = katlas::explain(result.atlas(), {.query = "tolerance", .audience = katlas::Audience::pro});
+    REQUIRE(e.has_value());
+    for (const char* base : {"https://atlas.example.org/", "javascript:alert(1)//", ""}) {
+      const std::string markdown = katlas::to_markdown(*e, base);
+      INFO("base URL: " << base << "\n" << markdown);
+      const Rendered r = render(markdown);
+      CHECK(r.html.empty());
+      CHECK(r.images.empty());
+      for (const std::string& link : r.links) {
+        INFO(link);
+        CHECK((link.starts_with("https://") || link.starts_with("http://") || link.find(':') == std::string::npos));
+      }
+      // The hostile strings are shown, as text: nothing is hidden from the reader.
+      CHECK(r.text.find("Tolerance <script>alert(1)</script>") != std::string::npos);
+      CHECK(r.text.find("<script>alert(7)</script>") != std::string::npos);
+      CHECK(r.text.find("Sum <img src=x onerror=alert(4)> & more") != std::string::npos);
+      CHECK(r.text.find("Title </script><script>alert(8)</script>") != std::string::npos);
+    }
+    // A safe base URL still links the neighbours.
+    CHECK_FALSE(render(katlas::to_markdown(*e, "https://atlas.example.org/")).links.empty());
+  }
+
+  TEST_CASE("content Markdown keeps its form when written back safely") {
+    const std::string md = katlas::detail::safe_markdown(
+        "A *b* **c** `d` [e](https://x.org/) and [f](javascript:alert(1)).\n\n- one\n- two\n\n1. first\n2. second\n\n"
+        "> quoted <b>bold</b>\n\n```\ncode <i>\n```\n\n| h1 | h2 |\n|---|---|\n| c1 | c2 |\n");
+    CHECK(md ==
+          "A *b* **c** `d` [e](<https://x.org/>) and f.\n\n- one\n- two\n\n1. first\n2. second\n\n"
+          "> quoted \\<b\\>bold\\</b\\>\n\n```\ncode <i>\n```\n\n| h1 | h2 |\n| --- | --- |\n| c1 | c2 |\n");
+    // Written back and read again, it says the same.
+    CHECK(katlas::detail::safe_markdown(md) == md);
   }
 }
 

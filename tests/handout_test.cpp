@@ -127,7 +127,14 @@ TEST_SUITE("handout recipes") {
       std::string yaml = good_recipe;
       yaml.replace(yaml.find("    concepts: [tolerance]\n"), 26, "");
       CHECK(first_error(load_recipe_text("mine", yaml)) ==
-            "content/handouts/mine.yaml:6:5: error: a section needs either 'concepts' or 'query' (not both) "
+            "content/handouts/mine.yaml:6:5: error: a section needs 'concepts' or 'query' "
+            "(list concept ids, e.g. 'concepts: [tolerance]', or pick them with 'query: {related-to: ...}')");
+    }
+    SUBCASE("a section whose list of concepts is empty") {
+      std::string yaml = good_recipe;
+      yaml.replace(yaml.find("concepts: [tolerance]"), 21, "concepts: []");
+      CHECK(first_error(load_recipe_text("mine", yaml)) ==
+            "content/handouts/mine.yaml:7:15: error: 'concepts' is empty "
             "(list concept ids, e.g. 'concepts: [tolerance]', or pick them with 'query: {related-to: ...}')");
     }
     SUBCASE("a file name that differs from the id") {
@@ -427,6 +434,22 @@ TEST_SUITE("handout pdf") {
     const Status status = print_pdf("<p>x</p>", scratch("x.pdf"), {.chromium = "/nonexistent/chromium"});
     CHECK_FALSE(status.ok());
     CHECK(status.message().starts_with("chromium not found at /nonexistent/chromium"));
+  }
+
+  TEST_CASE("printing a handout PDF leaves nothing in the user's home folder") {
+    // The browser writes crash reports, dconf and caches under HOME and the XDG folders.
+    const fs::path home = scratch("home");
+    fs::create_directories(home);
+    const std::string saved = std::getenv("HOME") ? std::getenv("HOME") : "";
+    setenv("HOME", home.c_str(), 1);
+    for (const char* name : {"XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"}) unsetenv(name);
+    const Status status = print_pdf("<p>Hello</p>", scratch("home.pdf"));
+    setenv("HOME", saved.c_str(), 1);
+    REQUIRE(status.ok());
+    std::vector<std::string> left;
+    for (const fs::directory_entry& e : fs::recursive_directory_iterator(home)) left.push_back(e.path().string());
+    CHECK_MESSAGE(left.empty(),
+                  "written into HOME: " << left.size() << " paths, first " << (left.empty() ? "" : left[0]));
   }
 
   // One printed handout, read back from the PDF.

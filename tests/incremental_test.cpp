@@ -180,6 +180,21 @@ TEST_CASE("after an edit, the incremental site is the cold build's site and only
       edit(content / "sources.yaml", "\n  title: \"", "\n  title: \"Edited by a test, ");
     });
   }
+  SUBCASE("a source's type, which decides where the sources page lists it") {
+    check_rebuild("source-type", [](const fs::path& content) {
+      edit(content / "sources.yaml", "\n  type: peer-reviewed\n", "\n  type: grey\n");
+    });
+  }
+  SUBCASE("a kind's help box, which every page of that kind shows") {
+    check_rebuild("help-box", [](const fs::path& content) {
+      edit(content / "kinds.yaml", "\n  help-box: true\n", "\n  help-box: false\n");
+    });
+  }
+  SUBCASE("the relation type that links to help, which the help box and help links follow") {
+    check_rebuild("help-link", [](const fs::path& content) {
+      edit(content / "relations.yaml", "\n  help-link: true\n", "\n  help-link: false\n");
+    });
+  }
   SUBCASE("a new concept") {
     check_rebuild("new", [](const fs::path& content) {
       write_file(content / "concepts/enzyme/test-enzyme.yaml",
@@ -298,6 +313,71 @@ TEST_CASE("a temporary cache file that a killed build left is removed by the nex
   build(KATLAS_CONTENT, scratch.dir / "site", cache);
   CHECK(fs::exists(cache / "pages.bin"));
   CHECK_FALSE(fs::exists(stale));
+}
+
+namespace {
+
+/// `katlas build` with the cache in `cache`, allowing warnings: true when it built the site
+/// and committed it. The warnings go to `warnings`.
+bool build_allowing_warnings(const fs::path& content, const fs::path& out, const fs::path& cache,
+                             std::vector<std::string>& warnings) {
+  LoadOptions load;
+  load.cache_dir = cache;
+  LoadResult loaded = Atlas::load(content, load);
+  for (const Diagnostic& d : loaded.diagnostics) warnings.push_back(format(d));
+  if (!loaded.ok()) return false;
+  DiskSink sink(out);
+  SiteOptions options;
+  options.cache_dir = cache;
+  const SiteResult result = render_site(loaded.atlas(), sink, options);
+  for (const Diagnostic& d : result.diagnostics) warnings.push_back(format(d));
+  if (!result.ok()) return false;
+  sink.commit();
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("a cache's temporary file is never written through a link planted at its name") {
+  Scratch scratch("planted");
+  const fs::path cache = scratch.dir / "cache", victim = scratch.dir / "victim";
+  write_file(victim, "the victim's bytes");
+  fs::create_directories(cache);
+  // Links at every name a save of this process could pick: the one older builds used
+  // (`<file>.tmp-<pid>`), and the first of the `<file>.tmp-<pid>-<n>` names.
+  const std::string pid = std::to_string(::getpid());
+  for (const char* file : {"pages.bin", "concepts.bin"}) {
+    fs::create_symlink(victim, cache / (std::string(file) + ".tmp-" + pid));
+    for (int n = 0; n < 20; ++n)
+      fs::create_symlink(victim, cache / (std::string(file) + ".tmp-" + pid + "-" + std::to_string(n)));
+  }
+  std::vector<std::string> warnings;
+  CHECK(build_allowing_warnings(KATLAS_CONTENT, scratch.dir / "site", cache, warnings));
+  CHECK(read_file(victim) == "the victim's bytes");
+  CHECK(fs::is_regular_file(fs::symlink_status(cache / "pages.bin")));
+  CHECK(fs::is_regular_file(fs::symlink_status(cache / "concepts.bin")));
+}
+
+TEST_CASE("a cache file that is a link to /dev/zero, a FIFO or a folder costs a render, never a hang or a failure") {
+  for (const char* file : {"pages.bin", "concepts.bin"})
+    for (const char* what : {"link to /dev/zero", "FIFO", "folder"}) {
+      INFO(file << " as a " << what);
+      Scratch scratch("special");
+      const fs::path cache = scratch.dir / "cache";
+      fs::create_directories(cache);
+      if (std::string_view(what) == "FIFO")
+        REQUIRE(::mkfifo((cache / file).c_str(), 0600) == 0);
+      else if (std::string_view(what) == "folder")
+        fs::create_directories(cache / file / "inside");
+      else
+        fs::create_symlink("/dev/zero", cache / file);
+      std::vector<std::string> warnings;
+      CHECK(build_allowing_warnings(KATLAS_CONTENT, scratch.dir / "site", cache, warnings));
+      CHECK(read_site(scratch.dir / "site").size() > Atlas::builtin().content().concepts.size());
+      // A folder in its place cannot be replaced: a warning says so, and the site is built all the same.
+      for (const std::string& w : warnings)
+        CHECK_MESSAGE(w.find("cannot write the build cache") != std::string::npos, w);
+    }
 }
 
 TEST_CASE("a page edited by hand in the site is rendered again") {

@@ -33,18 +33,18 @@ std::string concept_id(int i) { return "concept-" + std::to_string(i); }
 // A content folder in our schema: the base fixture's vocabularies and sources, and
 // `concept_count` neutral test concepts, each leading to the next and each a kind of an
 // earlier one (an acyclic tree), so the site has many pages and many links.
-void write_content(const fs::path& root) {
+void write_content(const fs::path& root, int count = concept_count) {
   for (const char* name : {"kinds.yaml", "relations.yaml", "sources.yaml"})
     fs::copy_file(fs::path(KATLAS_FIXTURES) / "base" / name, root / name);
   fs::create_directories(root / "concepts" / "condition");
-  for (int i = 0; i < concept_count; ++i) {
+  for (int i = 0; i < count; ++i) {
     std::ofstream out(root / "concepts" / "condition" / (concept_id(i) + ".yaml"));
     out << "id: " << concept_id(i) << "\ntitle: Test concept " << i << "\nkind: condition\n"
         << "summary: Test concept number " << i << " of a generated corpus.\n"
-        << "details: Generated test data for the kill test. It links to concept " << (i + 1) % concept_count
+        << "details: Generated test data for the kill test. It links to concept " << (i + 1) % count
         << " and to concept " << i / 2 << ".\n"
         << "evidence: limited\nsources: [singh-2014]\nreviewed: 2026-11-23\nrelations:\n"
-        << "  - type: leads-to\n    target: " << concept_id((i + 1) % concept_count) << "\n";
+        << "  - type: leads-to\n    target: " << concept_id((i + 1) % count) << "\n";
     if (i > 0) out << "  - type: is-a\n    target: " << concept_id(i / 2) << "\n    sources: [kamble-2019]\n";
   }
 }
@@ -66,17 +66,17 @@ std::vector<std::string> names_in(const fs::path& dir) {
 
 /// Starts `katlas build`: a full build, or (`cached`) one with the build cache in work/cache,
 /// which takes unchanged pages from the previous site as hard links.
-pid_t start_build(const fs::path& work, bool cached) {
+pid_t start_build(const fs::path& work, bool cached, const char* content = "content") {
   const pid_t pid = fork();
   REQUIRE(pid >= 0);
   if (pid == 0) {
     const int null = open("/dev/null", O_WRONLY);
     if (null < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0 || chdir(work.c_str()) != 0) _exit(126);
     if (cached)
-      execl(KATLAS_BINARY, KATLAS_BINARY, "build", "--content", "content", "--out", "site", "--cache", "cache",
+      execl(KATLAS_BINARY, KATLAS_BINARY, "build", "--content", content, "--out", "site", "--cache", "cache",
             static_cast<char*>(nullptr));
     else
-      execl(KATLAS_BINARY, KATLAS_BINARY, "build", "--content", "content", "--out", "site", "--no-cache",
+      execl(KATLAS_BINARY, KATLAS_BINARY, "build", "--content", content, "--out", "site", "--no-cache",
             static_cast<char*>(nullptr));
     _exit(127);
   }
@@ -95,6 +95,45 @@ bool is_staging(const std::string& name) { return name.starts_with(".site.katlas
 }  // namespace
 
 TEST_SUITE("kill") {
+  TEST_CASE("two builds into one folder at once take turns: each exits 0 and one whole site is left") {
+    setenv("KATLAS_THREADS", "2", 0);
+    const fs::path work = fs::temp_directory_path() / ("katlas-race-" + std::to_string(getpid()));
+    fs::remove_all(work);
+    // A and B: the same content but for three titles.
+    fs::create_directories(work / "a");
+    write_content(work / "a", 400);
+    fs::copy(work / "a", work / "b", fs::copy_options::recursive);
+    for (int i : {1, 50, 300}) {
+      const fs::path file = work / "b" / "concepts" / "condition" / (concept_id(i) + ".yaml");
+      std::string text = read_file(file);
+      text.replace(text.find("title: Test concept"), 19, "title: Changed concept");
+      std::ofstream(file, std::ios::binary) << text;
+    }
+    // What each gives alone.
+    std::map<std::string, std::map<std::string, std::string>> cold;
+    for (const char* content : {"a", "b"}) {
+      fs::remove_all(work / "site");
+      REQUIRE(wait_for(start_build(work, false, content)) == 0);
+      cold[content] = site_files(work / "site");
+    }
+    REQUIRE(cold["a"] != cold["b"]);
+    fs::remove_all(work / "site");
+    REQUIRE(wait_for(start_build(work, true, "a")) == 0);
+
+    for (const auto gap : {0ms, 5ms, 20ms, 60ms, 120ms, 250ms}) {
+      INFO("B started " << gap.count() << " ms after A");
+      const pid_t a = start_build(work, true, "a");
+      std::this_thread::sleep_for(gap);
+      const pid_t b = start_build(work, true, "b");
+      const int status_a = wait_for(a), status_b = wait_for(b);
+      CHECK((WIFEXITED(status_a) && WEXITSTATUS(status_a) == 0));
+      CHECK((WIFEXITED(status_b) && WEXITSTATUS(status_b) == 0));
+      const std::map<std::string, std::string> now = site_files(work / "site");
+      CHECK_MESSAGE((now == cold["a"] || now == cold["b"]), "the site matches neither build");
+    }
+    fs::remove_all(work);
+  }
+
   TEST_CASE("a build killed with SIGKILL at any moment leaves the previous complete site in place") {
     setenv("KATLAS_THREADS", "2", 0);
     const fs::path work = fs::temp_directory_path() / ("katlas-kill-" + std::to_string(getpid()));

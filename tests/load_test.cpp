@@ -4,6 +4,8 @@
 
 #include "support.hpp"
 
+#include <functional>
+
 using katlas::Severity;
 using katlas::test::formatted;
 using katlas::test::has_line;
@@ -329,6 +331,38 @@ TEST_SUITE("load.files") {
     REQUIRE(result.ok());
     CHECK(result.atlas().find("cyp3a4")->loc.file ==
           katlas::test::fixture_path("base") + "/concepts/enzyme/cyp3a4.yaml");
+  }
+}
+
+TEST_SUITE("load.valid-yaml") {
+  /// The base fixture with cyp3a4.yaml's text changed by `edit`.
+  katlas::LoadResult load_with_cyp3a4(const std::function<std::string(std::string)>& edit) {
+    std::vector<katlas::ContentFile> files = katlas::test::read_tree(katlas::test::fixture_path("base"));
+    for (katlas::ContentFile& f : files)
+      if (f.path == "concepts/enzyme/cyp3a4.yaml") f.text = edit(f.text);
+    return katlas::Atlas::load_files(std::move(files), {.display_root = "content"});
+  }
+
+  TEST_CASE("a block scalar's text may hold any brackets and dashes: the depth limits count YAML, not text") {
+    const std::string brackets(65, '[');
+    std::string dashes;
+    for (int i = 0; i < 85; ++i) dashes += "- ";
+    const katlas::LoadResult result = load_with_cyp3a4([&](std::string text) {
+      const std::size_t at = text.find("details: ");
+      const std::size_t end = text.find('\n', at);
+      return text.replace(at, end - at,
+                          "details: |\n  A text with " + brackets + " brackets.\n  " + dashes + "\n\n  And more.");
+    });
+    INFO(katlas::test::formatted(result));
+    REQUIRE(result.ok());
+    CHECK(result.atlas().find("cyp3a4")->details.find(brackets) != std::string::npos);
+    CHECK(result.atlas().find("cyp3a4")->details.find(dashes.substr(0, 20)) != std::string::npos);
+  }
+
+  TEST_CASE("a %YAML directive before the document is not a second document") {
+    const katlas::LoadResult result = load_with_cyp3a4([](std::string text) { return "%YAML 1.1\n---\n" + text; });
+    INFO(katlas::test::formatted(result));
+    CHECK(result.ok());
   }
 }
 

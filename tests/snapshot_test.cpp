@@ -21,8 +21,8 @@ namespace cache = katlas::detail::cache;
 Content load_builtin_files() {
   katlas::LoadResult result = katlas::Atlas::load_files(katlas::Atlas::builtin_files(), {.display_root = "content"});
   INFO(katlas::test::formatted(result));
-  REQUIRE(result.atlas);
-  return result.atlas->content();
+  REQUIRE(result.ok());
+  return result.atlas().content();
 }
 
 /// A position of its own for every call, in a file of its own.
@@ -224,25 +224,13 @@ std::vector<std::pair<std::string, Content>> fixture_contents() {
   namespace fs = std::filesystem;
   std::vector<std::pair<std::string, Content>> out;
   const auto keep = [&](std::string name, const katlas::LoadResult& result) {
-    if (result.atlas) out.emplace_back(std::move(name), result.atlas->content());
+    if (result.ok()) out.emplace_back(std::move(name), result.atlas().content());
   };
   for (const fs::directory_entry& d : fs::directory_iterator(KATLAS_FIXTURES))
     if (d.is_directory()) keep(d.path().filename().string(), katlas::Atlas::load(d.path()));
   for (const fs::directory_entry& d : fs::directory_iterator(katlas::test::fixture_path("errors")))
     keep("errors/" + d.path().filename().string(), katlas::test::load_case(d.path().filename().string()));
-  // The hostile overlay, as tests/browser/hostile-content.cmake lays it: a file replaces its
-  // namesake in the base fixture, a `.append` file is added to the end of its namesake.
-  std::vector<katlas::ContentFile> files = katlas::test::read_tree(katlas::test::fixture_path("base"));
-  for (const katlas::ContentFile& extra : katlas::test::read_tree(katlas::test::fixture_path("hostile"))) {
-    const bool append = extra.path.ends_with(".append");
-    const std::string path = append ? extra.path.substr(0, extra.path.size() - 7) : extra.path;
-    const auto same = std::find_if(files.begin(), files.end(), [&](const auto& f) { return f.path == path; });
-    if (same == files.end())
-      files.push_back({path, extra.text});
-    else
-      same->text = append ? same->text + extra.text : extra.text;
-  }
-  keep("hostile over base", katlas::Atlas::load_files(std::move(files), {.display_root = "content"}));
+  keep("hostile over base", katlas::Atlas::load_files(katlas::test::hostile_files(), {.display_root = "content"}));
   return out;
 }
 

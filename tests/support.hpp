@@ -41,6 +41,23 @@ inline LoadResult load_case(const std::string& name, bool strict = false) {
   return Atlas::load_files(std::move(files), {.display_root = "content", .strict = strict});
 }
 
+/// The base fixture with the hostile overlay (tests/fixtures/hostile/), as
+/// tests/browser/hostile-content.cmake lays it: a file replaces its namesake in the base
+/// fixture, a `.append` file is added to the end of its namesake.
+inline std::vector<ContentFile> hostile_files() {
+  std::vector<ContentFile> files = read_tree(fixture_path("base"));
+  for (const ContentFile& extra : read_tree(fixture_path("hostile"))) {
+    const bool append = extra.path.ends_with(".append");
+    const std::string path = append ? extra.path.substr(0, extra.path.size() - 7) : extra.path;
+    const auto same = std::find_if(files.begin(), files.end(), [&](const ContentFile& f) { return f.path == path; });
+    if (same == files.end())
+      files.push_back({path, extra.text});
+    else
+      same->text = append ? same->text + extra.text : extra.text;
+  }
+  return files;
+}
+
 /// The formatted diagnostics, one per line, for readable failure output.
 inline std::string formatted(const LoadResult& result) {
   std::string out;

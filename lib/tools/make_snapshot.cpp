@@ -84,11 +84,11 @@ int main(int argc, char** argv) {
   const katlas::LoadResult result =
       katlas::Atlas::load(argv[1], {.display_root = std::string(katlas::detail::builtin_display_root)});
   std::cerr << result.diagnostics.format();
-  if (!result.atlas) {
+  if (!result.ok()) {
     std::cerr << "katlas_make_snapshot: the content in " << argv[1] << " does not load\n";
     return 1;
   }
-  const katlas::Content& content = result.atlas->content();
+  const katlas::Content& content = result.atlas().content();
   const std::string snapshot = katlas::detail::cache::write_snapshot(content);
   // Checked here, at build time, on the content at hand: a field the codec forgets is caught
   // before any test runs.

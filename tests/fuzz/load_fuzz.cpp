@@ -1,11 +1,21 @@
-// libFuzzer target: hostile bytes through the real loader, as a concept file and as a vocabulary file.
+// libFuzzer target: hostile bytes through the real loader and every other reader of bytes.
 //
 // Each input is loaded twice over the valid base fixture (tests/fixtures/base): once as a
-// concept file, once in place of kinds.yaml, relations.yaml or sources.yaml (which one
-// follows from the input's size, so mutations reach all three). The loader must return
-// diagnostics for anything it cannot use: a crash, a sanitizer report, a hang or an
-// exception escaping Atlas::load_files() is a bug.
+// concept file, once in place of kinds.yaml, relations.yaml, sources.yaml or site.yaml, or
+// as a handout recipe (which one follows from the input's size, so mutations reach them all).
+// The loader must return diagnostics for anything it cannot use: a crash, a sanitizer report,
+// a hang or an exception escaping Atlas::load_files() is a bug. The same bytes then go to the
+// cache's decoders (a cached concept, the content snapshot), which must refuse what they
+// cannot read, and to both Markdown writers (HTML for the site, Markdown for explanations).
 #include "support.hpp"
+
+#include "cache/binary.hpp"
+#include "cache/content_codec.hpp"
+#include "cache/content_snapshot.hpp"
+#include "text/markdown_html.hpp"
+#include "text/markdown_safe.hpp"
+
+#include <md4c.h>
 
 #include <cstdint>
 #include <cstdlib>
@@ -34,6 +44,33 @@ void load_with(const std::string& path, const std::string& text) {
   }
 }
 
+// Aborts when `markdown`, read by a renderer that allows raw HTML (md4c with HTML on), holds
+// raw HTML, an image, or a link that is not http(s) or relative.
+void check_markdown(const std::string& markdown) {
+  MD_PARSER parser{};
+  parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS;
+  parser.enter_block = [](MD_BLOCKTYPE, void*, void*) { return 0; };
+  parser.leave_block = [](MD_BLOCKTYPE, void*, void*) { return 0; };
+  parser.enter_span = [](MD_SPANTYPE type, void* detail, void*) {
+    if (type == MD_SPAN_IMG) std::abort();
+    if (type == MD_SPAN_A) {
+      const MD_ATTRIBUTE& href = static_cast<MD_SPAN_A_DETAIL*>(detail)->href;
+      const std::string_view url(href.text, href.size);
+      const std::size_t colon = url.find(':'), delimiter = url.find_first_of("/?#");
+      const bool relative =
+          colon == std::string_view::npos || (delimiter != std::string_view::npos && delimiter < colon);
+      if (!relative && !url.starts_with("http://") && !url.starts_with("https://")) std::abort();
+    }
+    return 0;
+  };
+  parser.leave_span = [](MD_SPANTYPE, void*, void*) { return 0; };
+  parser.text = [](MD_TEXTTYPE type, const MD_CHAR*, MD_SIZE, void*) {
+    if (type == MD_TEXT_HTML) std::abort();
+    return 0;
+  };
+  md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, nullptr);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
@@ -45,7 +82,19 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
   load_with("concepts/condition/fuzz.yaml", text);
-  static const char* const vocabularies[] = {"kinds.yaml", "relations.yaml", "sources.yaml"};
-  load_with(vocabularies[size % 3], text);
+  static const char* const others[] = {"kinds.yaml", "relations.yaml", "sources.yaml", "site.yaml",
+                                       "handouts/fuzz.yaml"};
+  load_with(others[size % 5], text);
+
+  // The cache codec: damaged bytes are refused (nullopt), never read past their end.
+  katlas::detail::cache::Reader reader(text);
+  (void)katlas::detail::cache::read_concept(reader);
+  (void)katlas::detail::cache::read_snapshot(text);
+
+  // The Markdown of `details`: rendered as the site renders it, and written back as the
+  // explanations write it. Neither output may hold a tag the content wrote.
+  const std::string html = katlas::detail::html::markdown(text, "");
+  if (html.find("<script") != std::string::npos || html.find("<img") != std::string::npos) std::abort();
+  check_markdown(katlas::detail::safe_markdown(text));
   return 0;
 }

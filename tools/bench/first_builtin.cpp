@@ -19,8 +19,8 @@ int main(int argc, char** argv) {
   if (yaml) {
     const katlas::LoadResult result =
         katlas::Atlas::load_files(katlas::Atlas::builtin_files(), {.display_root = "content"});
-    if (!result.atlas) return 1;
-    concepts = result.atlas->content().concepts.size();
+    if (!result.ok()) return 1;
+    concepts = result.atlas().content().concepts.size();
   } else {
     concepts = katlas::Atlas::builtin().content().concepts.size();
   }

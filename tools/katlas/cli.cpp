@@ -2,9 +2,13 @@
 #include "cli.hpp"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <streambuf>
+
+#include <unistd.h>
 
 namespace katlas::cli {
 
@@ -58,8 +62,66 @@ Audience audience_of(const std::string& value, Audience fallback) { return parse
 bool write_file(const std::string& path, std::string_view bytes) {
   std::ofstream out(path, std::ios::binary);
   out << bytes;
-  if (out.flush()) return true;
+  out.close();  // the last bytes reach the file only here: a full disk shows now or never
+  if (out) return true;
   std::cerr << "katlas: cannot write " << path << ": " << std::strerror(errno) << '\n';
+  return false;
+}
+
+namespace {
+
+/// Standard output as a buffer over file descriptor 1 that keeps the first write error
+/// (errno), so the reason is known when the output is flushed at exit: stdio forgets it.
+class StdoutBuffer final : public std::streambuf {
+ public:
+  StdoutBuffer() { setp(buffer_, buffer_ + sizeof buffer_); }
+  int error() const { return error_; }
+
+ protected:
+  int_type overflow(int_type ch) override {
+    if (drain() != 0) return traits_type::eof();
+    if (!traits_type::eq_int_type(ch, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(ch);
+      pbump(1);
+    }
+    return traits_type::not_eof(ch);
+  }
+  int sync() override { return drain(); }
+
+ private:
+  int drain() {
+    for (const char* at = pbase(); at < pptr();) {
+      const ssize_t n = ::write(STDOUT_FILENO, at, static_cast<std::size_t>(pptr() - at));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        if (error_ == 0) error_ = n < 0 ? errno : EIO;
+        setp(buffer_, buffer_ + sizeof buffer_);  // what could not be written is dropped
+        return -1;
+      }
+      at += n;
+    }
+    setp(buffer_, buffer_ + sizeof buffer_);
+    return error_ == 0 ? 0 : -1;
+  }
+  char buffer_[1 << 16];
+  int error_ = 0;
+};
+
+StdoutBuffer& stdout_buffer() {
+  // Never destroyed: std::cout is flushed at exit, after the function-local statics are gone.
+  static StdoutBuffer* const buffer = new StdoutBuffer;
+  return *buffer;
+}
+
+}  // namespace
+
+void use_checked_stdout() { std::cout.rdbuf(&stdout_buffer()); }
+
+bool flush_stdout() {
+  std::cout.flush();
+  const int error = stdout_buffer().error();
+  if (error == 0 && std::cout.good()) return true;
+  std::cerr << "katlas: cannot write the output: " << std::strerror(error ? error : EIO) << '\n';
   return false;
 }
 

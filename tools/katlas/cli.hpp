@@ -45,6 +45,13 @@ void print_did_you_mean(const std::vector<std::string>& close);
 /// false when it cannot.
 bool write_file(const std::string& path, std::string_view bytes);
 
+/// Sends std::cout through a buffer that keeps the first write error; call first thing in main().
+void use_checked_stdout();
+
+/// Flushes standard output; on a write error (a full disk, /dev/full, a closed pipe) prints
+/// "katlas: cannot write the output: reason" and returns false.
+bool flush_stdout();
+
 /// Adds an option (`--site-url`, `--base-url`) that takes the address of a reader's site,
 /// checked with check_site_url() (a bad address is a usage error).
 CLI::Option* add_site_url_option(CLI::App& command, const std::string& name, std::string& url, const std::string& help);

@@ -91,7 +91,10 @@ void add_build(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("build", "Render the reader's static site (HTML, search, sitemap) into a folder");
   add_content_option(*cmd, ctx);
   cmd->add_option("--out", opts->out, "Folder to write; replaced as a whole when the build succeeds")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check([](const std::string& value) {
+        return value.empty() ? std::string("--out needs a folder name, for example --out site") : std::string();
+      });
   add_site_url_option(*cmd, "--base-url", opts->base_url,
                       "Absolute URL the site is served from (for sitemap.xml and JSON-LD)");
   cmd->add_option("--cache", opts->cache,

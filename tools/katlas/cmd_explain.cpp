@@ -19,7 +19,8 @@ void add_explain(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember({"summary", "details", "neighbours"}));
   cmd->add_option("--format", opts->format, "text, markdown, html or json")
       ->check(CLI::IsMember({"text", "markdown", "html", "json"}));
-  cmd->add_option("--base-url", opts->base_url, "Where the site lives, for links in markdown and html");
+  add_site_url_option(*cmd, "--base-url", opts->base_url,
+                      "Where the reader's site lives (https://...), for links in markdown and html");
   add_content_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     const std::optional<Atlas> atlas = open_atlas(ctx);

@@ -7,6 +7,7 @@
 #include <string>
 
 int main(int argc, char** argv) {
+  katlas::cli::use_checked_stdout();
   CLI::App app{"katlas: an evidence-graded atlas of kratom tolerance, dependence and withdrawal"};
   app.set_version_flag("--version", "katlas " + std::string(katlas::version()));
   app.require_subcommand(1);
@@ -22,16 +23,20 @@ int main(int argc, char** argv) {
   katlas::cli::add_export(app, ctx);
   katlas::cli::add_handout(app, ctx);
   katlas::cli::add_review(app, ctx);
+  int code = katlas::cli::ok;
   try {
     app.parse(argc, argv);
+    code = ctx.exit;
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
     // CLI11 returns 0 for --help and --version; every other parse problem is a usage error.
-    return code == 0 ? katlas::cli::ok : katlas::cli::usage;
+    code = app.exit(e) == 0 ? katlas::cli::ok : katlas::cli::usage;
   } catch (const std::exception& e) {
     // The library reports failures as values; this is the last guard against a bug ending in terminate().
     std::cerr << "katlas: unexpected failure: " << e.what() << '\n';
-    return katlas::cli::failure;
+    code = katlas::cli::failure;
   }
-  return ctx.exit;
+  // What went to standard output is only written once it is flushed: a full disk, a closed
+  // pipe or /dev/full shows here, and a cut-off output must not exit 0.
+  if (!katlas::cli::flush_stdout() && code == katlas::cli::ok) code = katlas::cli::failure;
+  return code;
 }

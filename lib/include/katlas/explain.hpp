@@ -33,7 +33,7 @@ enum class Depth {
 
 /// What the caller asks for. Holds its own copy of the query, so it may outlive the text it was made from.
 struct ExplainRequest {
-  std::string query;                  ///< An id, alias, title or free text ("why does my dose stop working").
+  std::string query{};                ///< An id, alias, title or free text ("why does my dose stop working").
   Audience audience = Audience::lay;  ///< Lay text only (the default, as everywhere), or with professional details.
   Depth depth = Depth::neighbours;    ///< How much to include.
   std::size_t max_neighbours = 12;    ///< Cap on relations returned (outgoing first).

@@ -98,6 +98,12 @@ class MemorySink final : public OutputSink {
 /// left as it was. An existing `target` is replaced only when it is empty or was written by
 /// a DiskSink (it holds `.katlas-site`), so a mistyped `--out $HOME` cannot delete a folder.
 ///
+/// One writer at a time: from construction until it is destroyed, a DiskSink holds a lock
+/// (flock) on the folder that holds `target`. Another DiskSink for a site in the same folder,
+/// in this process or another, waits in its constructor until the lock is free, so builds
+/// into one site take turns and each leaves a whole site. Do not keep two sinks for sites in
+/// one folder alive on one thread: the second would wait for ever.
+///
 /// @code
 /// katlas::DiskSink sink("site");
 /// if (katlas::render_site(atlas, sink).ok()) sink.commit();
@@ -136,6 +142,7 @@ class DiskSink final : public OutputSink {
   std::mutex folders_mutex_;
   std::set<std::filesystem::path> folders_;  // folders made in the staging folder so far
   bool committed_ = false;
+  int lock_fd_ = -1;  // the locked folder that holds target_ (one writer at a time)
 };
 
 /// What render_site() did: the files it wrote and the problems it found.

@@ -2,12 +2,15 @@
 #include "cache/binary.hpp"
 #include "process.hpp"
 
+#include <atomic>
+#include <cerrno>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <string_view>
 #include <system_error>
 
+#include <fcntl.h>
 #include <link.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -87,16 +90,23 @@ std::string header(std::string_view kind) {
   return "katlas-cache " + std::string(kind) + " " + std::string(build_id()) + "\n";
 }
 
-/// Removes `<file>.tmp-<pid>` files that builds killed while saving left behind.
+/// Removes `<file>.tmp-<pid>-<n>` files that builds killed while saving left behind.
 void remove_stale_temporaries(const std::filesystem::path& file) {
   const std::string prefix = file.filename().string() + ".tmp-";
   std::error_code ec;
   for (const std::filesystem::directory_entry& e : std::filesystem::directory_iterator(file.parent_path(), ec)) {
     const std::string name = e.path().filename().string();
-    if (name.starts_with(prefix) && process_gone(std::string_view(name).substr(prefix.size())))
-      std::filesystem::remove(e.path(), ec);
+    if (!name.starts_with(prefix)) continue;
+    const std::string_view rest = std::string_view(name).substr(prefix.size());
+    if (process_gone(rest.substr(0, rest.find('-')))) std::filesystem::remove(e.path(), ec);
   }
 }
+
+/// What one bad cache file costs at most to read: far beyond any real cache (a 100,000-concept
+/// build writes about 200 MB), short of what a link to /dev/zero would fill memory with.
+constexpr std::uint64_t max_cache_bytes = std::uint64_t{4} << 30;
+
+std::string error_text(int error) { return std::error_code(error, std::generic_category()).message(); }
 
 }  // namespace
 
@@ -109,30 +119,60 @@ Status save_file(const std::filesystem::path& file, std::string_view kind, std::
   out.bytes() = header(kind);
   out.bytes().append(body);
   out.hash(hash_bytes(out.bytes()));
-  // A name of its own per process: two builds sharing a cache never write one file.
-  const std::filesystem::path temp = file.string() + ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream stream(temp, std::ios::binary | std::ios::trunc);
-    stream.write(out.bytes().data(), static_cast<std::streamsize>(out.bytes().size()));
-    stream.close();
-    if (!stream) {
-      std::filesystem::remove(temp, ec);
-      return Status::failure("cannot write " + temp.string());
-    }
+  // A new file of its own per save (O_EXCL), never through a link (O_NOFOLLOW): whatever
+  // stands at the name already, planted or left over, is not written through. The pid lets a
+  // later build remove what a killed one left.
+  static std::atomic<unsigned> counter{0};
+  std::filesystem::path temp;
+  int fd = -1;
+  for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+    temp = file.string() + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+    fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0 && errno != EEXIST) return Status::failure("cannot create " + temp.string() + ": " + error_text(errno));
   }
+  if (fd < 0) return Status::failure("cannot create a temporary file next to " + file.string());
+  std::string_view left = out.bytes();
+  int error = 0;
+  while (!left.empty() && error == 0) {
+    const ssize_t n = ::write(fd, left.data(), left.size());
+    if (n < 0 && errno != EINTR) error = errno;
+    if (n > 0) left.remove_prefix(static_cast<std::size_t>(n));
+  }
+  if (::close(fd) != 0 && error == 0) error = errno;
+  if (error != 0) {
+    std::filesystem::remove(temp, ec);
+    return Status::failure("cannot write " + temp.string() + ": " + error_text(error));
+  }
+  // rename() replaces a file or a link to one, never what a link points to.
   std::filesystem::rename(temp, file, ec);
   if (ec) {
     std::error_code ignored;
     std::filesystem::remove(temp, ignored);
-    return Status::failure(ec.message());
+    return Status::failure("cannot replace " + file.string() + ": " + ec.message());
   }
   return {};
 }
 
 std::optional<std::string> load_file(const std::filesystem::path& file, std::string_view kind) {
-  std::ifstream stream(file, std::ios::binary);
-  if (!stream) return std::nullopt;
-  std::string bytes((std::istreambuf_iterator<char>(stream)), std::istreambuf_iterator<char>());
+  // Only a regular file of a sane size is read: not through a link (/dev/zero), not a FIFO
+  // (O_NONBLOCK: opening one does not wait for a writer), not a folder.
+  const int fd = ::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::uint64_t>(st.st_size) > max_cache_bytes) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
+  std::size_t got = 0;
+  while (got < bytes.size()) {
+    const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  if (got != bytes.size()) return std::nullopt;  // changed while read: not this build's to trust
   const std::string head = header(kind);
   constexpr std::size_t checksum_bytes = 16;
   if (bytes.size() < head.size() + checksum_bytes || !bytes.starts_with(head)) return std::nullopt;

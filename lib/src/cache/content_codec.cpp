@@ -161,6 +161,7 @@ std::optional<Concept> read_concept(Reader& in) {
 void write(Writer& out, const Kind& k) {
   for (const std::string* s : {&k.id, &k.title, &k.plural, &k.description}) out.text(*s);
   out.boolean(k.needs_help_link);
+  out.boolean(k.help_box);
   out.boolean(k.needs_verdict);
   out.u32(static_cast<std::uint32_t>(k.review_every_months));
 }
@@ -173,6 +174,7 @@ void write(Writer& out, const RelationType& t) {
   out.texts(t.from_kinds);
   out.texts(t.to_kinds);
   out.boolean(t.acyclic);
+  out.boolean(t.help_link);
 }
 
 void write(Writer& out, const Source& s) {
@@ -180,6 +182,8 @@ void write(Writer& out, const Source& s) {
        {&s.id, &s.authors, &s.title, &s.venue, &s.doi, &s.url, &s.copy_url, &s.pmid, &s.note, &s.curation})
     out.text(*v);
   out.u64(static_cast<std::uint64_t>(s.year));
+  out.boolean(s.type.has_value());
+  if (s.type) out.u32(static_cast<std::uint32_t>(*s.type));
 }
 
 void write(Writer& out, const SiteConfig& site) {

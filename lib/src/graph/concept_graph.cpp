@@ -101,11 +101,22 @@ void check_cycles(const Content& content, const ConceptGraph& cg, Diagnostics& o
     } catch (const CycleFound& found) {
       // Walk the tree edges back from the edge's source to its target to name the loop.
       const Vertex start = boost::target(found.back_edge, g);
-      std::vector<std::string> chain{g[start].entry->id};
+      std::vector<std::string> chain;
       for (Vertex v = boost::source(found.back_edge, g); v != start && parent[v]; v = boost::source(*parent[v], g))
-        chain.insert(chain.begin() + 1, g[v].entry->id);
+        chain.push_back(g[v].entry->id);
+      chain.push_back(g[start].entry->id);
+      std::reverse(chain.begin(), chain.end());
+      // A long loop is named by its ends: a message of thousands of ids helps no one.
+      constexpr std::size_t shown_each_end = 5;
       std::string loop;
-      for (const std::string& id : chain) loop += id + " -> ";
+      for (std::size_t i = 0; i < chain.size(); ++i) {
+        if (chain.size() > 2 * shown_each_end + 1 && i == shown_each_end) {
+          loop += "... (" + std::to_string(chain.size() - 2 * shown_each_end) + " more) -> ";
+          i = chain.size() - shown_each_end - 1;
+          continue;
+        }
+        loop += chain[i] + " -> ";
+      }
       loop += g[start].entry->id;
       out.push_back({Severity::error, g[found.back_edge].relation->target_loc,
                      "relation type '" + type.id + "' must not loop back, but it does: " + loop,

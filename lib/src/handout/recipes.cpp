@@ -2,11 +2,10 @@
 #include <katlas/handout.hpp>
 
 #include "load/handout_recipe.hpp"
+#include "load/read_regular.hpp"
 #include "text/edit_distance.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 namespace katlas {
 
@@ -26,18 +25,16 @@ RecipeLoadResult load_handout_recipes(const std::vector<ContentFile>& files, con
 
 RecipeLoadResult load_handout_recipe_file(const std::filesystem::path& file, const Atlas& atlas) {
   RecipeLoadResult result;
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  if (in) text << in.rdbuf();
-  if (!in || in.bad()) {
+  detail::FileRead read = detail::read_regular_file(file, detail::max_file_bytes);
+  if (!read.text) {
     result.diagnostics.push_back({Severity::error,
                                   {file.generic_string(), 0, 0},
-                                  "cannot read recipe file",
-                                  "check that it exists and is readable"});
+                                  "cannot read recipe file: " + read.reason,
+                                  "pass a handout recipe: a .yaml file (see docs/handouts.md)"});
     return result;
   }
   std::optional<HandoutRecipe> recipe =
-      detail::parse_handout_recipe({file.generic_string(), std::move(text).str()}, "", result.diagnostics);
+      detail::parse_handout_recipe({file.generic_string(), std::move(*read.text)}, "", result.diagnostics);
   if (recipe && detail::check_recipe(*recipe, atlas, result.diagnostics)) result.recipes.push_back(std::move(*recipe));
   return result;
 }

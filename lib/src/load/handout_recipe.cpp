@@ -40,8 +40,15 @@ HandoutSectionRecipe parse_section(const YAML::Node& node, FieldReader& reader) 
   section.intro = reader.text(*fields, "intro").value_or("");
   section.concepts = reader.text_list(*fields, "concepts", &section.concept_locs);
   if (const YAML::Node* query = fields->get("query")) section.query = parse_query(*query, reader);
-  if (section.concepts.empty() == !section.query.has_value())
-    reader.error(section.loc, "a section needs either 'concepts' or 'query' (not both)",
+  const YAML::Node* concepts = fields->get("concepts");
+  if (concepts && section.query)
+    reader.error(section.loc, "a section has both 'concepts' and 'query'",
+                 "keep one: list concept ids, or pick them with 'query: {related-to: ...}'");
+  else if (concepts && section.concepts.empty() && !concepts->IsScalar())
+    reader.error(reader.loc(*concepts), "'concepts' is empty",
+                 "list concept ids, e.g. 'concepts: [tolerance]', or pick them with 'query: {related-to: ...}'");
+  else if (!concepts && !section.query)
+    reader.error(section.loc, "a section needs 'concepts' or 'query'",
                  "list concept ids, e.g. 'concepts: [tolerance]', or pick them with 'query: {related-to: ...}'");
   return section;
 }

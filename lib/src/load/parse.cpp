@@ -202,7 +202,7 @@ Parsed parse_in_parallel(const std::vector<ContentFile>& files, std::string_view
 
 /// Which vocabulary files were there, and which could not be used.
 struct Seen {
-  bool kinds = false, relation_types = false, sources = false;
+  bool kinds = false, relation_types = false, sources = false, concepts = false;
 };
 
 void take_vocabulary(const ContentFile& file, ParsedVocabulary& result, Content& content, Diagnostics& out, Seen& seen,
@@ -227,7 +227,10 @@ void take_vocabulary(const ContentFile& file, ParsedVocabulary& result, Content&
 
 void report_missing(const Seen& seen, std::string_view display_root, Diagnostics& out, ParseGaps& gaps) {
   const auto missing = [&](bool there, std::string_view name) {
-    if (!there)
+    // A file the folder reader refused (too large, unreadable) is there: its error says why.
+    const std::string shown = display_path(display_root, name);
+    const bool refused = std::any_of(out.begin(), out.end(), [&](const Diagnostic& d) { return d.loc.file == shown; });
+    if (!there && !refused)
       out.push_back({Severity::error,
                      {display_path(display_root, name), 0, 0},
                      "missing " + std::string(name),
@@ -236,6 +239,13 @@ void report_missing(const Seen& seen, std::string_view display_root, Diagnostics
   missing(seen.kinds, "kinds.yaml");
   missing(seen.relation_types, "relations.yaml");
   missing(seen.sources, "sources.yaml");
+  // No concept file: an atlas of nothing, which a build would publish over a whole site.
+  if (!seen.concepts)
+    out.push_back({Severity::error,
+                   {display_path(display_root, "concepts"), 0, 0},
+                   std::string(no_concept_files),
+                   "add one file per concept as concepts/<kind>/<id>.yaml"});
+  gaps.concepts |= !seen.concepts;
   gaps.kinds |= !seen.kinds;
   gaps.relation_types |= !seen.relation_types;
   gaps.sources |= !seen.sources;
@@ -254,6 +264,7 @@ Content parse_files(const std::vector<ContentFile>& files, std::string_view disp
   Seen seen;
   for (const ContentFile& file : files) {
     if (file.path.starts_with("concepts/")) {
+      seen.concepts = true;
       ParsedConcept& result = parsed.concepts[next_concept++];
       if (cache && (result.cached || !result.cache_bytes.empty()))
         cache->keep(result.key, std::move(result.cache_bytes));

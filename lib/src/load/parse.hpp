@@ -2,6 +2,7 @@
 #pragma once
 
 #include "load/parse_cache.hpp"
+#include "load/read_regular.hpp"
 #include "load/yaml_fields.hpp"
 
 #include <katlas/atlas.hpp>
@@ -12,15 +13,21 @@
 
 namespace katlas::detail {
 
-/// Largest content file the loader reads; larger files are reported, not parsed.
-inline constexpr std::size_t max_file_bytes = 8 * 1024 * 1024;
+/// Most relations one concept may write (see parse_concept.cpp); the built-in content's
+/// busiest concept has 26.
+inline constexpr std::size_t max_relations_per_concept = 250;
 
 /// What parsing found, beyond the content: which parts could not be read, so that later
 /// checks do not bury the real problem under errors that follow from it.
 struct ParseGaps {
   bool kinds = false, relation_types = false, sources = false;  ///< True when that file is missing or broken.
   std::vector<std::string> concept_ids;                         ///< File stems of concept files that could not be read.
+  bool concepts = false;  ///< True when there is no concept file at all: no reference to a concept is checked.
 };
+
+/// What parse_files() says when there is no concept file; Atlas::load() leaves it out when
+/// the folder reader has said why already (`concepts/` missing, a file or a link).
+inline constexpr std::string_view no_concept_files = "the content has no concept files";
 
 /// Parses every file (vocabularies, sources, concepts) into one Content. Files that fail
 /// to parse are reported and skipped; the rest is still read so that one run shows every

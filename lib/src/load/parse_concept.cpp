@@ -107,7 +107,14 @@ std::optional<Concept> parse_concept(const YAML::Node& root, const ContentFile& 
   entry.reviewed = reader.date(*fields, "reviewed").value_or("");
   entry.review_every_months = reader.months(*fields, "review-every").value_or(0);
   if (const YAML::Node* relations = fields->get("relations"); relations && !relations->IsNull()) {
-    if (!relations->IsSequence())
+    // Hundreds of links on one page help no reader, and a complete graph of a few thousand
+    // concepts would be millions of links: a limit with a message, not minutes and gigabytes.
+    if (relations->IsSequence() && relations->size() > max_relations_per_concept)
+      reader.error(reader.loc(*relations),
+                   "a concept may have at most " + std::to_string(max_relations_per_concept) +
+                       " relations; this one has " + std::to_string(relations->size()),
+                   "keep the links a reader needs; group the rest under a broader concept");
+    else if (!relations->IsSequence())
       reader.error(reader.loc(*relations), "'relations' must be a list", "start each relation with '- type: ...'");
     else
       for (const YAML::Node& item : *relations) entry.relations.push_back(parse_relation(item, reader));

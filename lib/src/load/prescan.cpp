@@ -61,6 +61,20 @@ bool starts_document(std::string_view text, std::size_t pos) {
   return false;
 }
 
+// True when `line` (without its comment and trailing blanks) ends in a block scalar header
+// such as `details: |`, `- >-` or `key: |2`: the lines after it, indented deeper, are text.
+bool opens_block_scalar(std::string_view line) {
+  const std::size_t space = line.find_last_of(' ');
+  const std::string_view token = space == std::string_view::npos ? line : line.substr(space + 1);
+  if (token.empty() || (token[0] != '|' && token[0] != '>')) return false;
+  for (const char c : token.substr(1))
+    if (c != '+' && c != '-' && !(c >= '1' && c <= '9')) return false;
+  if (space == std::string_view::npos) return true;
+  std::string_view before = line.substr(0, space);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  return before.ends_with(':') || before.ends_with('-') || before.ends_with("---");
+}
+
 }  // namespace
 
 int nesting_bound(std::string_view text) {
@@ -96,11 +110,33 @@ std::optional<Diagnostic> prescan(std::string_view text, const std::string& file
   bool comment = false, line_start = true, seen_content = false;
   int indent = 0;
   char prev = ' ';  // last character that was not a space: a quote opens a scalar only after ": [ { , -"
+  // A block scalar (`details: |`): its lines are text, whatever brackets or dashes they hold,
+  // as long as they are indented deeper than the line that opened it (`block_parent` spaces).
+  std::size_t line_begin = 0, content_end = 0;
+  int spaces = 0, block_parent = -1;
   const auto problem = [&](std::string message, std::string hint) {
     return Diagnostic{Severity::error, {file, line, column}, std::move(message), std::move(hint)};
   };
   for (std::size_t pos = 0; pos < text.size();) {
     const char c = text[pos];
+    if (pos == line_begin && block_parent >= 0) {
+      std::size_t first = pos;
+      while (first < text.size() && text[first] == ' ') ++first;
+      const bool blank = first == text.size() || text[first] == '\n' || text[first] == '\r';
+      if (blank || static_cast<int>(first - pos) > block_parent) {
+        // A line of the block's text: only the byte rules apply.
+        for (; pos < text.size() && text[pos] != '\n';) {
+          if (text[pos] == '\0') return problem("file contains a NUL byte", "content files are plain UTF-8 text");
+          const std::size_t n = utf8_length(text, pos);
+          if (n == 0) return problem("file is not valid UTF-8", "save the file as UTF-8");
+          pos += n, ++column;
+        }
+        if (pos < text.size()) ++pos, ++line, column = 1;  // the line feed
+        line_begin = content_end = pos;
+        continue;
+      }
+      block_parent = -1;
+    }
     // A byte order mark is legitimate UTF-8 at the very start; yaml-cpp skips it. Anywhere
     // else it is an invisible character inside a key or value.
     if (pos == 0 && text.starts_with("\xEF\xBB\xBF")) {
@@ -111,16 +147,24 @@ std::optional<Diagnostic> prescan(std::string_view text, const std::string& file
     const std::size_t len = utf8_length(text, pos);
     if (len == 0) return problem("file is not valid UTF-8", "save the file as UTF-8");
     if (c == '\n') {
+      if (!quote && flow_depth == 0 && content_end > line_begin &&
+          opens_block_scalar(text.substr(line_begin, content_end - line_begin)))
+        block_parent = spaces;
       ++line, column = 1, pos += 1;
-      comment = false, line_start = true, indent = 0, prev = ' ';
+      comment = false, line_start = true, indent = 0, spaces = 0, prev = ' ';
+      line_begin = content_end = pos;
       continue;
     }
+    // A directive (`%YAML 1.1`) before the document is not the document's content.
+    if (column == 1 && c == '%' && !seen_content) comment = true;
     // yaml-cpp's Load() reads the first document only: a second one would vanish without a word.
     if (column == 1 && !quote && seen_content && starts_document(text, pos))
       return problem(
           "a second YAML document starts here",
           "a content file holds one document; remove this line and what follows, or move that to its own file");
     if (c != ' ' && c != '\n' && c != '\r' && c != '\t' && !comment && c != '#') seen_content = true;
+    if (line_start && c == ' ') ++spaces;
+    if (!comment && c != ' ' && c != '\t' && c != '\r' && c != '#') content_end = pos + len;
     if (line_start && c == ' ') {
       if (++indent > 4 * max_nesting)
         return problem("indentation is deeper than " + std::to_string(4 * max_nesting) + " spaces",

@@ -27,7 +27,6 @@ struct Found {
 std::optional<Found> classify(const fs::directory_entry& entry, const fs::path& folder, const fs::path& root,
                               std::string_view display_root, Diagnostics& out) {
   const fs::path& path = entry.path();
-  if (path.extension() != ".yaml") return std::nullopt;
   std::error_code st_ec;
   std::string rel = path.lexically_relative(folder).generic_string();
   std::string shown = display_path(display_root, rel);
@@ -35,6 +34,23 @@ std::optional<Found> classify(const fs::directory_entry& entry, const fs::path& 
     out.push_back({Severity::error, {shown, 0, 0}, std::move(message), std::move(hint)});
     return std::nullopt;
   };
+  // A link to a folder is not followed (a loop could make the walk endless, and what it
+  // holds may lie outside the content): said, not skipped in silence.
+  if (entry.is_symlink(st_ec) && entry.is_directory(st_ec))
+    return refuse("a link to a folder is not followed, so the files in it are not read",
+                  "move the folder into the content folder instead of linking to it");
+  if (path.extension() != ".yaml") {
+    // Other files may sit beside the content (a README, the licence); in the folders that
+    // hold only content, a file that is not read is most likely a mistake.
+    const bool content_folder = rel.starts_with("concepts/") || rel.starts_with("handouts/");
+    if (path.extension() == ".yml" || (content_folder && !entry.is_directory(st_ec)))
+      out.push_back({Severity::warning,
+                     {shown, 0, 0},
+                     "not read: only files ending in .yaml are content",
+                     path.extension() == ".yml" ? "rename it to end in .yaml"
+                                                : "rename it to end in .yaml, or move it out of the content folder"});
+    return std::nullopt;
+  }
   if (entry.is_symlink(st_ec)) {
     // A file link is read only when it resolves inside the folder, and under its target's
     // path (as the loader always has); a loop or a dangling link is reported, not followed.
@@ -122,6 +138,32 @@ std::vector<ContentFile> read_folder(const fs::path& folder, std::string_view di
                    "pass a folder that holds kinds.yaml, relations.yaml, sources.yaml and concepts/"});
     return {};
   }
+  // concepts/ must be a folder of this content folder: missing, a file or a dangling link
+  // would otherwise load as an atlas with no concepts and replace a whole site.
+  const fs::path concepts = folder / "concepts";
+  const std::string concepts_shown = display_path(display_root, "concepts");
+  const fs::file_status link = fs::symlink_status(concepts, ec);
+  const fs::file_status target = fs::status(concepts, ec);
+  if (!fs::exists(link))
+    out.push_back({Severity::error,
+                   {concepts_shown, 0, 0},
+                   "the folder 'concepts' is missing",
+                   "create concepts/<kind>/ folders, each holding one .yaml file per concept"});
+  else if (fs::is_symlink(link) && !fs::exists(target))
+    out.push_back({Severity::error,
+                   {concepts_shown, 0, 0},
+                   "'concepts' is a link that points to nothing",
+                   "make 'concepts' the folder of concept files itself, inside the content folder"});
+  else if (fs::is_symlink(link))
+    out.push_back({Severity::error,
+                   {concepts_shown, 0, 0},
+                   "'concepts' is a link, and links to folders are not followed",
+                   "make 'concepts' the folder of concept files itself, inside the content folder"});
+  else if (!fs::is_directory(link))
+    out.push_back({Severity::error,
+                   {concepts_shown, 0, 0},
+                   "'concepts' is not a folder",
+                   "make 'concepts' a folder holding concepts/<kind>/<id>.yaml files"});
   std::vector<Found> found = list_folder(folder, display_root, out);
   std::vector<ContentFile> files = read_found(found, out);
   std::sort(files.begin(), files.end(), [](const ContentFile& a, const ContentFile& b) { return a.path < b.path; });

@@ -44,17 +44,17 @@ class Validator {
         for (const std::string& kind : *list)
           if (!gaps_.kinds && !kinds_.contains(kind))
             error(type.loc, "relation type '" + type.id + "' names unknown kind '" + shown(kind) + "'",
-                  hint_or(did_you_mean(kind, keys(kinds_)), "kinds are listed in kinds.yaml"));
+                  hint_or(suggest(kind, kinds_), "kinds are listed in kinds.yaml"));
   }
 
   // site.yaml names concepts, relation types and kinds: each must exist.
   void check_site() {
     const SiteConfig& site = content_.site;
     const auto concept_ref = [&](const std::string& id, const SourceLoc& loc, std::string_view what) {
-      if (!id.empty() && !concepts_.contains(id) &&
+      if (!id.empty() && !concepts_.contains(id) && !gaps_.concepts &&
           std::find(gaps_.concept_ids.begin(), gaps_.concept_ids.end(), id) == gaps_.concept_ids.end())
         error(loc, std::string(what) + " '" + shown(id) + "' is not a concept",
-              hint_or(did_you_mean(id, keys(concepts_)), "write the id of an existing concept"));
+              hint_or(suggest(id, concepts_), "write the id of an existing concept"));
     };
     concept_ref(site.help, site.help_loc, "help concept");
     for (const StartPath& path : site.start_paths) {
@@ -63,7 +63,7 @@ class Validator {
         const std::string kind = path.more_url.substr(6, path.more_url.size() - 11);
         if (!gaps_.kinds && !kinds_.contains(kind))
           error(path.loc, "start path links to the page of unknown kind '" + shown(kind) + "'",
-                hint_or(did_you_mean(kind, keys(kinds_)), "kinds are listed in kinds.yaml"));
+                hint_or(suggest(kind, kinds_), "kinds are listed in kinds.yaml"));
       }
       for (std::size_t i = 0; i < path.concepts.size(); ++i)
         concept_ref(path.concepts[i], i < path.concept_locs.size() ? path.concept_locs[i] : path.loc,
@@ -74,22 +74,22 @@ class Validator {
       for (const std::string& type : site.cycle->types)
         if (!gaps_.relation_types && !types_.contains(type))
           error(site.cycle->loc, "cycle relation type '" + shown(type) + "' is not in relations.yaml",
-                hint_or(did_you_mean(type, keys(types_)), "relation types are listed in relations.yaml"));
+                hint_or(suggest(type, types_), "relation types are listed in relations.yaml"));
     }
     for (std::size_t i = 0; i < site.schema_types.size(); ++i)
       if (!gaps_.kinds && !kinds_.contains(site.schema_types[i].first))
         error(site.schema_type_locs[i], "schema type for unknown kind '" + shown(site.schema_types[i].first) + "'",
-              hint_or(did_you_mean(site.schema_types[i].first, keys(kinds_)), "kinds are listed in kinds.yaml"));
+              hint_or(suggest(site.schema_types[i].first, kinds_), "kinds are listed in kinds.yaml"));
   }
 
   // help-lines.yaml: unique region ids, and every concept and source it names exists.
   void check_help_lines() {
     duplicates(content_.help_regions, "help-line region", [](const HelpRegion& r) { return r.loc; });
     for (const HelpRegion& region : content_.help_regions) {
-      if (!region.concept_id.empty() && !concepts_.contains(region.concept_id) &&
+      if (!region.concept_id.empty() && !concepts_.contains(region.concept_id) && !gaps_.concepts &&
           std::find(gaps_.concept_ids.begin(), gaps_.concept_ids.end(), region.concept_id) == gaps_.concept_ids.end())
         error(region.concept_loc, "help-line concept '" + shown(region.concept_id) + "' is not a concept",
-              hint_or(did_you_mean(region.concept_id, keys(concepts_)), "write the id of an existing concept"));
+              hint_or(suggest(region.concept_id, concepts_), "write the id of an existing concept"));
       for (const HelpLine& line : region.lines)
         if (!line.source.empty()) check_sources({line.source}, {line.source_loc});
     }
@@ -98,9 +98,21 @@ class Validator {
   void check_concept(const Concept& entry) {
     if (!gaps_.kinds && !entry.kind.empty() && !kinds_.contains(entry.kind))
       error(entry.kind_loc, "unknown kind '" + shown(entry.kind) + "'",
-            hint_or(did_you_mean(entry.kind, keys(kinds_)), "kinds are listed in kinds.yaml"));
+            hint_or(suggest(entry.kind, kinds_), "kinds are listed in kinds.yaml"));
     check_sources(entry.sources, entry.source_locs);
     for (const Relation& relation : entry.relations) check_relation(entry, relation);
+    // The same link twice would be drawn and told twice (and could disagree on its evidence).
+    std::map<std::pair<std::string_view, std::string_view>, const Relation*> written;
+    for (const Relation& again : entry.relations) {
+      if (again.type.empty() || again.target.empty()) continue;
+      const auto [it, first_time] =
+          written.emplace(std::pair{std::string_view(again.type), std::string_view(again.target)}, &again);
+      if (!first_time)
+        error(again.loc,
+              "relation '" + shown(again.type) + "' to '" + shown(again.target) + "' is written twice (first at line " +
+                  std::to_string(it->second->loc.line) + ")",
+              "keep one of them, with every source and note the link needs");
+    }
     for (const Side& side : entry.sides) check_sources(side.sources, side.source_locs);
     if (entry.timing) check_sources(entry.timing->sources, entry.timing->source_locs);
     if (entry.evidence == Evidence::contested) {
@@ -172,20 +184,20 @@ class Validator {
     for (std::size_t i = 0; i < ids.size(); ++i)
       if (!gaps_.sources && !sources_.contains(ids[i]))
         error(i < locs.size() ? locs[i] : SourceLoc{}, "unknown source '" + shown(ids[i]) + "'",
-              hint_or(did_you_mean(ids[i], keys(sources_)), "add it to sources.yaml first"));
+              hint_or(suggest(ids[i], sources_), "add it to sources.yaml first"));
   }
 
   void check_relation(const Concept& entry, const Relation& relation) {
     const auto type_it = types_.find(relation.type);
     if (!gaps_.relation_types && !relation.type.empty() && type_it == types_.end())
       error(relation.type_loc, "unknown relation type '" + shown(relation.type) + "'",
-            hint_or(did_you_mean(relation.type, keys(types_)), "relation types are listed in relations.yaml"));
+            hint_or(suggest(relation.type, types_), "relation types are listed in relations.yaml"));
     const auto target_it = concepts_.find(relation.target);
     const bool target_unreadable =
         std::find(gaps_.concept_ids.begin(), gaps_.concept_ids.end(), relation.target) != gaps_.concept_ids.end();
     if (!relation.target.empty() && target_it == concepts_.end() && !target_unreadable)
       error(relation.target_loc, "relation target '" + shown(relation.target) + "' is not a concept",
-            hint_or(did_you_mean(relation.target, keys(concepts_)), "write the id of an existing concept"));
+            hint_or(suggest(relation.target, concepts_), "write the id of an existing concept"));
     if (relation.target == entry.id)
       error(relation.target_loc, "concept '" + entry.id + "' relates to itself",
             "point the relation at another concept");
@@ -293,14 +305,17 @@ class Validator {
   }
 
   template <class Map>
-  static std::vector<std::string> keys(const Map& map) {
-    std::vector<std::string> out;
-    for (const auto& [key, value] : map) out.emplace_back(key);
-    return out;
-  }
-  // Suggestions only for words of id size: the distance is quadratic in the length.
-  static std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
-    return word.size() <= 64 ? detail::did_you_mean(word, candidates) : std::string();
+  std::string suggest(std::string_view word, const Map& map) {
+    // Suggestions only for words of id size: the distance is quadratic in the length. One
+    // answer per word and list: a folder of thousands of broken links to a few missing ids
+    // asks the same question thousands of times.
+    if (word.size() > 64) return {};
+    const auto key = std::pair{static_cast<const void*>(&map), std::string(word)};
+    if (const auto it = hints_.find(key); it != hints_.end()) return it->second;
+    std::vector<std::string>& candidates = candidates_[&map];
+    if (candidates.empty())
+      for (const auto& [id, value] : map) candidates.emplace_back(id);
+    return hints_.emplace(key, detail::did_you_mean(word, candidates)).first->second;
   }
   static std::string hint_or(std::string hint, std::string fallback) { return hint.empty() ? fallback : hint; }
   static std::string join(const std::vector<std::string>& items) {
@@ -323,6 +338,8 @@ class Validator {
   std::map<std::string, const Source*, std::less<>> sources_;
   std::map<std::string, const Concept*, std::less<>> concepts_;
   std::set<std::string, std::less<>> warned_kinds_;
+  std::map<const void*, std::vector<std::string>> candidates_;        // per map, its ids (suggest())
+  std::map<std::pair<const void*, std::string>, std::string> hints_;  // per map and word, the hint
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstdio>
 
 namespace katlas::detail {
 namespace {
@@ -150,6 +151,49 @@ std::optional<Fields> FieldReader::mapping(const YAML::Node& node, std::string_v
   return fields;
 }
 
+std::string invisible_character(std::string_view text) {
+  static constexpr struct {
+    char32_t first, last;
+    std::string_view name;
+  } refused[] = {
+      {0x00, 0x08, "a control character"},
+      {0x0B, 0x1F, "a control character"},
+      {0x7F, 0x9F, "a control character"},
+      {0x200B, 0x200B, "ZERO WIDTH SPACE"},
+      {0x200C, 0x200C, "ZERO WIDTH NON-JOINER"},
+      {0x200D, 0x200D, "ZERO WIDTH JOINER"},
+      {0x200E, 0x200F, "a left-to-right or right-to-left mark"},
+      {0x202A, 0x202E, "a bidirectional embedding or override"},
+      {0x2060, 0x2064, "an invisible joiner or operator"},
+      {0x2066, 0x2069, "a bidirectional isolate"},
+      {0xFEFF, 0xFEFF, "ZERO WIDTH NO-BREAK SPACE (a byte order mark)"},
+  };
+  std::size_t position = 0;
+  for (std::size_t i = 0; i < text.size(); ++position) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    char32_t c = byte;
+    std::size_t length = 1;
+    if (byte >= 0xF0 && i + 3 < text.size())
+      c = (byte & 0x07u) << 18 | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 12 |
+          (static_cast<unsigned char>(text[i + 2]) & 0x3Fu) << 6 | (static_cast<unsigned char>(text[i + 3]) & 0x3Fu),
+      length = 4;
+    else if (byte >= 0xE0 && i + 2 < text.size())
+      c = (byte & 0x0Fu) << 12 | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6 |
+          (static_cast<unsigned char>(text[i + 2]) & 0x3Fu),
+      length = 3;
+    else if (byte >= 0xC0 && i + 1 < text.size())
+      c = (byte & 0x1Fu) << 6 | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu), length = 2;
+    i += length;
+    for (const auto& r : refused)
+      if (c >= r.first && c <= r.last) {
+        char code[16];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+        return std::string(code) + ", " + std::string(r.name) + ", at character " + std::to_string(position + 1);
+      }
+  }
+  return {};
+}
+
 std::optional<std::string> FieldReader::scalar(const YAML::Node& node, std::string_view key,
                                                std::string_view expected) {
   if (exhausted_) return std::nullopt;
@@ -163,6 +207,13 @@ std::optional<std::string> FieldReader::scalar(const YAML::Node& node, std::stri
     return std::nullopt;
   }
   if (!spend(node.Scalar().size(), node)) return std::nullopt;
+  // Written as it is or as an escape ("\0", "\u202e"): invisible characters hide or reverse
+  // text on a page and in a terminal, and a reader cannot see that they are there.
+  if (const std::string found = invisible_character(node.Scalar()); !found.empty()) {
+    error(loc(node), "'" + std::string(key) + "' holds " + found,
+          "delete it: text needs no invisible or control characters; write a line break as a new line");
+    return std::nullopt;
+  }
   return node.Scalar();
 }
 
@@ -187,9 +238,10 @@ std::vector<std::string> FieldReader::text_list(const Fields& fields, std::strin
   const YAML::Node* node = fields.get(key);
   if (!node || node->IsNull()) return out;
   if (node->IsScalar()) {
-    if (!spend(node->Scalar().size(), *node)) return out;
-    out.push_back(node->Scalar());
-    if (locs) locs->push_back(loc(*node));
+    if (std::optional<std::string> value = scalar(*node, key, "a list of texts")) {
+      out.push_back(std::move(*value));
+      if (locs) locs->push_back(loc(*node));
+    }
     return out;
   }
   if (!node->IsSequence()) {
@@ -204,6 +256,11 @@ std::vector<std::string> FieldReader::text_list(const Fields& fields, std::strin
       error(loc(item),
             "each entry of '" + std::string(key) + "' must be a text, found " + std::string(node_type_name(item)));
       break;
+    }
+    if (item.IsNull()) {
+      // `[~]`, `[a, , b]` or a `-` with nothing after it.
+      error(loc(item), "an entry of '" + std::string(key) + "' is empty", "write a text for it, or remove the entry");
+      continue;
     }
     if (std::optional<std::string> value = scalar(item, key, "a list of texts")) {
       out.push_back(std::move(*value));
@@ -361,6 +418,15 @@ std::optional<std::pair<double, double>> FieldReader::range(const Fields& fields
   if (!a.IsScalar() || !b.IsScalar() || !parse_number(a.Scalar(), low) || !parse_number(b.Scalar(), high) || low < 0 ||
       high < 0) {
     error(loc(*node), "'" + std::string(key) + "' must hold two numbers of hours, 0 or more", "for example [6, 24]");
+    return std::nullopt;
+  }
+  // A phase of withdrawal is counted in hours, days or months: ten years is beyond any, and a
+  // value past it (1e300) would squash every other bar of the timeline to nothing.
+  constexpr double max_hours = 87'600;
+  if (!(high <= max_hours)) {
+    error(loc(*node),
+          "'" + std::string(key) + "' goes beyond ten years (" + shown(b.Scalar()) + " hours; at most 87600)",
+          "write the range in hours, for example [720, 4380] for one to six months");
     return std::nullopt;
   }
   if (low > high) {

@@ -93,6 +93,12 @@ class FieldReader {
 std::string shown(std::string_view value);
 
 /// True for a valid kebab-case id.
+/// The first control or invisible character of `text` (C0 but tab and line feed, DEL, C1,
+/// zero-width characters, bidirectional marks, overrides and isolates, a byte order mark),
+/// named with its code point and position ("U+202E, a bidirectional embedding or override, at
+/// character 3"); empty when there is none.
+std::string invisible_character(std::string_view text);
+
 bool is_valid_id(std::string_view id);
 
 /// Why an id is invalid, for the message ("uppercase letter 'C'", "starts with a digit").

@@ -5,6 +5,7 @@
 #include "atlas/foreign_concept.hpp"
 #include "text/escape.hpp"
 #include "text/markdown_html.hpp"
+#include "text/markdown_safe.hpp"
 #include "text/number.hpp"
 #include "text/relation_prose.hpp"
 
@@ -139,23 +140,37 @@ std::string to_text(const Explanation& e) {
 }
 
 std::string to_markdown(const Explanation& e, std::string_view base_url) {
-  // Markdown has no escaping that survives every renderer; brackets in names are rare and harmless here.
-  std::string out = "## " + std::string(e.title) + "\n\n" + std::string(e.summary) + "\n";
-  if (!e.details.empty()) out += "\n**For professionals.** " + std::string(e.details) + "\n";
-  if (e.entry->verdict) out += "\n**Verdict: " + std::string(plain_label(*e.entry->verdict)) + ".**\n";
-  out += "\n*Evidence: " + std::string(to_string(e.evidence)) + ".* " + std::string(e.evidence_explained) + "\n";
+  // Every content string is escaped and the details are written back from their parse, so the
+  // output holds no raw HTML and no link but http(s) and relative ones, whatever renders it.
+  using detail::escape_markdown;
+  const auto link_to = [](const std::string& url, const std::string& text) {
+    const std::optional<std::string> safe = detail::safe_url(url);
+    if (!safe) return escape_markdown(text);
+    return "[" + escape_markdown(text) + "](<" + detail::markdown_link_address(*safe) + ">)";
+  };
+  std::string out = "## " + escape_markdown(e.title) + "\n\n" + escape_markdown(e.summary) + "\n";
+  if (!e.details.empty()) out += "\n**For professionals.**\n\n" + detail::safe_markdown(e.details);
+  if (e.entry->verdict) out += "\n**Verdict: " + escape_markdown(plain_label(*e.entry->verdict)) + ".**\n";
+  out += "\n*Evidence: " + std::string(to_string(e.evidence)) + ".* " + escape_markdown(e.evidence_explained) + "\n";
   if (!e.neighbours.empty()) out += "\n";
   for (const auto& group : detail::group_links(e.neighbours)) {
-    out += "- " + detail::tell(group) + sentence_tail(e, group);
+    out += "- " + escape_markdown(detail::tell(group) + sentence_tail(e, group));
     if (!base_url.empty())
       for (const Link* link : group)
-        out += " ([" + link->other->title + "](" + concept_url(base_url, *link->other) + "))";
+        out += " (" + link_to(concept_url(base_url, *link->other), link->other->title) + ")";
     out += "\n";
   }
   if (!e.citations.empty()) out += "\n";
-  for (std::size_t i = 0; i < e.citations.size(); ++i)
-    out += std::to_string(i + 1) + ". " + source_line(*e.citations[i]) + " <" + e.citations[i]->link() + ">\n";
-  return out + "\n*Last reviewed " + std::string(e.reviewed) + ".*\n";
+  for (std::size_t i = 0; i < e.citations.size(); ++i) {
+    const std::string link = e.citations[i]->link();
+    const std::optional<std::string> safe = detail::safe_url(link);
+    // An autolink (<https://...>) only when the address is absolute http(s) and has nothing that ends one.
+    const bool autolink = safe && (link.starts_with("https://") || link.starts_with("http://")) &&
+                          link.find_first_of("<> ") == std::string::npos;
+    out += std::to_string(i + 1) + ". " + escape_markdown(source_line(*e.citations[i])) + " " +
+           (autolink ? "<" + link + ">" : escape_markdown(link)) + "\n";
+  }
+  return out + "\n*Last reviewed " + escape_markdown(e.reviewed) + ".*\n";
 }
 
 std::string to_html_fragment(const Explanation& e, std::string_view base_url) {

@@ -47,18 +47,45 @@ std::string tail_of(const fs::path& log) {
   return s;
 }
 
-// Runs the command with stdout and stderr in `log`; the exit status, or -1 when it could not run or hung.
-int run(const std::vector<std::string>& args, const fs::path& log) {
+/// This process's environment with HOME and the XDG folders moved into `home`: the browser
+/// keeps its crash reports, dconf and caches there, and they go with the temporary folder.
+std::vector<std::string> environment_with_home(const fs::path& home) {
+  std::vector<std::string> env;
+  for (char** e = environ; *e; ++e) {
+    const std::string_view entry(*e);
+    const std::string_view name = entry.substr(0, entry.find('='));
+    if (name == "HOME" || name.starts_with("XDG_")) continue;
+    env.emplace_back(entry);
+  }
+  env.push_back("HOME=" + home.string());
+  env.push_back("XDG_CONFIG_HOME=" + (home / ".config").string());
+  env.push_back("XDG_CACHE_HOME=" + (home / ".cache").string());
+  env.push_back("XDG_DATA_HOME=" + (home / ".local/share").string());
+  env.push_back("XDG_STATE_HOME=" + (home / ".local/state").string());
+  env.push_back("XDG_RUNTIME_DIR=" + (home / "runtime").string());
+  return env;
+}
+
+// Runs the command with stdout and stderr in `log` and `home` as its home; the exit status,
+// or -1 when it could not run or hung.
+int run(const std::vector<std::string>& args, const fs::path& log, const fs::path& home) {
   std::vector<char*> argv;
   for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
+  std::error_code ec;
+  fs::create_directories(home / "runtime", ec);
+  fs::permissions(home / "runtime", fs::perms::owner_all, ec);
+  const std::vector<std::string> env_strings = environment_with_home(home);
+  std::vector<char*> env;
+  for (const std::string& e : env_strings) env.push_back(const_cast<char*>(e.c_str()));
+  env.push_back(nullptr);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   posix_spawn_file_actions_adddup2(&actions, 1, 2);
   pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), env.data());
   posix_spawn_file_actions_destroy(&actions);
   if (spawned != 0) return -1;
   // A wedged browser must not hang the caller forever.
@@ -89,8 +116,9 @@ Status print_pdf(std::string_view html, const fs::path& out, const PdfOptions& o
   const int status =
       run({options.chromium.string(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
            "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile.string(),
-           "--no-pdf-header-footer", "--print-to-pdf=" + pdf.string(), "file://" + page.string()},
-          log);
+           "--disable-breakpad", "--disable-crash-reporter", "--no-pdf-header-footer", "--print-to-pdf=" + pdf.string(),
+           "file://" + page.string()},
+          log, temp.path() / "home");
   std::error_code ec;
   if (status != 0 || !fs::exists(pdf, ec) || fs::file_size(pdf, ec) == 0)
     return Status::failure("chromium did not print the PDF (exit " + std::to_string(status) + "): " + tail_of(log));

@@ -4,6 +4,7 @@
 #include "process.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cerrno>
@@ -69,6 +70,21 @@ void MemorySink::write(std::string_view path, std::string_view bytes) {
 DiskSink::DiskSink(fs::path target) : target_(fs::absolute(std::move(target)).lexically_normal()) {
   if (target_.filename().empty()) target_ = target_.parent_path();
   fs::create_directories(target_.parent_path());
+  // One writer at a time: the folder that holds the site is locked (flock) until this sink is
+  // gone, so a second build into it, from any process, waits and then reads a whole previous
+  // site, never one being swapped. The lock needs no file of its own, and a killed build's
+  // lock goes with its process.
+  lock_fd_ = ::open(target_.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (lock_fd_ < 0)
+    throw fs::filesystem_error("cannot open the folder that holds the site", target_.parent_path(),
+                               std::error_code(errno, std::generic_category()));
+  while (::flock(lock_fd_, LOCK_EX) != 0) {
+    if (errno == EINTR) continue;
+    const int error = errno;
+    ::close(lock_fd_);
+    throw fs::filesystem_error("cannot lock the folder that holds the site", target_.parent_path(),
+                               std::error_code(error, std::generic_category()));
+  }
   remove_stale_staging(target_);
   // A hidden sibling: same file system (so rename works), and never mistaken for the site.
   has_previous_ = fs::is_directory(target_) && fs::exists(target_ / marker_name);
@@ -79,9 +95,11 @@ DiskSink::DiskSink(fs::path target) : target_(fs::absolute(std::move(target)).le
 }
 
 DiskSink::~DiskSink() {
-  if (committed_) return;
-  std::error_code ignored;
-  fs::remove_all(staging_, ignored);
+  if (!committed_) {
+    std::error_code ignored;
+    fs::remove_all(staging_, ignored);
+  }
+  ::close(lock_fd_);  // releases the lock
 }
 
 void DiskSink::write(std::string_view path, std::string_view bytes) {
