@@ -146,7 +146,14 @@ TEST_SUITE("handout recipes") {
       std::string yaml = good_recipe;
       yaml.replace(yaml.find("concepts: [tolerance]"), 21, "query: {related-to: tolerance, kind: stratgy}");
       CHECK(first_error(load_recipe_text("mine", yaml)) ==
-            "content/handouts/mine.yaml:7:12: error: unknown kind 'stratgy' (did you mean 'strategy'?)");
+            "content/handouts/mine.yaml:7:42: error: unknown kind 'stratgy' (did you mean 'strategy'?)");
+    }
+    SUBCASE("a query with an unknown relation type, pointed at where it is written") {
+      std::string yaml = good_recipe;
+      yaml.replace(yaml.find("concepts: [tolerance]"), 21,
+                   "query:\n      related-to: tolerance\n      relation: leeds-to");
+      CHECK(first_error(load_recipe_text("mine", yaml)) ==
+            "content/handouts/mine.yaml:9:17: error: unknown relation type 'leeds-to' (did you mean 'leads-to'?)");
     }
   }
 

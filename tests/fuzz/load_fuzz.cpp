@@ -12,7 +12,7 @@
 #include "cache/binary.hpp"
 #include "cache/content_codec.hpp"
 #include "cache/content_snapshot.hpp"
-#include "text/markdown_html.hpp"
+#include "render/markdown_html.hpp"
 #include "text/markdown_safe.hpp"
 
 #include <md4c.h>

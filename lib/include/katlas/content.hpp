@@ -310,11 +310,14 @@ struct HelpRegion {
 
 /// Picks the concepts of a section from the graph: those related to one concept.
 struct HandoutQuery {
-  std::string related_to;  ///< Concept id the picked concepts are related to (either direction).
-  std::string relation;    ///< Relation type id; empty means any type.
-  std::string kind;        ///< Kind id of the picked concepts; empty means any kind.
-  std::size_t limit = 4;   ///< At most this many, in the order Atlas::related() gives.
-  SourceLoc loc;           ///< The `query:` mapping in the recipe file.
+  std::string related_to;    ///< Concept id the picked concepts are related to (either direction).
+  std::string relation;      ///< Relation type id; empty means any type.
+  std::string kind;          ///< Kind id of the picked concepts; empty means any kind.
+  std::size_t limit = 4;     ///< At most this many, in the order Atlas::related() gives.
+  SourceLoc loc;             ///< The `query:` mapping in the recipe file.
+  SourceLoc related_to_loc;  ///< Where `related-to` is (its value).
+  SourceLoc relation_loc;    ///< Where `relation` is; the mapping's place when it is not written.
+  SourceLoc kind_loc;        ///< Where `kind` is; the mapping's place when it is not written.
   /// Member-wise equality (tests compare whole loaded values).
   bool operator==(const HandoutQuery&) const = default;
 };

@@ -58,9 +58,9 @@ static_assert(has_shape<FeaturedCycle>(7, 200),
 static_assert(has_shape<SiteConfig>(10, 488), "a new field? add it to content_snapshot.cpp, then update these numbers");
 static_assert(has_shape<HelpLine>(6, 208), "a new field? add it to content_snapshot.cpp, then update these numbers");
 static_assert(has_shape<HelpRegion>(7, 232), "a new field? add it to content_snapshot.cpp, then update these numbers");
-static_assert(has_shape<HandoutQuery>(5, 144),
+static_assert(has_shape<HandoutQuery>(8, 264),
               "a new field? add it to content_snapshot.cpp, then update these numbers");
-static_assert(has_shape<HandoutSectionRecipe>(6, 304),
+static_assert(has_shape<HandoutSectionRecipe>(6, 424),
               "a new field? add it to content_snapshot.cpp, then update these numbers");
 static_assert(has_shape<GlossaryTerm>(3, 104),
               "a new field? add it to content_snapshot.cpp, then update these numbers");
@@ -288,7 +288,8 @@ void put(Writer& out, const HandoutSectionRecipe& s) {
   if (s.query) {
     for (const std::string* v : {&s.query->related_to, &s.query->relation, &s.query->kind}) out.text(*v);
     out.u64(s.query->limit);
-    put(out, s.query->loc);
+    for (const SourceLoc* loc : {&s.query->loc, &s.query->related_to_loc, &s.query->relation_loc, &s.query->kind_loc})
+      put(out, *loc);
   }
   put(out, s.loc);
 }
@@ -303,7 +304,7 @@ HandoutSectionRecipe get_section(Decoder& d) {
     HandoutQuery q;
     for (std::string* v : {&q.related_to, &q.relation, &q.kind}) *v = d.in.text();
     q.limit = static_cast<std::size_t>(d.in.u64());
-    q.loc = get_loc(d);
+    for (SourceLoc* loc : {&q.loc, &q.related_to_loc, &q.relation_loc, &q.kind_loc}) *loc = get_loc(d);
     s.query = std::move(q);
   }
   s.loc = get_loc(d);

@@ -22,6 +22,14 @@ std::optional<HandoutQuery> parse_query(const YAML::Node& node, FieldReader& rea
   query.related_to = reader.id(*fields, "related-to").value_or("");
   query.relation = reader.id(*fields, "relation").value_or("");
   query.kind = reader.id(*fields, "kind").value_or("");
+  // Each value's own place, so that a message about it points at it, not at `query:`.
+  const auto place = [&](std::string_view key) {
+    const YAML::Node* node = fields->get(key);
+    return node ? reader.loc(*node) : fields->loc;
+  };
+  query.related_to_loc = place("related-to");
+  query.relation_loc = place("relation");
+  query.kind_loc = place("kind");
   if (const std::optional<int> limit = reader.integer(*fields, "limit")) {
     if (*limit < 1 || *limit > 12)
       reader.error(fields->key_loc("limit"), "'limit' must be between 1 and 12");
@@ -174,13 +182,17 @@ bool check_recipe(const HandoutRecipe& recipe, const Atlas& atlas, Diagnostics& 
       check_id(atlas, section.concepts[i], section.concept_locs[i], "concept", out);
     if (!section.query) continue;
     const HandoutQuery& q = *section.query;
-    check_id(atlas, q.related_to, q.loc, "concept", out);
-    if (!q.kind.empty() && !atlas.kind(q.kind))
-      out.push_back({Severity::error, q.loc, "unknown kind '" + q.kind + "'",
-                     did_you_mean(q.kind, ids_of(atlas.content().kinds))});
-    if (!q.relation.empty() && !atlas.relation_type(q.relation))
-      out.push_back({Severity::error, q.loc, "unknown relation type '" + q.relation + "'",
-                     did_you_mean(q.relation, ids_of(atlas.content().relation_types))});
+    check_id(atlas, q.related_to, q.related_to_loc, "concept", out);
+    if (!q.kind.empty() && !atlas.kind(q.kind)) {
+      const std::string hint = did_you_mean(q.kind, ids_of(atlas.content().kinds));
+      out.push_back({Severity::error, q.kind_loc, "unknown kind '" + q.kind + "'",
+                     hint.empty() ? "kinds are listed in kinds.yaml ('katlas list' shows each concept's)" : hint});
+    }
+    if (!q.relation.empty() && !atlas.relation_type(q.relation)) {
+      const std::string hint = did_you_mean(q.relation, ids_of(atlas.content().relation_types));
+      out.push_back({Severity::error, q.relation_loc, "unknown relation type '" + q.relation + "'",
+                     hint.empty() ? "relation types are listed in relations.yaml" : hint});
+    }
   }
   return out.count(Severity::error) == errors_before;
 }

@@ -3,8 +3,8 @@
 #include <katlas/urls.hpp>
 
 #include "atlas/foreign_concept.hpp"
+#include "render/markdown_html.hpp"
 #include "text/escape.hpp"
-#include "text/markdown_html.hpp"
 #include "text/markdown_safe.hpp"
 #include "text/number.hpp"
 #include "text/relation_prose.hpp"

@@ -2,8 +2,8 @@
 #pragma once
 
 #include "atlas/read_log.hpp"
+#include "render/markdown_html.hpp"
 #include "text/escape.hpp"
-#include "text/markdown_html.hpp"
 
 #include <katlas/site.hpp>
 

@@ -1,11 +1,10 @@
 // Markdown in `details` to safe HTML: md4c parses (raw HTML refused), we write every tag ourselves.
-#include "text/markdown_html.hpp"
+#include "render/markdown_html.hpp"
 
 #include <katlas/urls.hpp>
 
 #include "atlas/read_log.hpp"
 #include "text/escape.hpp"
-
 #include "text/markdown_walk.hpp"
 
 #include <algorithm>
