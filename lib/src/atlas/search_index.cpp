@@ -26,8 +26,10 @@ void add_words(std::map<std::string, float>& weights, std::string_view text, flo
 
 }  // namespace
 
-void SearchIndex::build(const std::vector<Concept>& concepts) {
-  concepts_ = &concepts;
+void SearchIndex::build(const std::vector<Concept>& concepts) { concepts_ = &concepts; }
+
+void SearchIndex::build_names() const {
+  const std::vector<Concept>& concepts = *concepts_;
   names_.reserve(concepts.size());
   for (std::size_t i = 0; i < concepts.size(); ++i) {
     const Concept& c = concepts[i];
@@ -61,6 +63,7 @@ void SearchIndex::build_words() const {
 }
 
 SearchIndexData SearchIndex::data() const {
+  std::call_once(names_built_, [this] { build_names(); });
   std::call_once(words_built_, [this] { build_words(); });
   SearchIndexData out;
   out.names.reserve(names_.size());
@@ -78,6 +81,7 @@ SearchIndexData SearchIndex::data() const {
 }
 
 std::optional<std::size_t> SearchIndex::exact_name(std::string_view text) const {
+  std::call_once(names_built_, [this] { build_names(); });
   const auto it = exact_.find(fold_compact(text));
   if (it == exact_.end()) return std::nullopt;
   return it->second;
@@ -125,6 +129,7 @@ std::vector<std::pair<std::size_t, double>> SearchIndex::search(std::string_view
   // match inside names ("the" in "methadone") and make a topic out of nothing.
   const std::vector<std::string> typed_words = words(fold(typed));
   if (limit == 0 || std::all_of(typed_words.begin(), typed_words.end(), is_stop_word)) return {};
+  std::call_once(names_built_, [this] { build_names(); });
   std::call_once(words_built_, [this] { build_words(); });
   // A word found nowhere is taken for a typo of the closest word that is ("withdrawl").
   const std::string text = corrected(typed);

@@ -16,10 +16,11 @@ class SearchIndex {
   SearchIndex(const SearchIndex&) = delete;
   SearchIndex& operator=(const SearchIndex&) = delete;
 
-  /// Indexes the names (titles, aliases, ids) of `concepts` (position = concept index) now, and
-  /// their words (titles, aliases, summaries, details) on the first search(): loading and
-  /// `katlas build` never search, and the word index is the larger part. `concepts` must
-  /// outlive the index and not move.
+  /// Indexes `concepts` (position = concept index) when first asked: the names (titles,
+  /// aliases, ids) on the first lookup by name or search, the words (titles, aliases,
+  /// summaries, details) on the first search. Loading, `katlas build` and a lookup by id need
+  /// neither, and the first Atlas::builtin() call stays short. `concepts` must outlive the
+  /// index and not move.
   void build(const std::vector<Concept>& concepts);
 
   /// Concept indexes with scores, best first; ties broken by title then id.
@@ -41,6 +42,7 @@ class SearchIndex {
     std::string title;                 // fold_compact(title)
     std::vector<std::string> aliases;  // fold_compact(alias), then fold_compact(search phrase)
   };
+  void build_names() const;
   void build_words() const;
   /// Whether a stemmed word is in the index, or begins one of its words (at 4 letters or more).
   bool known(const std::string& term) const;
@@ -53,8 +55,10 @@ class SearchIndex {
   mutable std::once_flag words_built_;
   mutable std::unordered_map<std::string, std::vector<Posting>> postings_;  // stem -> postings
   mutable std::vector<std::string> sorted_terms_;                           // for prefix matches
-  std::vector<Names> names_;
-  std::unordered_map<std::string, std::size_t> exact_;  // compact title/alias/id -> concept
+  // The names, built once on first use, as the words are.
+  mutable std::once_flag names_built_;
+  mutable std::vector<Names> names_;
+  mutable std::unordered_map<std::string, std::size_t> exact_;  // compact title/alias/id -> concept
 };
 
 }  // namespace katlas::detail
