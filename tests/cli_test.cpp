@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cstdlib>
+#include <optional>
 
 namespace {
 
@@ -45,6 +46,33 @@ std::size_t count_lines_with(const std::string& text, const std::string& needle)
   for (std::string line; std::getline(lines, line);) n += line.find(needle) != std::string::npos;
   return n;
 }
+
+/// A fresh folder for a test's home and caches, with HOME and XDG_CACHE_HOME set for the
+/// katlas processes it starts (they inherit this process's environment); all undone at the end.
+struct ScopedHome {
+  std::filesystem::path folder;
+  std::optional<std::string> old_home, old_xdg;
+  ScopedHome(const std::string& name, const char* home, const char* xdg_cache)
+      : folder(std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()))) {
+    std::filesystem::remove_all(folder);
+    std::filesystem::create_directories(folder);
+    if (const char* h = std::getenv("HOME")) old_home = h;
+    if (const char* x = std::getenv("XDG_CACHE_HOME")) old_xdg = x;
+    set("HOME", home ? std::optional<std::string>(home) : folder.string());
+    set("XDG_CACHE_HOME", xdg_cache ? std::optional<std::string>((folder / xdg_cache).string()) : std::nullopt);
+  }
+  ~ScopedHome() {
+    set("HOME", old_home);
+    set("XDG_CACHE_HOME", old_xdg);
+    std::filesystem::remove_all(folder);
+  }
+  static void set(const char* name, const std::optional<std::string>& value) {
+    if (value)
+      ::setenv(name, value->c_str(), 1);
+    else
+      ::unsetenv(name);
+  }
+};
 
 }  // namespace
 
@@ -194,14 +222,17 @@ TEST_SUITE("cli") {
     CHECK(j["steps"][1]["note"] == "Two studies disagree.");
   }
 
-  TEST_CASE("related --json and show --json carry every relation's evidence; a claim carries its verdict") {
+  TEST_CASE("related --json and show --json carry every relation's evidence: a claim carries its verdict") {
     auto j = nlohmann::json::parse(katlas_run("related x --json --content evidence-chain").out);
     REQUIRE(j.size() == 3);
     for (const auto& r : j) CHECK(r.contains("evidence"));
     j = nlohmann::json::parse(katlas_run("show myth --json --content evidence-chain").out);
     CHECK(j["verdict"] == "refuted");
     CHECK(j["verdict_label"] == "Shown to be wrong");
-    for (const auto& r : j["relations"]) CHECK(r["evidence"] == "established");
+    // A link with no level of its own has the weaker of its two concepts' (content-schema.md):
+    // the claim is contested, so its links are too.
+    REQUIRE(j["relations"].size() == 2);
+    for (const auto& r : j["relations"]) CHECK(r["evidence"] == "contested");
     const Run text = katlas_run("show x --content evidence-chain");
     CHECK(text.out.find("The claim \"X leads straight to far\" is about x.") == std::string::npos);
     CHECK(text.out.find("X is the subject of a contested claim: \"X leads straight to far\". Verdict: Shown to be "
@@ -321,15 +352,8 @@ TEST_SUITE("cli") {
   }
 
   TEST_CASE("build keeps a cache in the user's cache folder, and --no-cache keeps none") {
-    const std::filesystem::path home =
-        std::filesystem::temp_directory_path() / ("katlas-cli-home-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(home);
-    std::filesystem::create_directories(home);
-    // The child inherits this process's environment.
-    const std::string old_home = std::getenv("HOME") ? std::getenv("HOME") : "";
-    const std::string old_xdg = std::getenv("XDG_CACHE_HOME") ? std::getenv("XDG_CACHE_HOME") : "";
-    ::setenv("HOME", home.c_str(), 1);
-    ::unsetenv("XDG_CACHE_HOME");
+    const ScopedHome scoped("katlas-cli-home", nullptr, nullptr);
+    const std::filesystem::path& home = scoped.folder;
     const std::filesystem::path builds = home / ".cache/katlas/builds";
 
     const Run plain = katlas_run("build --no-cache --content base --out '" + (home / "plain").string() + "'");
@@ -349,9 +373,62 @@ TEST_SUITE("cli") {
     CHECK(again.code == 0);
     CHECK(again.out.find("(0 changed, ") != std::string::npos);
     CHECK(again.out.find(" kept from the previous build)") != std::string::npos);
+  }
 
-    ::setenv("HOME", old_home.c_str(), 1);
-    if (!old_xdg.empty()) ::setenv("XDG_CACHE_HOME", old_xdg.c_str(), 1);
-    std::filesystem::remove_all(home);
+  TEST_CASE("cache --info lists each site's cache: the least recently used go beyond the size limit: --clear empties") {
+    const ScopedHome scoped("katlas-cli-cache", "/nonexistent", "xdg");  // XDG_CACHE_HOME comes first
+    const std::filesystem::path& home = scoped.folder;
+    const std::string site_a = (home / "a").string(), site_b = (home / "b").string();
+    const auto info = [] {
+      const Run run = katlas_run("cache --info --json");
+      REQUIRE(run.code == 0);
+      return nlohmann::json::parse(run.out);
+    };
+
+    REQUIRE(katlas_run("build --content base --out '" + site_a + "'").code == 0);
+    REQUIRE(katlas_run("build --content base --out '" + site_b + "'").code == 0);
+    REQUIRE(katlas_run("build --content base --out '" + site_a + "'").code == 0);  // a is now the latest used
+    nlohmann::json listed = info();
+    CHECK(listed["root"] == (home / "xdg/katlas/builds").string());
+    REQUIRE(listed["caches"].size() == 2);
+    CHECK(listed["caches"][0]["out"] == site_a);  // most recently used first
+    CHECK(listed["caches"][1]["out"] == site_b);
+    CHECK(listed["caches"][0]["content"] == std::string(KATLAS_FIXTURES) + "/base");
+    const std::uint64_t one = listed["caches"][0]["bytes"], other = listed["caches"][1]["bytes"];
+    CHECK(one > 0);
+    CHECK(listed["total_bytes"] == one + other);
+    const Run text = katlas_run("cache");
+    CHECK(text.code == 0);
+    CHECK(text.out.find("2 caches") != std::string::npos);
+    CHECK(text.out.find(site_b) != std::string::npos);
+
+    // A limit that holds one cache: pruning keeps a (used last) and removes b.
+    const Run pruned = katlas_run("cache --prune --max-size " + std::to_string(std::max(one, other)));
+    CHECK(pruned.code == 0);
+    CHECK(pruned.out.find("removed 1 build cache") != std::string::npos);
+    listed = info();
+    REQUIRE(listed["caches"].size() == 1);
+    CHECK(listed["caches"][0]["out"] == site_a);
+
+    // A build prunes the others beyond $KATLAS_CACHE_MAX_SIZE, and always keeps its own.
+    ::setenv("KATLAS_CACHE_MAX_SIZE", "1K", 1);
+    REQUIRE(katlas_run("build --content base --out '" + site_b + "'").code == 0);
+    listed = info();
+    REQUIRE(listed["caches"].size() == 1);
+    CHECK(listed["caches"][0]["out"] == site_b);
+    CHECK(listed["limit_bytes"] == 1024);
+    ::setenv("KATLAS_CACHE_MAX_SIZE", "lots", 1);
+    const Run unclear = katlas_run("cache --info");
+    CHECK(unclear.code == 0);
+    CHECK(unclear.err.find("KATLAS_CACHE_MAX_SIZE='lots' is not a size such as 500M or 2G") != std::string::npos);
+    ::unsetenv("KATLAS_CACHE_MAX_SIZE");
+    CHECK(katlas_run("cache --prune --max-size plenty").code == 2);
+
+    const Run cleared = katlas_run("cache --clear");
+    CHECK(cleared.code == 0);
+    CHECK(cleared.out.find("removed 1 build cache") != std::string::npos);
+    CHECK(info()["caches"].empty());
+    CHECK(katlas_run("build --content base --out '" + site_b + "'").code == 0);
+    CHECK(info()["caches"].size() == 1);  // the next build starts a new one
   }
 }

@@ -36,7 +36,7 @@ TEST_SUITE("explain") {
     CHECK(e->reading_level.grade <= 8.0);
   }
 
-  TEST_CASE("links of one type and evidence read as one sentence; weaker ones hedge and say their level") {
+  TEST_CASE("links of one type and evidence read as one sentence: weaker ones hedge and say their level") {
     const katlas::Atlas& atlas = katlas::Atlas::builtin();
     const auto e = katlas::explain(atlas, {.query = "withdrawal", .max_neighbours = 100});
     REQUIRE(e.has_value());

@@ -399,7 +399,7 @@ TEST_SUITE("handout links, help lines and references") {
     }
   }
 
-  TEST_CASE("a written recipe keeps its audience; one made on the spot suits both") {
+  TEST_CASE("a written recipe keeps its audience: one made on the spot suits both") {
     const Atlas& atlas = Atlas::builtin();
     for (const HandoutRecipe& recipe : builtin_handout_recipes(atlas).recipes) {
       CHECK(supports(recipe, recipe.audience));
@@ -625,7 +625,7 @@ TEST_SUITE("handout cli") {
     CHECK(run.err.starts_with(file.string() + ":7:16: error: unknown concept 'tolerence' (did you mean 'tolerance'?)"));
   }
 
-  TEST_CASE("html goes to stdout and the report to stderr; with --out the report goes to stdout") {
+  TEST_CASE("html goes to stdout and the report to stderr: with --out the report goes to stdout") {
     const Run to_stdout = shell("'" KATLAS_BINARY "' handout tolerance,withdrawal");
     CHECK(to_stdout.code == 0);
     CHECK(to_stdout.out.starts_with("<!DOCTYPE html>"));
@@ -650,7 +650,7 @@ TEST_SUITE("handout cli") {
           2);
   }
 
-  TEST_CASE("without --site-url the handout has no link and says so; with it, the topic's page") {
+  TEST_CASE("without --site-url the handout has no link and says so: with it, the topic's page") {
     const Run none = shell("'" KATLAS_BINARY "' handout withdrawal-and-getting-help");
     CHECK(none.code == 0);
     CHECK(none.err.find("katlas: no --site-url given: the handout has no link or QR code") != std::string::npos);
@@ -665,7 +665,7 @@ TEST_SUITE("handout cli") {
     CHECK(linked.out.find("NHS 111") != std::string::npos);
   }
 
-  TEST_CASE("--region must name a region of help-lines.yaml; --help-line adds a line") {
+  TEST_CASE("--region must name a region of help-lines.yaml: --help-line adds a line") {
     const Run unknown = shell("'" KATLAS_BINARY "' handout withdrawal-and-getting-help --region usa");
     CHECK(unknown.code == 2);
     CHECK(unknown.err ==

@@ -367,6 +367,26 @@ TEST_SUITE("load.valid-yaml") {
 }
 
 TEST_SUITE("load.hostile") {
+  TEST_CASE("a diagnostic line is safe for a terminal: escapes in a file name or a quoted key are shown, not obeyed") {
+    std::vector<katlas::ContentFile> files = katlas::test::read_tree(katlas::test::fixture_path("base"));
+    // A file name that clears the screen, and a key (written as YAML escapes) that turns the
+    // text around, starts a new line and holds a byte that is not UTF-8.
+    files.push_back({"concepts/enzyme/\x1b[2Jgone\xff.yaml", "id: gone\n"});
+    for (katlas::ContentFile& f : files)
+      if (f.path == "concepts/enzyme/cyp3a4.yaml") f.text += "\"ti\\u202Etle\\nX\\e[31m\": 1\n";
+    const katlas::LoadResult result = katlas::Atlas::load_files(std::move(files), {.display_root = "content"});
+    const std::string lines = katlas::test::formatted(result);
+    INFO(lines);
+    CHECK(lines.find("content/concepts/enzyme/\\x1B[2Jgone\\xFF.yaml:1:1: error:") != std::string::npos);
+    CHECK(lines.find("\\u202E") != std::string::npos);
+    for (const katlas::Diagnostic& d : result.diagnostics) {
+      const std::string line = katlas::format(d);
+      for (const char c : line) CHECK(static_cast<unsigned char>(c) >= 0x20);
+      CHECK(line.find("\xE2\x80\xAE") == std::string::npos);  // U+202E itself
+      CHECK(line.find('\xff') == std::string::npos);
+    }
+  }
+
   TEST_CASE("invalid UTF-8 is refused at the first bad byte") {
     expect_errors("invalid-utf8", {"content/concepts/condition/tolerance.yaml:4:13: error: file is not valid UTF-8 "
                                    "(save the file as UTF-8)"});

@@ -55,7 +55,7 @@ TEST_SUITE("query.evidence") {
     CHECK((*steps)[2].sentence == "Y leads to far.");
   }
 
-  TEST_CASE("--min-evidence established refuses the weak chain; a claim may still end a chain") {
+  TEST_CASE("--min-evidence established refuses the weak chain: a claim may still end a chain") {
     CHECK_FALSE(
         chain().path(*chain().find("start"), *chain().find("far"), {.min_evidence = katlas::Evidence::established}));
     CHECK(chain().path(*chain().find("start"), *chain().find("far"), {.min_evidence = katlas::Evidence::contested}));
@@ -236,7 +236,7 @@ TEST_SUITE("query.misuse") {
     CHECK(copy.find("cyp3a4") == &entry);  // a move shares the data: `copy` is still the atlas
   }
 
-  TEST_CASE("related and path take exact ids; an unknown id, an alias or a title gives an empty result") {
+  TEST_CASE("related and path take exact ids: an unknown id, an alias or a title gives an empty result") {
     const std::vector<katlas::Link> by_concept = base().related(*base().find("cyp3a4"));
     const std::vector<katlas::Link> by_id = base().related("cyp3a4");
     REQUIRE(by_id.size() == by_concept.size());

@@ -17,14 +17,16 @@ namespace katlas {
 std::string_view version() { return KATLAS_VERSION_STRING; }
 
 std::string format(const Diagnostic& d) {
-  std::string out = d.loc.file;
+  // One line a diagnostic, safe for a terminal: a file name or a quoted value may hold
+  // anything a file system or a YAML escape allows.
+  std::string out = detail::printable_text(d.loc.file);
   if (d.loc.line > 0) {
     out += ":" + std::to_string(d.loc.line);
     if (d.loc.column > 0) out += ":" + std::to_string(d.loc.column);
   }
   out += d.severity == Severity::error ? ": error: " : ": warning: ";
-  out += d.message;
-  if (!d.hint.empty()) out += " (" + d.hint + ")";
+  out += detail::printable_text(d.message);
+  if (!d.hint.empty()) out += " (" + detail::printable_text(d.hint) + ")";
   return out;
 }
 

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <iosfwd>
 #include <optional>
@@ -74,5 +75,20 @@ void add_explain(CLI::App& app, Context& ctx);
 void add_export(CLI::App& app, Context& ctx);
 void add_handout(CLI::App& app, Context& ctx);
 void add_review(CLI::App& app, Context& ctx);
+void add_cache(CLI::App& app, Context& ctx);
+
+/// The folder that holds one build cache per site built without --cache:
+/// `$XDG_CACHE_HOME/katlas/builds`, else `~/.cache/katlas/builds`; empty when neither is set.
+std::filesystem::path build_cache_root();
+/// A size such as `500M`, `2G`, `64KiB` or a number of bytes; nothing when it is not one.
+std::optional<std::uintmax_t> parse_size(std::string_view text);
+/// The most the build caches under build_cache_root() may hold together:
+/// `$KATLAS_CACHE_MAX_SIZE`, else 1 GiB. A value that is not a size is described in `problem`.
+std::uintmax_t build_cache_limit(std::string* problem);
+/// Marks a build cache as used now, and notes the site it serves (about.txt).
+void touch_build_cache(const std::filesystem::path& folder, const std::string& content, const std::string& out);
+/// Removes the least recently used build caches beyond build_cache_limit(), never `keep`.
+/// Does nothing when `keep` is not under build_cache_root() (a --cache folder is the user's).
+void prune_build_caches(const std::filesystem::path& keep);
 
 }  // namespace katlas::cli

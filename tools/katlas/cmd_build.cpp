@@ -17,27 +17,29 @@ struct BuildOptions {
   bool no_cache = false;
 };
 
-/// Where this build keeps what the next one can reuse: `--cache`, else a folder of the
-/// user's cache (`$XDG_CACHE_HOME/katlas`, else `~/.cache/katlas`) named after the content
-/// and output folders, so two sites never share one. Empty: no cache.
+/// The content folder as an absolute path, or "(built-in)".
+std::string content_name(const Context& ctx) {
+  std::error_code ec;
+  return ctx.content_dir.empty() ? std::string("(built-in)")
+                                 : std::filesystem::absolute(ctx.content_dir, ec).lexically_normal().string();
+}
+
+std::string out_name(const BuildOptions& opts) {
+  std::error_code ec;
+  return std::filesystem::absolute(opts.out, ec).lexically_normal().string();
+}
+
+/// Where this build keeps what the next one can reuse: `--cache`, else a folder under
+/// build_cache_root() named after the content and output folders, so two sites never share
+/// one. Empty: no cache.
 std::filesystem::path cache_dir(const Context& ctx, const BuildOptions& opts) {
   if (opts.no_cache) return {};
   if (!opts.cache.empty()) return opts.cache;
-  std::filesystem::path base;
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg == '/')
-    base = xdg;
-  else if (const char* home = std::getenv("HOME"); home && *home == '/')
-    base = std::filesystem::path(home) / ".cache";
-  else
-    return {};
-  std::error_code ec;
-  const std::string content = ctx.content_dir.empty()
-                                  ? std::string("(built-in)")
-                                  : std::filesystem::absolute(ctx.content_dir, ec).lexically_normal().string();
-  const std::string out = std::filesystem::absolute(opts.out, ec).lexically_normal().string();
+  const std::filesystem::path root = build_cache_root();
+  if (root.empty()) return {};
   char name[32];
-  std::snprintf(name, sizeof name, "%016zx", std::hash<std::string>{}(content + '\n' + out));
-  return base / "katlas" / "builds" / name;
+  std::snprintf(name, sizeof name, "%016zx", std::hash<std::string>{}(content_name(ctx) + '\n' + out_name(opts)));
+  return root / name;
 }
 
 /// A progress line belongs on a person's terminal only: not in a pipe, a log or CI.
@@ -72,6 +74,10 @@ int build(const Context& ctx, const BuildOptions& opts) {
       return failure;
     }
     sink.commit();
+    if (!cache.empty() && opts.cache.empty()) {
+      touch_build_cache(cache, content_name(ctx), out_name(opts));
+      prune_build_caches(cache);
+    }
     std::cout << "katlas: wrote " << result.files.size() << " files to " << opts.out;
     if (result.changed.size() < result.files.size())
       std::cout << " (" << result.changed.size() << " changed, " << result.files.size() - result.changed.size()

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   katlas::cli::add_export(app, ctx);
   katlas::cli::add_handout(app, ctx);
   katlas::cli::add_review(app, ctx);
+  katlas::cli::add_cache(app, ctx);
   int code = katlas::cli::ok;
   try {
     app.parse(argc, argv);

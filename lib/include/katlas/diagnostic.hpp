@@ -35,7 +35,9 @@ struct Diagnostic {
   bool operator==(const Diagnostic&) const = default;
 };
 
-/// Formats a diagnostic as one line in the compiler style editors understand.
+/// Formats a diagnostic as one line in the compiler style editors understand. The line is
+/// safe to print: control, invisible and bidirectional characters and bytes that are not
+/// UTF-8 (in a file name or a quoted value) are shown as escapes such as `\x1B` or `\u202E`.
 /// Example: ``content/concepts/enzyme/cyp3a4.yaml:12:5: error: unknown relation type 'inhibts' (did you mean 'inhibits'?)``.
 [[nodiscard]] std::string format(const Diagnostic& diagnostic);
 

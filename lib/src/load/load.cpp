@@ -81,13 +81,17 @@ LoadResult Atlas::load(const std::filesystem::path& folder, LoadOptions options)
   if (!std::filesystem::is_directory(folder, ec)) return {std::nullopt, std::move(read_problems)};
   LoadResult result = load_files(std::move(files), options);
   if (!read_problems.empty()) {
-    // When the folder reader said why there are no concepts, its words replace the general ones.
-    const std::string concepts = detail::display_path(options.display_root, "concepts");
-    if (std::any_of(read_problems.begin(), read_problems.end(),
-                    [&](const Diagnostic& d) { return d.loc.file == concepts; }))
-      std::erase_if(result.diagnostics, [&](const Diagnostic& d) {
-        return d.loc.file == concepts && d.message == detail::no_concept_files;
-      });
+    // When the folder reader said why a file or the concepts are missing (too large, a link
+    // to nowhere, not a folder), its words replace the general "missing" ones.
+    const auto refused = [&](const std::string& file) {
+      return std::any_of(read_problems.begin(), read_problems.end(),
+                         [&](const Diagnostic& d) { return d.loc.file == file; });
+    };
+    std::erase_if(result.diagnostics, [&](const Diagnostic& d) {
+      const bool general = d.message == detail::no_concept_files ||
+                           (d.message.starts_with("missing ") && d.loc.file.ends_with(d.message.substr(8)));
+      return general && refused(d.loc.file);
+    });
     result.diagnostics.insert(result.diagnostics.end(), read_problems.begin(), read_problems.end());
     result.diagnostics.sort();
     if (read_problems.has_errors()) result.atlas_.reset();

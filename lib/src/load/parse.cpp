@@ -226,11 +226,10 @@ void take_vocabulary(const ContentFile& file, ParsedVocabulary& result, Content&
 }
 
 void report_missing(const Seen& seen, std::string_view display_root, Diagnostics& out, ParseGaps& gaps) {
+  // Atlas::load() drops these for a file its folder reader refused (too large, unreadable):
+  // that error says why.
   const auto missing = [&](bool there, std::string_view name) {
-    // A file the folder reader refused (too large, unreadable) is there: its error says why.
-    const std::string shown = display_path(display_root, name);
-    const bool refused = std::any_of(out.begin(), out.end(), [&](const Diagnostic& d) { return d.loc.file == shown; });
-    if (!there && !refused)
+    if (!there)
       out.push_back({Severity::error,
                      {display_path(display_root, name), 0, 0},
                      "missing " + std::string(name),

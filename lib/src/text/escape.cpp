@@ -107,4 +107,61 @@ std::string quote_dot(std::string_view text) {
   return out + "\"";
 }
 
+namespace {
+
+/// The length of the UTF-8 sequence at `text[i]` and the code point it holds; 0 when the
+/// bytes there are not a well-formed, shortest-form sequence.
+std::size_t utf8_at(std::string_view text, std::size_t i, char32_t& c) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+  const unsigned char b = byte(0);
+  std::size_t length = b < 0x80                 ? 1
+                       : b >= 0xC2 && b <= 0xDF ? 2
+                       : b >= 0xE0 && b <= 0xEF ? 3
+                       : b >= 0xF0 && b <= 0xF4 ? 4
+                                                : 0;
+  if (length == 0 || i + length > text.size()) return 0;
+  c = length == 1 ? b : length == 2 ? b & 0x1Fu : length == 3 ? b & 0x0Fu : b & 0x07u;
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(k) & 0xC0) != 0x80) return 0;
+    c = c << 6 | (byte(k) & 0x3Fu);
+  }
+  const bool shortest = length == 1 || (length == 3 && c >= 0x800) || (length == 4 && c >= 0x10000) || length == 2;
+  if (!shortest || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF) return 0;
+  return length;
+}
+
+bool hidden_from_the_eye(char32_t c) {
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2060 && c <= 0x2069) || c == 0xFEFF;
+}
+
+}  // namespace
+
+std::string printable_text(std::string_view text) {
+  constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t c = 0;
+    const std::size_t length = utf8_at(text, i, c);
+    if (length == 0) {  // not UTF-8: the byte, as a byte
+      const auto b = static_cast<unsigned char>(text[i++]);
+      out += "\\x";
+      out += hex[b >> 4];
+      out += hex[b & 0xF];
+    } else if (c == '\n') {
+      out += "\\n", i += length;
+    } else if (c == '\t') {
+      out += "\\t", i += length;
+    } else if (hidden_from_the_eye(c)) {
+      out += c < 0x80 ? "\\x" : "\\u";
+      for (int shift = c < 0x80 ? 4 : 12; shift >= 0; shift -= 4) out += hex[(c >> shift) & 0xF];
+      i += length;
+    } else {
+      out.append(text.substr(i, length)), i += length;
+    }
+  }
+  return out;
+}
+
 }  // namespace katlas::detail

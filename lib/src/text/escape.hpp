@@ -36,6 +36,13 @@ std::string_view url_host(std::string_view url);
 /// the same value.
 std::string escape_script_json(std::string_view json);
 
+/// Text safe to print on a terminal or in a log, one line: control characters (C0, DEL, C1),
+/// invisible and bidirectional characters (U+200B-U+200F, U+202A-U+202E, U+2060-U+2069,
+/// U+FEFF) and bytes that are not UTF-8 become visible escapes (`\x1B`, `\u202E`), so a file
+/// name or a quoted value can neither move the cursor, recolour the screen, reorder the text
+/// nor start a new line. Everything else, and every valid non-ASCII letter, is kept.
+std::string printable_text(std::string_view text);
+
 /// A quoted string in the DOT language (Graphviz): `"` and `\` escaped, newlines as spaces.
 std::string quote_dot(std::string_view text);
 
