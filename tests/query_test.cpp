@@ -3,9 +3,12 @@
 #include <doctest/doctest.h>
 
 #include "support.hpp"
+#include "text/edit_distance.hpp"
 
+#include <algorithm>
 #include <map>
 #include <optional>
+#include <random>
 
 namespace {
 
@@ -297,5 +300,54 @@ TEST_SUITE("query.misuse") {
     CHECK_FALSE(katlas::parse_direction("sideways").has_value());
     CHECK_FALSE(katlas::parse_evidence("Established").has_value());
     CHECK_FALSE(katlas::parse_audience("").has_value());
+  }
+}
+
+TEST_SUITE("query.suggest") {
+  // The plain rule the counted candidates must give: every candidate within the allowed
+  // distance (or containing the word), nearest first, ties by name.
+  std::vector<std::string> closest_by_hand(const std::string& word, const std::vector<std::string>& candidates,
+                                           std::size_t limit) {
+    const std::size_t allowed = std::max<std::size_t>(2, word.size() / 3);
+    std::vector<std::pair<std::size_t, std::string>> scored;
+    for (const std::string& c : candidates) {
+      std::size_t d = std::min(katlas::detail::edit_distance(word, c), allowed + 1);
+      if (word.size() >= 3 && c.find(word) != std::string::npos) d = std::min(d, allowed);
+      if (d <= allowed && d < std::max(word.size(), c.size())) scored.emplace_back(d, c);
+    }
+    std::sort(scored.begin(), scored.end());
+    scored.erase(std::unique(scored.begin(), scored.end()), scored.end());
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < scored.size() && out.size() < limit; ++i) out.push_back(scored[i].second);
+    return out;
+  }
+
+  TEST_CASE("hints from counted candidates are the hints of the full edit distance, for typos and strangers alike") {
+    std::mt19937 random(20261202);
+    const std::string letters = "abcdeimnorst-0123";
+    const auto word = [&](std::size_t min, std::size_t max) {
+      std::string w(std::uniform_int_distribution<std::size_t>(min, max)(random), 'a');
+      for (char& c : w) c = letters[std::uniform_int_distribution<std::size_t>(0, letters.size() - 1)(random)];
+      return w;
+    };
+    std::vector<std::string> ids;
+    for (int i = 0; i < 400; ++i) ids.push_back(word(2, 24));
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    const katlas::detail::CandidateSet set(ids);
+    std::size_t with_hint = 0;
+    for (int i = 0; i < 600; ++i) {
+      // Half are an id with a few edits (a typo), half a word of their own.
+      std::string w = i % 2 ? ids[static_cast<std::size_t>(i) % ids.size()] : word(1, 30);
+      for (int edits = i % 4; edits > 0 && !w.empty(); --edits)
+        w[std::uniform_int_distribution<std::size_t>(0, w.size() - 1)(random)] =
+            letters[static_cast<std::size_t>(i) % 7];
+      const std::vector<std::string> expected = closest_by_hand(w, ids, 3);
+      CHECK_MESSAGE(set.closest(w) == expected, w);
+      CHECK(katlas::detail::closest(w, ids) == expected);
+      with_hint += !expected.empty();
+    }
+    CHECK(with_hint > 200);  // the typos found their ids: the comparison was not of empty lists
+    CHECK(set.did_you_mean("") == "");
   }
 }

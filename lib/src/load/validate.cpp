@@ -312,10 +312,13 @@ class Validator {
     if (word.size() > 64) return {};
     const auto key = std::pair{static_cast<const void*>(&map), std::string(word)};
     if (const auto it = hints_.find(key); it != hints_.end()) return it->second;
-    std::vector<std::string>& candidates = candidates_[&map];
-    if (candidates.empty())
+    auto set = candidate_sets_.find(&map);
+    if (set == candidate_sets_.end()) {
+      std::vector<std::string>& candidates = candidates_[&map];
       for (const auto& [id, value] : map) candidates.emplace_back(id);
-    return hints_.emplace(key, detail::did_you_mean(word, candidates)).first->second;
+      set = candidate_sets_.emplace(&map, detail::CandidateSet(candidates)).first;
+    }
+    return hints_.emplace(key, set->second.did_you_mean(word)).first->second;
   }
   static std::string hint_or(std::string hint, std::string fallback) { return hint.empty() ? fallback : hint; }
   static std::string join(const std::vector<std::string>& items) {
@@ -339,6 +342,7 @@ class Validator {
   std::map<std::string, const Concept*, std::less<>> concepts_;
   std::set<std::string, std::less<>> warned_kinds_;
   std::map<const void*, std::vector<std::string>> candidates_;        // per map, its ids (suggest())
+  std::map<const void*, detail::CandidateSet> candidate_sets_;        // per map, its ids counted
   std::map<std::pair<const void*, std::string>, std::string> hints_;  // per map and word, the hint
 };
 
