@@ -139,7 +139,9 @@ SiteResult check_rebuild(const std::string& name, const Change& change) {
 TEST_CASE("a rebuild with nothing changed renders no page and rewrites no file") {
   const SiteResult again = check_rebuild("unchanged", [](const fs::path&) {});
   CHECK(again.changed.empty());
-  CHECK(again.pages_reused == Atlas::builtin().content().concepts.size());
+  // Every file: the concept pages, and the index pages, assets, search index and sitemap.
+  CHECK(again.pages_reused == again.files.size());
+  CHECK(again.files.size() > Atlas::builtin().content().concepts.size());
 }
 
 TEST_CASE("after an edit, the incremental site is the cold build's site and only changed files are rewritten") {
@@ -151,6 +153,8 @@ TEST_CASE("after an edit, the incremental site is the cold build's site and only
     CHECK(std::find(again.changed.begin(), again.changed.end(), "concepts/cyp3a4.html") != again.changed.end());
     // The page and the pages around it are rendered again; most of the site is not.
     CHECK(again.pages_reused > Atlas::builtin().content().concepts.size() / 2);
+    // The search index holds the words of the details: it and the files made with it are rendered.
+    CHECK(again.pages_reused < Atlas::builtin().content().concepts.size());
     CHECK(again.changed.size() < again.files.size() / 10);
   }
   SUBCASE("a title, which other pages show") {
@@ -387,6 +391,16 @@ TEST_CASE("a page edited by hand in the site is rendered again") {
     fs::remove(page);  // the site's file is the cache's; replace it rather than write through it
     write_file(page, bytes + "<!-- edited by hand -->\n");
   });
+}
+
+TEST_CASE("an index file edited by hand in the site is rendered again, with the files made with it") {
+  const SiteResult again = check_rebuild("index-by-hand", [](const fs::path& content) {
+    const fs::path index = content.parent_path() / "site/assets/search-index.js";
+    std::string bytes = read_file(index);
+    fs::remove(index);
+    write_file(index, bytes + "// edited by hand\n");
+  });
+  CHECK(again.pages_reused == Atlas::builtin().content().concepts.size());
 }
 
 TEST_CASE("the parse cache gives what parsing gives, and never hides a problem") {

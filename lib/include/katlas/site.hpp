@@ -152,8 +152,11 @@ struct SiteResult {
   /// since the previous build into the sink; the others were kept as they were. Without:
   /// every path of `files`.
   std::vector<std::string> changed;
-  std::size_t pages_reused = 0;  ///< Concept pages taken from the previous build, not rendered.
-  Diagnostics diagnostics;       ///< Errors (such as a broken internal link) and warnings.
+  /// Files taken from the previous build, not rendered: each concept page whose inputs did not
+  /// change, and all the other files (index pages, assets, search index, sitemap) when nothing
+  /// they are made from changed.
+  std::size_t pages_reused = 0;
+  Diagnostics diagnostics;  ///< Errors (such as a broken internal link) and warnings.
   /// A failure that is not the content's: the sink could not write, Graphviz could not start.
   Status status;
   /// True when there is no error and no failure; the caller must not commit otherwise.

@@ -1,11 +1,11 @@
 // Ranked search: exact and partial name matches first, then weighted word matches.
 #include "atlas/search_index.hpp"
 
+#include "parallel.hpp"
 #include "text/edit_distance.hpp"
 #include "text/fold.hpp"
 
 #include <algorithm>
-#include <map>
 
 namespace katlas::detail {
 namespace {
@@ -16,12 +16,33 @@ constexpr float title_weight = 12, alias_weight = 10, summary_weight = 4, detail
 // where one letter makes another word ("pain", "gain").
 std::size_t typos_allowed(std::size_t letters) { return letters >= 8 ? 2 : letters >= 5 ? 1 : 0; }
 
-void add_words(std::map<std::string, float>& weights, std::string_view text, float weight) {
-  for (const std::string& word : words(fold(text))) {
-    if (is_stop_word(word)) continue;
-    float& w = weights[stem(word)];
-    w = std::max(w, weight);
+/// A concept's indexed words (stemmed), each with the highest weight of a field it is in.
+using TermWeights = std::vector<std::pair<std::string, float>>;
+
+void add_words(TermWeights& terms, std::string_view text, float weight) {
+  const std::string folded = fold(text);
+  std::string_view rest = folded;
+  while (!rest.empty()) {
+    const std::size_t end = std::min(rest.find(' '), rest.size());
+    const std::string_view word = rest.substr(0, end);
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+    if (!word.empty() && !is_stop_word(word)) terms.emplace_back(stem(word), weight);
   }
+}
+
+/// Sorted by term, one entry per term with its highest weight.
+TermWeights concept_terms(const Concept& c) {
+  TermWeights terms;
+  add_words(terms, c.details, details_weight);
+  add_words(terms, c.summary, summary_weight);
+  for (const std::string& alias : c.aliases) add_words(terms, alias, alias_weight);
+  for (const std::string& phrase : c.search_phrases) add_words(terms, phrase, alias_weight);
+  add_words(terms, c.title, title_weight);
+  std::sort(terms.begin(), terms.end(),
+            [](const auto& a, const auto& b) { return a.first != b.first ? a.first < b.first : a.second > b.second; });
+  terms.erase(std::unique(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+              terms.end());
+  return terms;
 }
 
 }  // namespace
@@ -47,15 +68,13 @@ void SearchIndex::build_names() const {
 
 void SearchIndex::build_words() const {
   const std::vector<Concept>& concepts = *concepts_;
+  // Each concept's words on any thread, then the postings in concept order on this one.
+  std::vector<TermWeights> terms(concepts.size());
+  parallel_for(
+      concepts.size(), [&](std::size_t i) { terms[i] = concept_terms(concepts[i]); }, 64);
   for (std::size_t i = 0; i < concepts.size(); ++i) {
-    const Concept& c = concepts[i];
-    std::map<std::string, float> weights;
-    add_words(weights, c.details, details_weight);
-    add_words(weights, c.summary, summary_weight);
-    for (const std::string& alias : c.aliases) add_words(weights, alias, alias_weight);
-    for (const std::string& phrase : c.search_phrases) add_words(weights, phrase, alias_weight);
-    add_words(weights, c.title, title_weight);
-    for (const auto& [term, weight] : weights) postings_[term].push_back({static_cast<std::uint32_t>(i), weight});
+    for (auto& [term, weight] : terms[i]) postings_[std::move(term)].push_back({static_cast<std::uint32_t>(i), weight});
+    TermWeights().swap(terms[i]);
   }
   sorted_terms_.reserve(postings_.size());
   for (const auto& [term, list] : postings_) sorted_terms_.push_back(term);

@@ -115,10 +115,19 @@ Status save_file(const std::filesystem::path& file, std::string_view kind, std::
   std::filesystem::create_directories(file.parent_path(), ec);
   if (ec) return Status::failure(ec.message());
   remove_stale_temporaries(file);
-  Writer out;
-  out.bytes() = header(kind);
-  out.bytes().append(body);
-  out.hash(hash_bytes(out.bytes()));
+  // The header, the body and the checksum of both, written from where they are: the body can
+  // be hundreds of megabytes, not to be copied once more. XXH3 over the two pieces in turn is
+  // XXH3 over the bytes of the file.
+  const std::string head = header(kind);
+  XXH3_state_t* state = XXH3_createState();
+  if (!state) throw std::bad_alloc();
+  XXH3_128bits_reset(state);
+  XXH3_128bits_update(state, head.data(), head.size());
+  XXH3_128bits_update(state, body.data(), body.size());
+  const XXH128_hash_t sum = XXH3_128bits_digest(state);
+  XXH3_freeState(state);
+  Writer checksum;
+  checksum.hash({sum.low64, sum.high64});
   // A new file of its own per save (O_EXCL), never through a link (O_NOFOLLOW): whatever
   // stands at the name already, planted or left over, is not written through. The pid lets a
   // later build remove what a killed one left.
@@ -131,12 +140,13 @@ Status save_file(const std::filesystem::path& file, std::string_view kind, std::
     if (fd < 0 && errno != EEXIST) return Status::failure("cannot create " + temp.string() + ": " + error_text(errno));
   }
   if (fd < 0) return Status::failure("cannot create a temporary file next to " + file.string());
-  std::string_view left = out.bytes();
   int error = 0;
-  while (!left.empty() && error == 0) {
-    const ssize_t n = ::write(fd, left.data(), left.size());
-    if (n < 0 && errno != EINTR) error = errno;
-    if (n > 0) left.remove_prefix(static_cast<std::size_t>(n));
+  for (std::string_view left : {std::string_view(head), body, std::string_view(checksum.bytes())}) {
+    while (!left.empty() && error == 0) {
+      const ssize_t n = ::write(fd, left.data(), left.size());
+      if (n < 0 && errno != EINTR) error = errno;
+      if (n > 0) left.remove_prefix(static_cast<std::size_t>(n));
+    }
   }
   if (::close(fd) != 0 && error == 0) error = errno;
   if (error != 0) {
@@ -179,7 +189,10 @@ std::optional<std::string> load_file(const std::filesystem::path& file, std::str
   const std::string_view signed_part(bytes.data(), bytes.size() - checksum_bytes);
   Reader tail(std::string_view(bytes).substr(signed_part.size()));
   if (!(tail.hash() == hash_bytes(signed_part))) return std::nullopt;
-  return std::string(signed_part.substr(head.size()));
+  // The body, moved to the front of the bytes read (no second copy of a large file).
+  bytes.resize(signed_part.size());
+  bytes.erase(0, head.size());
+  return bytes;
 }
 
 }  // namespace katlas::detail::cache

@@ -45,6 +45,10 @@ void ParseCache::keep(const cache::Hash& key, std::string bytes) {
 Status ParseCache::save() const {
   if (!changed_ && kept_.size() == old_.size()) return {};
   cache::Writer out;
+  std::size_t size = 3 * sizeof(std::uint64_t) + display_root_.size();
+  for (const auto& [key, bytes] : kept_)
+    size += 3 * sizeof(std::uint64_t) + (bytes.empty() ? old_.at(key) : bytes).size();
+  out.bytes().reserve(size);
   out.text(display_root_);
   out.u64(kept_.size());
   for (const auto& [key, bytes] : kept_) {

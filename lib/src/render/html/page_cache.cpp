@@ -116,6 +116,17 @@ cache::Hash PageInputs::of(const PageReads& reads) const {
   return cache::hash_bytes(out.bytes());
 }
 
+cache::Hash PageInputs::everything() const {
+  cache::Writer out;
+  out.hash(shared_);
+  out.hash(all_);
+  for (const Concept& c : atlas_.content().concepts) {
+    const std::string due = review_due(c, atlas_.kind(c.kind));
+    out.boolean(!today_.empty() && !due.empty() && due < today_);
+  }
+  return cache::hash_bytes(out.bytes());
+}
+
 PageCache::PageCache(std::filesystem::path dir) : file_(std::move(dir) / "pages.bin") {
   const std::optional<std::string> body = cache::load_file(file_, cache_kind);
   if (!body) return;
@@ -131,7 +142,21 @@ PageCache::PageCache(std::filesystem::path dir) : file_(std::move(dir) / "pages.
     e.reads = read_reads(in);
     previous_.emplace(std::move(path), e);
   }
-  if (!in.ok() || !in.at_end()) previous_.clear();
+  if (in.boolean()) {
+    Rest rest;
+    rest.inputs = in.hash();
+    // A file is at least a path and a hash.
+    rest.files.resize(in.count(3 * sizeof(std::uint64_t)));
+    for (auto& [path, bytes] : rest.files) {
+      path = in.text();
+      bytes = in.hash();
+    }
+    previous_rest_ = std::move(rest);
+  }
+  if (!in.ok() || !in.at_end()) {
+    previous_.clear();
+    previous_rest_.reset();
+  }
 }
 
 const PageCache::Entry* PageCache::find(std::string_view path) const {
@@ -147,6 +172,15 @@ Status PageCache::save() const {
     out.hash(e.inputs);
     out.hash(e.bytes);
     write(out, e.reads);
+  }
+  out.boolean(next_rest_.has_value());
+  if (next_rest_) {
+    out.hash(next_rest_->inputs);
+    out.u64(next_rest_->files.size());
+    for (const auto& [path, bytes] : next_rest_->files) {
+      out.text(path);
+      out.hash(bytes);
+    }
   }
   return cache::save_file(file_, cache_kind, out.bytes());
 }

@@ -37,6 +37,10 @@ class PageInputs {
   PageInputs(const Atlas& atlas, const SiteOptions& options);
   /// Safe to call from many threads at once.
   cache::Hash of(const PageReads& reads) const;
+  /// The fingerprint of everything a page can read: what every page reads, every concept
+  /// whole, and which concepts are past their review date on the build's day. What the files
+  /// other than concept pages (index pages, search index, sitemap) are rendered from.
+  cache::Hash everything() const;
 
  private:
   const Atlas& atlas_;
@@ -61,9 +65,20 @@ class PageCache {
   PageCache(const PageCache&) = delete;
   PageCache& operator=(const PageCache&) = delete;
 
+  /// The files other than concept pages, rendered together from PageInputs::everything().
+  struct Rest {
+    cache::Hash inputs;
+    std::vector<std::pair<std::string, cache::Hash>> files;  ///< path, hash of its bytes
+  };
+
   const Entry* find(std::string_view path) const;
+  /// What the previous build recorded of its files other than concept pages; nothing when it
+  /// recorded none.
+  const std::optional<Rest>& previous_rest() const { return previous_rest_; }
   /// Records a file of this build (one thread at a time).
   void record(std::string path, Entry entry) { next_.emplace_back(std::move(path), entry); }
+  /// Records this build's files other than concept pages (one thread at a time).
+  void record_rest(Rest rest) { next_rest_ = std::move(rest); }
   /// Writes this build's records.
   Status save() const;
   const std::filesystem::path& file() const { return file_; }
@@ -71,7 +86,9 @@ class PageCache {
  private:
   std::filesystem::path file_;
   std::unordered_map<std::string, Entry> previous_;
+  std::optional<Rest> previous_rest_;
   std::vector<std::pair<std::string, Entry>> next_;
+  std::optional<Rest> next_rest_;
 };
 
 }  // namespace katlas::detail::html

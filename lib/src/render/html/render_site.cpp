@@ -39,13 +39,18 @@ std::string search_index(const Atlas& atlas) {
     entries.push_back(std::move(entry));
   }
   nlohmann::ordered_json words = nlohmann::ordered_json::object();
+  // The words are sorted and unique: appended as they come. (words[word] would search every
+  // word before it for the key, quadratic in the number of words.)
+  auto& members = words.get_ref<nlohmann::ordered_json::object_t&>();
+  members.reserve(index.words.size());
   for (const auto& [word, postings] : index.words) {
-    nlohmann::ordered_json flat = nlohmann::ordered_json::array();
+    nlohmann::ordered_json::array_t flat;
+    flat.reserve(2 * postings.size());
     for (const auto& [entry, weight] : postings) {
-      flat.push_back(entry);
-      flat.push_back(weight);
+      flat.emplace_back(entry);
+      flat.emplace_back(weight);
     }
-    words[word] = std::move(flat);
+    members.emplace_back(word, std::move(flat));
   }
   nlohmann::ordered_json all;
   all["entries"] = std::move(entries);
@@ -90,12 +95,14 @@ struct Incremental {
   const OutputSink& sink;
   const detail::html::PageInputs& inputs;
   const detail::html::PageCache& cache;
+  detail::cache::Hash everything;  ///< inputs.everything(): what the files other than concept pages read
 };
 
 /// How one file relates to the previous build.
 struct Outcome {
   bool unchanged = false;             ///< The previous build's file has the same bytes.
-  bool reused = false;                ///< A concept page taken from the previous build, not rendered.
+  bool reused = false;                ///< Taken from the previous build, not rendered.
+  bool rest = false;                  ///< Not a concept page: an index page, asset, search index or sitemap.
   detail::cache::Hash inputs, bytes;  ///< For the page cache (with an Incremental only).
   detail::html::PageReads reads;      ///< What the page read, for the page cache.
 };
@@ -110,10 +117,13 @@ std::string site_title(const Atlas& atlas, const SiteOptions& options) {
 }
 
 /// Renders everything but the concept pages up front (they are small), knows every output
-/// path before the first file is handed on, and renders the concept pages in batches.
+/// path before the first file is handed on, and renders the concept pages in batches. With
+/// `incremental`, everything but the concept pages is taken from the previous build instead
+/// when the page cache says it was rendered from the same content and every file of it still
+/// holds the bytes rendered then.
 class SiteRenderer {
  public:
-  SiteRenderer(const Atlas& atlas, const SiteOptions& options)
+  SiteRenderer(const Atlas& atlas, const SiteOptions& options, const Incremental* incremental)
       : mentions_(atlas.list()),
         site_{atlas,
               options,
@@ -122,21 +132,26 @@ class SiteRenderer {
               &mentions_,
               atlas.content().site.cycle ? named(atlas, atlas.content().site.cycle->through) : nullptr,
               site_title(atlas, options)} {
-    std::vector<Page> pages{home_page(site_),    topics_page(site_),    glossary_page(site_),
-                            sources_page(site_), contested_page(site_), search_page(site_)};
-    for (const Kind& k : atlas.content().kinds) pages.push_back(kind_page(site_, k));
-    for (const Page& p : pages) small_.emplace(p.path, layout(site_, p));
-    for (const detail::Asset& a : detail::all_assets())
-      if (!a.name.ends_with(".html")) small_.emplace("assets/" + std::string(a.name), std::string(a.bytes));
-    small_.emplace("assets/search-index.js", search_index(atlas));
-    small_.emplace("sitemap.xml", "");
+    rest_reused_ = incremental && take_previous_rest(*incremental);
+    if (!rest_reused_) {
+      std::vector<Page> pages{home_page(site_),    topics_page(site_),    glossary_page(site_),
+                              sources_page(site_), contested_page(site_), search_page(site_)};
+      for (const Kind& k : atlas.content().kinds) pages.push_back(kind_page(site_, k));
+      for (const Page& p : pages) small_.emplace(p.path, layout(site_, p));
+      for (const detail::Asset& a : detail::all_assets())
+        if (!a.name.ends_with(".html")) small_.emplace("assets/" + std::string(a.name), std::string(a.bytes));
+      small_.emplace("assets/search-index.js", search_index(atlas));
+      small_.emplace("sitemap.xml", "");
+    }
     for (const auto& [path, bytes] : small_) slots_.push_back({path, &bytes, nullptr});
     for (const Concept& c : atlas.content().concepts) slots_.push_back({detail::html::concept_url(c.id), nullptr, &c});
     std::sort(slots_.begin(), slots_.end(), [](const Slot& a, const Slot& b) { return a.path < b.path; });
-    std::vector<std::pair<std::string, const Concept*>> html_pages;
-    for (const Slot& slot : slots_)
-      if (slot.path.ends_with(".html")) html_pages.emplace_back(slot.path, slot.entry);
-    small_["sitemap.xml"] = sitemap(html_pages, options);
+    if (!rest_reused_) {
+      std::vector<std::pair<std::string, const Concept*>> html_pages;
+      for (const Slot& slot : slots_)
+        if (slot.path.ends_with(".html")) html_pages.emplace_back(slot.path, slot.entry);
+      small_["sitemap.xml"] = sitemap(html_pages, options);
+    }
   }
 
   /// Every output path, sorted.
@@ -156,10 +171,16 @@ class SiteRenderer {
       if (!slots_[at].entry) {
         std::string bytes = *slots_[at].bytes;
         Outcome outcome;
+        outcome.rest = true;
         if (incremental) {
-          const std::optional<std::string> before = incremental->sink.previous(slots_[at].path);
-          outcome.unchanged = before && *before == bytes;
+          outcome.inputs = incremental->everything;
           outcome.bytes = detail::cache::hash_bytes(bytes);
+          if (rest_reused_) {
+            outcome.unchanged = outcome.reused = true;  // the previous build's file, its hash checked
+          } else {
+            const std::optional<std::string> before = incremental->sink.previous(slots_[at].path);
+            outcome.unchanged = before && *before == bytes;
+          }
         }
         Prepared p = prepare(slots_[at].path, bytes);
         emit(slots_[at].path, std::move(bytes), std::move(p), outcome);
@@ -189,6 +210,22 @@ class SiteRenderer {
   }
 
  private:
+  /// Takes every file but the concept pages from the previous site when the page cache says
+  /// they were rendered from the same content (the same paths follow from it) and each file
+  /// still holds the bytes rendered then. One file that does not costs rendering them all.
+  bool take_previous_rest(const Incremental& incremental) {
+    const std::optional<detail::html::PageCache::Rest>& rest = incremental.cache.previous_rest();
+    if (!rest || !(rest->inputs == incremental.everything)) return false;
+    Files files;
+    for (const auto& [path, hash] : rest->files) {
+      std::optional<std::string> before = incremental.sink.previous(path);
+      if (!before || !(detail::cache::hash_bytes(*before) == hash)) return false;
+      files.emplace(path, std::move(*before));
+    }
+    small_ = std::move(files);
+    return true;
+  }
+
   /// Takes a concept page from the previous site when the page cache says it was rendered
   /// from the same inputs and the file still holds the bytes rendered then.
   /// The page's reads are those of the build that rendered it, checked against this build's content.
@@ -230,6 +267,7 @@ class SiteRenderer {
   detail::html::MentionIndex mentions_;
   detail::html::Site site_;
   Files small_;
+  bool rest_reused_ = false;
   std::vector<Slot> slots_;
 };
 
@@ -240,7 +278,14 @@ SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& 
   Files held;  // the whole site, when the sink is not staged
   std::optional<detail::html::PageCache> cache;
   try {
-    SiteRenderer renderer(atlas, options);
+    std::optional<detail::html::PageInputs> inputs;
+    std::optional<Incremental> incremental;
+    if (!options.cache_dir.empty() && sink.staged()) {
+      cache.emplace(options.cache_dir);
+      inputs.emplace(atlas, options);
+      incremental.emplace(Incremental{sink, *inputs, *cache, inputs->everything()});
+    }
+    SiteRenderer renderer(atlas, options, incremental ? &*incremental : nullptr);
     std::unordered_set<std::string, PathHash, std::equal_to<>> paths;
     for (const Slot& slot : renderer.slots()) paths.insert(slot.path);
     detail::html::LinkChecker checker([&](std::string_view path) { return paths.find(path) != paths.end(); });
@@ -248,13 +293,7 @@ SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& 
     // and queues the files for the writer thread, which creates them while rendering goes on.
     std::optional<detail::html::BackgroundWriter> writer;
     if (sink.staged()) writer.emplace(sink, max_queued_bytes);
-    std::optional<detail::html::PageInputs> inputs;
-    std::optional<Incremental> incremental;
-    if (!options.cache_dir.empty() && sink.staged()) {
-      cache.emplace(options.cache_dir);
-      inputs.emplace(atlas, options);
-      incremental.emplace(Incremental{sink, *inputs, *cache});
-    }
+    detail::html::PageCache::Rest rest{incremental ? incremental->everything : detail::cache::Hash{}, {}};
     renderer.render(
         incremental ? &*incremental : nullptr,
         [&](const std::string& path, const std::string& bytes) {
@@ -264,7 +303,8 @@ SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& 
             const Outcome& outcome) {
           if (path.ends_with(".html")) checker.add(path, std::move(links));
           result.pages_reused += outcome.reused ? 1 : 0;
-          if (cache) cache->record(path, {outcome.inputs, outcome.bytes, outcome.reads});
+          if (cache && outcome.rest) rest.files.emplace_back(path, outcome.bytes);
+          if (cache && !outcome.rest) cache->record(path, {outcome.inputs, outcome.bytes, outcome.reads});
           if (!writer) {
             held.emplace(path, std::move(bytes));
             return;
@@ -273,6 +313,7 @@ SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& 
           if (!outcome.unchanged) result.changed.push_back(path);
           writer->push(path, std::move(bytes), outcome.unchanged);
         });
+    if (cache) cache->record_rest(std::move(rest));
     if (writer) writer->finish();
     result.diagnostics = checker.finish();
   } catch (const std::exception& e) {  // the sink's, Graphviz's or the allocator's
