@@ -6,6 +6,7 @@
 #include "text/fold.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace katlas::detail {
 namespace {
@@ -63,6 +64,16 @@ void SearchIndex::build_names() const {
     // A phrase finds the concept in a search, but is not a name to look it up by.
     for (const std::string& phrase : c.search_phrases) names.aliases.push_back(fold_compact(phrase));
     names_.push_back(std::move(names));
+  }
+  // One text to search for a part of a name in, instead of every name in turn.
+  for (std::size_t i = 0; i < names_.size(); ++i) {
+    const auto add = [&](const std::string& name, bool title) {
+      name_at_.push_back({names_text_.size(), name.size(), static_cast<std::uint32_t>(i), title});
+      names_text_ += name;
+      names_text_ += '\n';
+    };
+    add(names_[i].title, true);
+    for (const std::string& alias : names_[i].aliases) add(alias, false);
   }
 }
 
@@ -157,7 +168,29 @@ std::vector<std::pair<std::size_t, double>> SearchIndex::search(std::string_view
   std::vector<std::uint16_t> matched(names_.size(), 0);
 
   // Names: whole-name matches dominate, then names that start with or contain the query.
-  for (std::size_t i = 0; i < names_.size(); ++i) {
+  if (compact.size() >= 2) {
+    // Every place the query occurs in a name; each name scores its best place (the query at
+    // its start and all of it, at its start, or inside it), each concept its best name.
+    std::vector<double> best(names_.size(), 0.0);
+    const char* const text_begin = names_text_.data();
+    const char* const text_end = text_begin + names_text_.size();
+    for (const char* at = text_begin; at < text_end;) {
+      const void* found = ::memmem(at, static_cast<std::size_t>(text_end - at), compact.data(), compact.size());
+      if (!found) break;
+      const auto offset = static_cast<std::size_t>(static_cast<const char*>(found) - text_begin);
+      const NameAt& name = *std::prev(std::upper_bound(name_at_.begin(), name_at_.end(), offset,
+                                                       [](std::size_t o, const NameAt& n) { return o < n.start; }));
+      const bool starts = offset == name.start;
+      const double s = starts && name.length == compact.size() ? (name.title ? 100 : 90)
+                       : starts                                ? (name.title ? 60 : 50)
+                       : compact.size() >= 3                   ? (name.title ? 40 : 35)
+                                                               : 0;
+      best[name.entry] = std::max(best[name.entry], s);
+      at = static_cast<const char*>(found) + 1;
+    }
+    for (std::size_t i = 0; i < names_.size(); ++i) score[i] += best[i];
+  }
+  for (std::size_t i = 0; compact.size() < 2 && i < names_.size(); ++i) {
     const auto name_score = [&](const std::string& name, double exact, double prefix, double contains) {
       if (name == compact) return exact;
       if (compact.size() >= 2 && name.starts_with(compact)) return prefix;

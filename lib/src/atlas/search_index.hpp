@@ -58,6 +58,14 @@ class SearchIndex {
   // The names, built once on first use, as the words are.
   mutable std::once_flag names_built_;
   mutable std::vector<Names> names_;
+  /// Where each name sits in names_text_: every title and alias of names_, in order.
+  struct NameAt {
+    std::size_t start, length;
+    std::uint32_t entry;
+    bool title;
+  };
+  mutable std::string names_text_;  // every name, each followed by '\n' (a name never holds one)
+  mutable std::vector<NameAt> name_at_;
   mutable std::unordered_map<std::string, std::size_t> exact_;  // compact title/alias/id -> concept
 };
 

@@ -80,7 +80,7 @@ std::string escape_script_json(std::string_view json) {
   std::string out;
   out.reserve(json.size());
   std::size_t plain = 0;  // start of the run of characters copied as they are
-  for (std::size_t i = 0; i < json.size(); ++i) {
+  for (std::size_t i = 0; (i = json.find_first_of("<\xE2", i)) != std::string_view::npos; ++i) {
     const std::string_view rest = json.substr(i);
     std::string_view replacement;
     if (json[i] == '<')
