@@ -2,8 +2,10 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
+#include "atlas/search_index.hpp"
 #include "support.hpp"
 #include "text/edit_distance.hpp"
+#include "text/fold.hpp"
 
 #include <algorithm>
 #include <map>
@@ -349,5 +351,51 @@ TEST_SUITE("query.suggest") {
     }
     CHECK(with_hint > 200);  // the typos found their ids: the comparison was not of empty lists
     CHECK(set.did_you_mean("") == "");
+  }
+
+  TEST_CASE("name scores found in the text of all names are the scores of each name tried in turn") {
+    std::mt19937 random(20261203);
+    const std::string letters = "abcab01 -";
+    const auto word = [&](std::size_t min, std::size_t max) {
+      std::string w(std::uniform_int_distribution<std::size_t>(min, max)(random), 'a');
+      for (char& c : w) c = letters[std::uniform_int_distribution<std::size_t>(0, letters.size() - 1)(random)];
+      return w;
+    };
+    std::vector<katlas::Concept> concepts(300);
+    for (std::size_t i = 0; i < concepts.size(); ++i) {
+      concepts[i].id = "c" + std::to_string(i);
+      concepts[i].title = word(0, 9);
+      for (int n = static_cast<int>(i % 3); n > 0; --n) concepts[i].aliases.push_back(word(1, 7));
+      if (i % 5 == 0) concepts[i].search_phrases.push_back(word(3, 12));
+    }
+    katlas::detail::SearchIndex index;
+    index.build(concepts);
+    // The rule, name by name: the whole name, its start (2 letters or more), inside it (3 or more).
+    const auto by_hand = [&](const std::string& compact) {
+      std::vector<double> out;
+      for (const katlas::Concept& c : concepts) {
+        const auto score = [&](const std::string& text, double whole, double start, double inside) {
+          const std::string name = katlas::detail::fold_compact(text);
+          if (name == compact) return whole;
+          if (compact.size() >= 2 && name.starts_with(compact)) return start;
+          if (compact.size() >= 3 && name.find(compact) != std::string::npos) return inside;
+          return 0.0;
+        };
+        double best = score(c.title, 100, 60, 40);
+        for (const std::string& alias : c.aliases) best = std::max(best, score(alias, 90, 50, 35));
+        for (const std::string& phrase : c.search_phrases) best = std::max(best, score(phrase, 90, 50, 35));
+        out.push_back(best);
+      }
+      return out;
+    };
+    std::size_t scored = 0;
+    for (int i = 0; i < 400; ++i) {
+      const std::string compact = katlas::detail::fold_compact(word(0, 6));
+      const std::vector<double> expected = by_hand(compact);
+      CHECK_MESSAGE(index.name_scores(compact) == expected, '"' << compact << '"');
+      scored +=
+          static_cast<std::size_t>(std::count_if(expected.begin(), expected.end(), [](double s) { return s > 0; }));
+    }
+    CHECK(scored > 1000);  // the queries matched names: the comparison was not of zeros
   }
 }

@@ -153,6 +153,36 @@ std::string SearchIndex::corrected(std::string_view text) const {
   return changed ? out : std::string(text);
 }
 
+std::vector<double> SearchIndex::name_scores(std::string_view compact) const {
+  std::call_once(names_built_, [this] { build_names(); });
+  std::vector<double> best(names_.size(), 0.0);
+  if (compact.size() < 2) {  // only a whole name counts: a letter occurs in most names
+    for (const NameAt& name : name_at_)
+      if (std::string_view(names_text_).substr(name.start, name.length) == compact)
+        best[name.entry] = std::max(best[name.entry], name.title ? 100.0 : 90.0);
+    return best;
+  }
+  // Every place the query occurs in the text of all names (a '\n' ends each name, and the
+  // query holds none, so a place is inside one name); each name scores its best place.
+  const char* const begin = names_text_.data();
+  const char* const end = begin + names_text_.size();
+  for (const char* at = begin; at < end;) {
+    const void* found = ::memmem(at, static_cast<std::size_t>(end - at), compact.data(), compact.size());
+    if (!found) break;
+    const auto offset = static_cast<std::size_t>(static_cast<const char*>(found) - begin);
+    const NameAt& name = *std::prev(std::upper_bound(name_at_.begin(), name_at_.end(), offset,
+                                                     [](std::size_t o, const NameAt& n) { return o < n.start; }));
+    const bool starts = offset == name.start;
+    const double s = starts && name.length == compact.size() ? (name.title ? 100 : 90)
+                     : starts                                ? (name.title ? 60 : 50)
+                     : compact.size() >= 3                   ? (name.title ? 40 : 35)
+                                                             : 0;
+    best[name.entry] = std::max(best[name.entry], s);
+    at = static_cast<const char*>(found) + 1;
+  }
+  return best;
+}
+
 std::vector<std::pair<std::size_t, double>> SearchIndex::search(std::string_view typed, std::size_t limit,
                                                                 const std::vector<Concept>& concepts) const {
   // No word but stop words ("the", "why does my"): nothing is asked. Its letters would still
@@ -168,39 +198,8 @@ std::vector<std::pair<std::size_t, double>> SearchIndex::search(std::string_view
   std::vector<std::uint16_t> matched(names_.size(), 0);
 
   // Names: whole-name matches dominate, then names that start with or contain the query.
-  if (compact.size() >= 2) {
-    // Every place the query occurs in a name; each name scores its best place (the query at
-    // its start and all of it, at its start, or inside it), each concept its best name.
-    std::vector<double> best(names_.size(), 0.0);
-    const char* const text_begin = names_text_.data();
-    const char* const text_end = text_begin + names_text_.size();
-    for (const char* at = text_begin; at < text_end;) {
-      const void* found = ::memmem(at, static_cast<std::size_t>(text_end - at), compact.data(), compact.size());
-      if (!found) break;
-      const auto offset = static_cast<std::size_t>(static_cast<const char*>(found) - text_begin);
-      const NameAt& name = *std::prev(std::upper_bound(name_at_.begin(), name_at_.end(), offset,
-                                                       [](std::size_t o, const NameAt& n) { return o < n.start; }));
-      const bool starts = offset == name.start;
-      const double s = starts && name.length == compact.size() ? (name.title ? 100 : 90)
-                       : starts                                ? (name.title ? 60 : 50)
-                       : compact.size() >= 3                   ? (name.title ? 40 : 35)
-                                                               : 0;
-      best[name.entry] = std::max(best[name.entry], s);
-      at = static_cast<const char*>(found) + 1;
-    }
-    for (std::size_t i = 0; i < names_.size(); ++i) score[i] += best[i];
-  }
-  for (std::size_t i = 0; compact.size() < 2 && i < names_.size(); ++i) {
-    const auto name_score = [&](const std::string& name, double exact, double prefix, double contains) {
-      if (name == compact) return exact;
-      if (compact.size() >= 2 && name.starts_with(compact)) return prefix;
-      if (compact.size() >= 3 && name.find(compact) != std::string::npos) return contains;
-      return 0.0;
-    };
-    double best = name_score(names_[i].title, 100, 60, 40);
-    for (const std::string& alias : names_[i].aliases) best = std::max(best, name_score(alias, 90, 50, 35));
-    score[i] += best;
-  }
+  const std::vector<double> names = name_scores(compact);
+  for (std::size_t i = 0; i < names_.size(); ++i) score[i] += names[i];
 
   // Words: each query word adds its best weight per concept; prefix matches count half.
   std::vector<std::string> query_terms;

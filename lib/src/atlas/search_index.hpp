@@ -30,6 +30,11 @@ class SearchIndex {
   /// The index as data (see katlas::SearchIndexData).
   SearchIndexData data() const;
 
+  /// Per concept, how well its names match `compact` (a query folded without spaces): 100 when
+  /// it is the whole title, 60 when the title starts with it (2 letters or more), 40 when the
+  /// title holds it (3 or more); an alias or search phrase 90, 50, 35; the best of its names.
+  std::vector<double> name_scores(std::string_view compact) const;
+
   /// The concept whose folded id, title or alias (not search phrase) equals the folded text, if any.
   std::optional<std::size_t> exact_name(std::string_view text) const;
 
