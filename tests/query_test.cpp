@@ -36,6 +36,23 @@ std::vector<std::string> walked(const std::vector<katlas::PathStep>& steps) {
   return out;
 }
 
+/// Words of random length from a few letters, the same ones on every run.
+class RandomWords {
+ public:
+  RandomWords(unsigned seed, std::string letters) : random_(seed), letters_(std::move(letters)) {}
+  std::string operator()(std::size_t min, std::size_t max) const {
+    std::string w(std::uniform_int_distribution<std::size_t>(min, max)(random_), 'a');
+    for (char& c : w) c = letters_[std::uniform_int_distribution<std::size_t>(0, letters_.size() - 1)(random_)];
+    return w;
+  }
+  /// A number in [0, n).
+  std::size_t below(std::size_t n) const { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random_); }
+
+ private:
+  mutable std::mt19937 random_;
+  std::string letters_;
+};
+
 }  // namespace
 
 TEST_SUITE("query.evidence") {
@@ -325,13 +342,7 @@ TEST_SUITE("query.suggest") {
   }
 
   TEST_CASE("hints from counted candidates are the hints of the full edit distance, for typos and strangers alike") {
-    std::mt19937 random(20261202);
-    const std::string letters = "abcdeimnorst-0123";
-    const auto word = [&](std::size_t min, std::size_t max) {
-      std::string w(std::uniform_int_distribution<std::size_t>(min, max)(random), 'a');
-      for (char& c : w) c = letters[std::uniform_int_distribution<std::size_t>(0, letters.size() - 1)(random)];
-      return w;
-    };
+    const RandomWords word(20261202, "abcdeimnorst-0123");
     std::vector<std::string> ids;
     for (int i = 0; i < 400; ++i) ids.push_back(word(2, 24));
     std::sort(ids.begin(), ids.end());
@@ -342,8 +353,7 @@ TEST_SUITE("query.suggest") {
       // Half are an id with a few edits (a typo), half a word of their own.
       std::string w = i % 2 ? ids[static_cast<std::size_t>(i) % ids.size()] : word(1, 30);
       for (int edits = i % 4; edits > 0 && !w.empty(); --edits)
-        w[std::uniform_int_distribution<std::size_t>(0, w.size() - 1)(random)] =
-            letters[static_cast<std::size_t>(i) % 7];
+        w[word.below(w.size())] = "abcdeimnorst-0123"[static_cast<std::size_t>(i) % 7];
       const std::vector<std::string> expected = closest_by_hand(w, ids, 3);
       CHECK_MESSAGE(set.closest(w) == expected, w);
       CHECK(katlas::detail::closest(w, ids) == expected);
@@ -354,13 +364,7 @@ TEST_SUITE("query.suggest") {
   }
 
   TEST_CASE("name scores found in the text of all names are the scores of each name tried in turn") {
-    std::mt19937 random(20261203);
-    const std::string letters = "abcab01 -";
-    const auto word = [&](std::size_t min, std::size_t max) {
-      std::string w(std::uniform_int_distribution<std::size_t>(min, max)(random), 'a');
-      for (char& c : w) c = letters[std::uniform_int_distribution<std::size_t>(0, letters.size() - 1)(random)];
-      return w;
-    };
+    const RandomWords word(20261203, "abcab01 -");
     std::vector<katlas::Concept> concepts(300);
     for (std::size_t i = 0; i < concepts.size(); ++i) {
       concepts[i].id = "c" + std::to_string(i);
