@@ -557,6 +557,20 @@ TEST_SUITE("site") {
     CHECK(format(found[2]) == "index.html: error: broken link '#gone': no element with id 'gone' in index.html");
   }
 
+  TEST_CASE("anchors on pages checked before and after the linking page are checked alike, errors in page order") {
+    const Files files{{"a.html", "<p id=\"top\"></p><a href=\"b.html#x\">1</a><a href=\"b.html#nope\">2</a>"},
+                      {"b.html", "<p id=\"x\"></p>"},
+                      {"c.html",
+                       "<a href=\"a.html#missing\">3</a><a href=\"a.html#top\">4</a>"
+                       "<a href=\"d.html#gone\">5</a><a href=\"b.html#x\">6</a>"},
+                      {"d.html", "<p id=\"here\"></p>"}};
+    const std::vector<katlas::Diagnostic> found = katlas::check_links(files);
+    REQUIRE(found.size() == 3);
+    CHECK(format(found[0]) == "a.html: error: broken link 'b.html#nope': no element with id 'nope' in b.html");
+    CHECK(format(found[1]) == "c.html: error: broken link 'a.html#missing': no element with id 'missing' in a.html");
+    CHECK(format(found[2]) == "c.html: error: broken link 'd.html#gone': no element with id 'gone' in d.html");
+  }
+
   TEST_CASE("a memory sink refuses paths that leave the site folder") {
     katlas::MemorySink sink;
     CHECK_THROWS_WITH_AS(sink.write("../evil.html", "x"), "refusing to write outside the site folder: '../evil.html'",

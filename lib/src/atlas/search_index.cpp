@@ -88,7 +88,10 @@ void SearchIndex::build_words() const {
     TermWeights().swap(terms[i]);
   }
   sorted_terms_.reserve(postings_.size());
-  for (const auto& [term, list] : postings_) sorted_terms_.push_back(term);
+  for (auto& [term, list] : postings_) {
+    list.shrink_to_fit();  // the index lives as long as the atlas: no room to grow into
+    sorted_terms_.push_back(term);
+  }
   std::sort(sorted_terms_.begin(), sorted_terms_.end());
 }
 

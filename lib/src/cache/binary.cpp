@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <climits>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -13,8 +14,13 @@
 #include <fcntl.h>
 #include <link.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 #include <xxhash.h>
+
+#ifndef IOV_MAX
+#define IOV_MAX 1024
+#endif
 
 namespace katlas::detail::cache {
 
@@ -108,9 +114,31 @@ constexpr std::uint64_t max_cache_bytes = std::uint64_t{4} << 30;
 
 std::string error_text(int error) { return std::error_code(error, std::generic_category()).message(); }
 
+/// Writes the pieces one after another, many to a system call; 0, or the errno of a failed write.
+int write_all(int fd, std::vector<std::string_view>& pieces) {
+  std::vector<iovec> batch;
+  for (std::size_t next = 0; next < pieces.size();) {
+    batch.clear();
+    for (std::size_t i = next; i < pieces.size() && batch.size() < IOV_MAX; ++i)
+      batch.push_back({const_cast<char*>(pieces[i].data()), pieces[i].size()});
+    ssize_t n = ::writev(fd, batch.data(), static_cast<int>(batch.size()));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return errno;
+    // Drop what was written: whole pieces, then the start of the piece a short write ended in.
+    auto done = static_cast<std::size_t>(n);
+    while (next < pieces.size() && done >= pieces[next].size()) done -= pieces[next++].size();
+    if (next < pieces.size()) pieces[next].remove_prefix(done);
+  }
+  return 0;
+}
+
 }  // namespace
 
 Status save_file(const std::filesystem::path& file, std::string_view kind, std::string_view body) {
+  return save_file(file, kind, std::vector<std::string_view>{body});
+}
+
+Status save_file(const std::filesystem::path& file, std::string_view kind, const std::vector<std::string_view>& body) {
   std::error_code ec;
   std::filesystem::create_directories(file.parent_path(), ec);
   if (ec) return Status::failure(ec.message());
@@ -123,7 +151,7 @@ Status save_file(const std::filesystem::path& file, std::string_view kind, std::
   if (!state) throw std::bad_alloc();
   XXH3_128bits_reset(state);
   XXH3_128bits_update(state, head.data(), head.size());
-  XXH3_128bits_update(state, body.data(), body.size());
+  for (const std::string_view piece : body) XXH3_128bits_update(state, piece.data(), piece.size());
   const XXH128_hash_t sum = XXH3_128bits_digest(state);
   XXH3_freeState(state);
   Writer checksum;
@@ -140,14 +168,13 @@ Status save_file(const std::filesystem::path& file, std::string_view kind, std::
     if (fd < 0 && errno != EEXIST) return Status::failure("cannot create " + temp.string() + ": " + error_text(errno));
   }
   if (fd < 0) return Status::failure("cannot create a temporary file next to " + file.string());
-  int error = 0;
-  for (std::string_view left : {std::string_view(head), body, std::string_view(checksum.bytes())}) {
-    while (!left.empty() && error == 0) {
-      const ssize_t n = ::write(fd, left.data(), left.size());
-      if (n < 0 && errno != EINTR) error = errno;
-      if (n > 0) left.remove_prefix(static_cast<std::size_t>(n));
-    }
-  }
+  std::vector<std::string_view> pieces;
+  pieces.reserve(body.size() + 2);
+  pieces.push_back(head);
+  for (const std::string_view piece : body)
+    if (!piece.empty()) pieces.push_back(piece);
+  pieces.push_back(checksum.bytes());
+  int error = write_all(fd, pieces);
   if (::close(fd) != 0 && error == 0) error = errno;
   if (error != 0) {
     std::filesystem::remove(temp, ec);

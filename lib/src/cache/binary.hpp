@@ -132,6 +132,9 @@ std::string_view build_id();
 /// Writes a cache file whole or not at all: `kind` and build_id() in front, a checksum at
 /// the end, into a temporary file renamed into place.
 Status save_file(const std::filesystem::path& file, std::string_view kind, std::string_view body);
+/// save_file() of a body in pieces, written one after another where they are (a big cache is
+/// not copied into one string first).
+Status save_file(const std::filesystem::path& file, std::string_view kind, const std::vector<std::string_view>& body);
 
 /// The body of a cache file save_file() wrote with the same `kind` and build_id(); nothing
 /// when the file is missing, from other code, cut short or damaged.

@@ -44,18 +44,31 @@ void ParseCache::keep(const cache::Hash& key, std::string bytes) {
 
 Status ParseCache::save() const {
   if (!changed_ && kept_.size() == old_.size()) return {};
-  cache::Writer out;
-  std::size_t size = 3 * sizeof(std::uint64_t) + display_root_.size();
-  for (const auto& [key, bytes] : kept_)
-    size += 3 * sizeof(std::uint64_t) + (bytes.empty() ? old_.at(key) : bytes).size();
-  out.bytes().reserve(size);
-  out.text(display_root_);
-  out.u64(kept_.size());
+  // The concepts' bytes are written from where they are; only what frames them is made here.
+  cache::Writer frames;
+  frames.bytes().reserve(3 * sizeof(std::uint64_t) + display_root_.size() + kept_.size() * 4 * sizeof(std::uint64_t));
+  frames.text(display_root_);
+  frames.u64(kept_.size());
+  std::vector<std::size_t> ends;  // where each entry's frame ends in `frames`
+  std::vector<std::string_view> entries;
   for (const auto& [key, bytes] : kept_) {
-    out.hash(key);
-    out.text(bytes.empty() ? old_.at(key) : std::string_view(bytes));
+    const std::string_view entry = bytes.empty() ? old_.at(key) : std::string_view(bytes);
+    frames.hash(key);
+    frames.u64(entry.size());
+    ends.push_back(frames.bytes().size());
+    entries.push_back(entry);
   }
-  return cache::save_file(file_, cache_kind, out.bytes());
+  const std::string_view all = frames.bytes();
+  std::vector<std::string_view> body;
+  body.reserve(2 * entries.size() + 1);
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    body.push_back(all.substr(start, ends[i] - start));
+    body.push_back(entries[i]);
+    start = ends[i];
+  }
+  body.push_back(all.substr(start));
+  return cache::save_file(file_, cache_kind, body);
 }
 
 }  // namespace katlas::detail

@@ -116,8 +116,10 @@ std::optional<Concept> parse_concept(const YAML::Node& root, const ContentFile& 
                    "keep the links a reader needs; group the rest under a broader concept");
     else if (!relations->IsSequence())
       reader.error(reader.loc(*relations), "'relations' must be a list", "start each relation with '- type: ...'");
-    else
+    else {
+      entry.relations.reserve(relations->size());
       for (const YAML::Node& item : *relations) entry.relations.push_back(parse_relation(item, reader));
+    }
   }
   if (const YAML::Node* sides = fields->get("sides"); sides && !sides->IsNull()) {
     if (!sides->IsSequence())

@@ -102,8 +102,24 @@ LinkChecker::PageLinks LinkChecker::scan(const std::string& page, std::string_vi
 }
 
 void LinkChecker::add(const std::string& page, PageLinks links) {
+  // A link to a page added before is settled now (its ids are known): only links to pages
+  // still to come wait for finish(), so a big site's links are not all held to the end.
+  std::vector<Pending> left;
+  for (Pending& p : links.pending) {
+    if (p.error.empty()) {
+      const auto target = ids_.find(p.target);
+      if (target != ids_.end()) {
+        if (!p.fragment.empty() && target->second.count(p.fragment) > 0) continue;
+        p.error = "no element with id '" + p.fragment + "' in " + p.target;
+      }
+    }
+    left.push_back(std::move(p));
+  }
   ids_[page] = std::move(links.ids);
-  if (!links.pending.empty()) pending_[page] = std::move(links.pending);
+  if (!left.empty()) {
+    left.shrink_to_fit();
+    pending_[page] = std::move(left);
+  }
 }
 
 Diagnostics LinkChecker::finish() const {
