@@ -397,10 +397,15 @@ TEST_SUITE("cli") {
     const std::uint64_t one = listed["caches"][0]["bytes"], other = listed["caches"][1]["bytes"];
     CHECK(one > 0);
     CHECK(listed["total_bytes"] == one + other);
+    ::unsetenv("KATLAS_CACHE_MAX_SIZE");  // the default limit
     const Run text = katlas_run("cache");
     CHECK(text.code == 0);
     CHECK(text.out.find("2 caches") != std::string::npos);
     CHECK(text.out.find(site_b) != std::string::npos);
+    // Sizes as a person reads them: a small cache in KiB (not "0.0 MiB"), the default limit in GiB.
+    CHECK(text.out.find(" KiB  last used") != std::string::npos);
+    CHECK(text.out.find("0.0 MiB") == std::string::npos);
+    CHECK(text.out.find("limit 1.0 GiB") != std::string::npos);
 
     // A limit that holds one cache: pruning keeps a (used last) and removes b.
     const Run pruned = katlas_run("cache --prune --max-size " + std::to_string(std::max(one, other)));

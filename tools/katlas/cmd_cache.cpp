@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
@@ -76,9 +77,15 @@ std::vector<CacheFolder> list_caches(const fs::path& root) {
   return caches;
 }
 
-std::string megabytes(std::uintmax_t bytes) {
+/// A size as a person reads it: "512 bytes", "12.5 KiB", "3.1 MiB", "1.0 GiB".
+std::string size_text(std::uintmax_t bytes) {
+  if (bytes < 1024) return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
+  static constexpr std::array<const char*, 3> units = {" KiB", " MiB", " GiB"};
+  double value = static_cast<double>(bytes) / 1024.0;
+  std::size_t unit = 0;
+  for (; value >= 1024.0 && unit + 1 < units.size(); ++unit) value /= 1024.0;
   std::ostringstream out;
-  out << std::fixed << std::setprecision(1) << static_cast<double>(bytes) / (1024.0 * 1024.0) << " MiB";
+  out << std::fixed << std::setprecision(1) << value << units[unit];
   return out.str();
 }
 
@@ -94,10 +101,21 @@ std::string utc(fs::file_time_type t) {
   return text;
 }
 
-/// Removes the least recently used caches until the rest fit in `limit`; `keep` stays
-/// whatever its size. Returns the folders removed.
-std::vector<CacheFolder> prune(const fs::path& root, std::uintmax_t limit, const fs::path& keep) {
+/// What prune() did: the folders removed, and one line per folder it could not remove.
+struct Pruned {
   std::vector<CacheFolder> removed;
+  std::vector<std::string> failures;
+  std::uintmax_t bytes() const {
+    std::uintmax_t sum = 0;
+    for (const CacheFolder& cache : removed) sum += cache.bytes;
+    return sum;
+  }
+};
+
+/// Removes the least recently used caches until the rest fit in `limit` (0: all of them);
+/// `keep` stays whatever its size.
+Pruned prune(const fs::path& root, std::uintmax_t limit, const fs::path& keep) {
+  Pruned out;
   std::uintmax_t total = 0;
   for (CacheFolder& cache : list_caches(root)) {
     const bool kept = !keep.empty() && cache.path.filename() == keep.filename();
@@ -107,9 +125,20 @@ std::vector<CacheFolder> prune(const fs::path& root, std::uintmax_t limit, const
     }
     std::error_code ec;
     fs::remove_all(cache.path, ec);
-    if (!ec) removed.push_back(std::move(cache));
+    if (ec)
+      out.failures.push_back("cannot remove " + cache.path.string() + ": " + ec.message());
+    else
+      out.removed.push_back(std::move(cache));
   }
-  return removed;
+  return out;
+}
+
+/// "removed 2 build caches (3.1 MiB)", and why any could not be removed (then the exit is 1).
+void report(const Pruned& pruned, int& exit) {
+  for (const std::string& line : pruned.failures) std::cerr << "katlas: " << line << '\n';
+  if (!pruned.failures.empty()) exit = failure;
+  std::cout << "katlas: removed " << pruned.removed.size() << " build "
+            << (pruned.removed.size() == 1 ? "cache" : "caches") << " (" << size_text(pruned.bytes()) << ")";
 }
 
 }  // namespace
@@ -193,31 +222,16 @@ void add_cache(CLI::App& app, Context& ctx) {
       return void(ctx.exit = failure);
     }
     if (opts->clear) {
-      std::uintmax_t bytes = 0;
-      std::size_t count = 0;
-      for (const CacheFolder& cache : list_caches(root)) {
-        std::error_code ec;
-        fs::remove_all(cache.path, ec);
-        if (ec) {
-          std::cerr << "katlas: cannot remove " << cache.path.string() << ": " << ec.message() << '\n';
-          ctx.exit = failure;
-          continue;
-        }
-        bytes += cache.bytes, ++count;
-      }
-      std::cout << "katlas: removed " << count << " build " << (count == 1 ? "cache" : "caches") << " ("
-                << megabytes(bytes) << ") from " << root.string() << '\n';
+      report(prune(root, 0, {}), ctx.exit);
+      std::cout << " from " << root.string() << '\n';
       return;
     }
     std::string problem;
     std::uintmax_t limit = opts->max_size.empty() ? build_cache_limit(&problem) : *parse_size(opts->max_size);
     if (!problem.empty()) std::cerr << "katlas: warning: " << problem << '\n';
     if (opts->prune) {
-      const std::vector<CacheFolder> removed = prune(root, limit, {});
-      std::uintmax_t bytes = 0;
-      for (const CacheFolder& cache : removed) bytes += cache.bytes;
-      std::cout << "katlas: removed " << removed.size() << " build " << (removed.size() == 1 ? "cache" : "caches")
-                << " (" << megabytes(bytes) << "); the rest fit in " << megabytes(limit) << '\n';
+      report(prune(root, limit, {}), ctx.exit);
+      std::cout << "; the rest fit in " << size_text(limit) << '\n';
       return;
     }
     const std::vector<CacheFolder> caches = list_caches(root);
@@ -237,10 +251,10 @@ void add_cache(CLI::App& app, Context& ctx) {
       return;
     }
     std::cout << "Build caches: " << root.string() << "\n"
-              << caches.size() << (caches.size() == 1 ? " cache, " : " caches, ") << megabytes(total)
-              << " in all; limit " << megabytes(limit) << " (set " << limit_variable << " to change it)\n";
+              << caches.size() << (caches.size() == 1 ? " cache, " : " caches, ") << size_text(total)
+              << " in all; limit " << size_text(limit) << " (set " << limit_variable << " to change it)\n";
     for (const CacheFolder& cache : caches)
-      std::cout << "  " << cache.path.filename().string() << "  " << std::setw(10) << megabytes(cache.bytes)
+      std::cout << "  " << cache.path.filename().string() << "  " << std::setw(10) << size_text(cache.bytes)
                 << "  last used " << utc(cache.used) << "  " << (cache.content.empty() ? "?" : cache.content) << " -> "
                 << (cache.out.empty() ? "?" : cache.out) << '\n';
   });

@@ -88,8 +88,7 @@ LoadResult Atlas::load(const std::filesystem::path& folder, LoadOptions options)
                          [&](const Diagnostic& d) { return d.loc.file == file; });
     };
     std::erase_if(result.diagnostics, [&](const Diagnostic& d) {
-      const bool general = d.message == detail::no_concept_files ||
-                           (d.message.starts_with("missing ") && d.loc.file.ends_with(d.message.substr(8)));
+      const bool general = d.message == detail::no_concept_files || detail::is_missing_file(d);
       return general && refused(d.loc.file);
     });
     result.diagnostics.insert(result.diagnostics.end(), read_problems.begin(), read_problems.end());

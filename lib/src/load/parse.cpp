@@ -169,6 +169,14 @@ std::string display_path(std::string_view root, std::string_view rel) {
   return out + std::string(rel);
 }
 
+std::string missing_file(std::string_view name) { return "missing " + std::string(name); }
+
+bool is_missing_file(const Diagnostic& d) {
+  const std::string_view file = d.loc.file;
+  const std::size_t slash = file.find_last_of('/');
+  return d.message == missing_file(slash == std::string_view::npos ? file : file.substr(slash + 1));
+}
+
 namespace {
 
 /// Every file's parse, done on every core: files are independent of each other.
@@ -232,7 +240,7 @@ void report_missing(const Seen& seen, std::string_view display_root, Diagnostics
     if (!there)
       out.push_back({Severity::error,
                      {display_path(display_root, name), 0, 0},
-                     "missing " + std::string(name),
+                     missing_file(name),
                      "every content folder needs kinds.yaml, relations.yaml and sources.yaml"});
   };
   missing(seen.kinds, "kinds.yaml");

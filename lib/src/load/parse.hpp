@@ -29,6 +29,12 @@ struct ParseGaps {
 /// the folder reader has said why already (`concepts/` missing, a file or a link).
 inline constexpr std::string_view no_concept_files = "the content has no concept files";
 
+/// What parse_files() says when a vocabulary file is missing: "missing kinds.yaml".
+std::string missing_file(std::string_view name);
+/// Whether `d` is missing_file() said of the file it points at; Atlas::load() leaves it out
+/// when the folder reader refused that file and said why (too large, unreadable, a link).
+bool is_missing_file(const Diagnostic& d);
+
 /// Parses every file (vocabularies, sources, concepts) into one Content. Files that fail
 /// to parse are reported and skipped; the rest is still read so that one run shows every
 /// problem. Cross-references are not checked here (see validate.hpp). With a cache, concept

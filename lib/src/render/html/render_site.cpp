@@ -100,8 +100,7 @@ struct PathHash {
 };
 
 // Rendered files waiting for the writer thread: enough to keep it busy, small next to the site.
-// (16 MB took a third more CPU at 10,000 concepts, for no less peak memory: the renderers and
-// the writer kept waiting on each other.)
+// (16 MB gave no lower peak memory at 10,000 concepts: the queue is not what the peak holds.)
 constexpr std::size_t max_queued_bytes = 64 << 20;
 
 /// One output file in path order: either already rendered (`bytes`) or a concept page to render.
