@@ -67,6 +67,13 @@ Diagnostic broken(const std::string& page, const std::string& url, const std::st
   return {Severity::error, {page}, "broken link '" + url + "': " + why, ""};
 }
 
+/// Why `#fragment` on `target` is broken, given that page's element ids (nullptr: the target
+/// is no HTML page the check has seen); empty when the fragment names one of them.
+std::string missing_id(const std::string& fragment, const std::string& target, const std::set<std::string>* ids) {
+  if (!fragment.empty() && ids && ids->count(fragment) > 0) return {};
+  return "no element with id '" + fragment + "' in " + target;
+}
+
 }  // namespace
 
 namespace detail::html {
@@ -92,8 +99,8 @@ LinkChecker::PageLinks LinkChecker::scan(const std::string& page, std::string_vi
     if (hash == std::string::npos) continue;
     std::string fragment = url.substr(hash + 1);
     if (target == page) {  // this page's ids are known now: no need to keep the link
-      if (fragment.empty() || page_ids.count(fragment) == 0)
-        pending.push_back({url, "", "", "no element with id '" + fragment + "' in " + target});
+      if (std::string error = missing_id(fragment, target, &page_ids); !error.empty())
+        pending.push_back({url, "", "", std::move(error)});
       continue;
     }
     pending.push_back({url, std::move(target), std::move(fragment), ""});
@@ -106,12 +113,9 @@ void LinkChecker::add(const std::string& page, PageLinks links) {
   // still to come wait for finish(), so a big site's links are not all held to the end.
   std::vector<Pending> left;
   for (Pending& p : links.pending) {
-    if (p.error.empty()) {
-      const auto target = ids_.find(p.target);
-      if (target != ids_.end()) {
-        if (!p.fragment.empty() && target->second.count(p.fragment) > 0) continue;
-        p.error = "no element with id '" + p.fragment + "' in " + p.target;
-      }
+    if (const auto target = ids_.find(p.target); p.error.empty() && target != ids_.end()) {
+      p.error = missing_id(p.fragment, p.target, &target->second);
+      if (p.error.empty()) continue;
     }
     left.push_back(std::move(p));
   }
@@ -131,8 +135,9 @@ Diagnostics LinkChecker::finish() const {
         continue;
       }
       const auto page_ids = ids_.find(p.target);
-      if (p.fragment.empty() || page_ids == ids_.end() || page_ids->second.count(p.fragment) == 0)
-        out.push_back(broken(page, p.url, "no element with id '" + p.fragment + "' in " + p.target));
+      if (std::string error = missing_id(p.fragment, p.target, page_ids == ids_.end() ? nullptr : &page_ids->second);
+          !error.empty())
+        out.push_back(broken(page, p.url, error));
     }
   return out;
 }
