@@ -2,13 +2,11 @@
 #include "load/read_folder.hpp"
 
 #include "load/parse.hpp"
+#include "load/read_regular.hpp"
 #include "parallel.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <system_error>
 
 namespace katlas::detail {
@@ -96,33 +94,18 @@ std::vector<Found> list_folder(const fs::path& folder, std::string_view display_
 /// Reads the files on every core: on a busy disk, opening thousands of files is slower than
 /// parsing them. A file that cannot be read keeps the reason (errno) for its message.
 std::vector<ContentFile> read_found(std::vector<Found>& found, Diagnostics& out) {
-  std::vector<std::optional<std::string>> texts(found.size());
-  std::vector<int> errors(found.size(), 0);
-  parallel_for(found.size(), [&](std::size_t i) {
-    errno = 0;
-    std::ifstream in(found[i].path, std::ios::binary);
-    if (!in) {
-      errors[i] = errno;
-      return;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in.bad())
-      texts[i] = std::move(text).str();
-    else
-      errors[i] = errno;
-  });
+  std::vector<FileRead> reads(found.size());
+  parallel_for(found.size(), [&](std::size_t i) { reads[i] = read_regular_file(found[i].path, max_file_bytes); });
   std::vector<ContentFile> files;
   for (std::size_t i = 0; i < found.size(); ++i) {
-    if (!texts[i]) {
-      const std::string reason = errors[i] ? std::generic_category().message(errors[i]) : std::string("read failed");
+    if (!reads[i].text) {
       out.push_back({Severity::error,
                      {found[i].shown, 0, 0},
-                     "cannot read file: " + reason,
+                     "cannot read file: " + reads[i].reason,
                      "make the file readable (chmod a+r), or move it out of the content folder"});
       continue;
     }
-    files.push_back({std::move(found[i].rel), std::move(*texts[i])});
+    files.push_back({std::move(found[i].rel), std::move(*reads[i].text)});
   }
   return files;
 }
