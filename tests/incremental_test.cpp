@@ -6,12 +6,15 @@
 #include "support.hpp"
 
 #include "atlas/read_log.hpp"
+#include "render/html/link_check.hpp"
 #include "render/html/page_cache.hpp"
 
 #include <katlas/katlas.hpp>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <chrono>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -95,18 +98,41 @@ std::string first_source(const fs::path& content) {
   return m[1];
 }
 
+/// Sets the modification time of every file of the site an hour back, as if it had been
+/// written long ago (a file changed less than two seconds before its stamp was taken is read).
+void settle(const fs::path& site) {
+  const timespec hour_ago{::time(nullptr) - 3600, 0};
+  const timespec times[2] = {hour_ago, hour_ago};
+  for (const fs::directory_entry& e : fs::recursive_directory_iterator(site))
+    if (e.is_regular_file()) REQUIRE(::utimensat(AT_FDCWD, e.path().c_str(), times, 0) == 0);
+}
+
+/// Whether the site's files were last checked long after they were written: then a rebuild
+/// trusts their stamps and takes them unread (`settled`), or each was written just now and
+/// a rebuild reads it back (`fresh`).
+enum class Files { fresh, settled };
+
 /// Builds the built-in content cold with a cache, applies `change` to the content, rebuilds
 /// with the cache, and checks the rebuild against a cold build of the changed content:
 /// same bytes everywhere, `changed` names exactly the files whose bytes differ from the
 /// site as it was before the rebuild, and every other file is that site's very file (same inode).
+/// With Files::settled, a rebuild with nothing changed takes the stamps of a settled site
+/// first, so that the rebuild under test takes unchanged files unread.
 template <class Change>
-SiteResult check_rebuild(const std::string& name, const Change& change) {
+SiteResult check_rebuild(const std::string& name, const Change& change, Files files = Files::fresh) {
   Scratch scratch(name);
   const fs::path content = scratch.dir / "content", site = scratch.dir / "site", cache = scratch.dir / "cache";
   fs::copy(KATLAS_CONTENT, content, fs::copy_options::recursive);
   const SiteResult first = build(content, site, cache);
   CHECK(first.changed == first.files);
   CHECK(first.pages_reused == 0);
+  CHECK(first.files_unread == 0);
+  if (files == Files::settled) {
+    settle(site);
+    const SiteResult stamped = build(content, site, cache);  // reads every file, finds it unchanged
+    CHECK(stamped.changed.empty());
+    CHECK(stamped.files_unread == 0);
+  }
 
   change(content);
   const Tree before = read_site(site);
@@ -144,12 +170,28 @@ TEST_CASE("a rebuild with nothing changed renders no page and rewrites no file")
   CHECK(again.files.size() > Atlas::builtin().content().concepts.size());
 }
 
-TEST_CASE("after an edit, the incremental site is the cold build's site and only changed files are rewritten") {
+TEST_CASE("a rebuild with nothing changed reads no file of a settled site: each stamp is the one recorded") {
+  const SiteResult again = check_rebuild(
+      "unchanged-settled", [](const fs::path&) {}, Files::settled);
+  CHECK(again.changed.empty());
+  CHECK(again.pages_reused == again.files.size());
+  CHECK(again.files_unread == again.files.size());
+}
+
+namespace {
+
+/// Every kind of edit, each a subcase, with the previous site's files `files`.
+void check_edits(const Files files) {
+  const auto check_rebuild = [files](const std::string& name, const auto& change) {
+    return ::check_rebuild(name, change, files);
+  };
   SUBCASE("the details of one concept") {
     const SiteResult again = check_rebuild("details", [](const fs::path& content) {
       edit(content / "concepts/enzyme/cyp3a4.yaml", "details: >\n",
            "details: >\n  An opening sentence added by a test.\n\n");
     });
+    // Settled, the pages this edit leaves alone are not even read.
+    if (files == Files::settled) CHECK(again.files_unread == again.pages_reused);
     CHECK(std::find(again.changed.begin(), again.changed.end(), "concepts/cyp3a4.html") != again.changed.end());
     // The page and the pages around it are rendered again; most of the site is not.
     CHECK(again.pages_reused > Atlas::builtin().content().concepts.size() / 2);
@@ -207,6 +249,16 @@ TEST_CASE("after an edit, the incremental site is the cold build's site and only
                      first_source(content) + "]\nreviewed: 2026-11-23\n");
     });
   }
+}
+
+}  // namespace
+
+TEST_CASE("after an edit, the incremental site is the cold build's site and only changed files are rewritten") {
+  check_edits(Files::fresh);  // every previous file read back and hashed (written just now)
+}
+
+TEST_CASE("after an edit to a settled site, unchanged files are taken unread and the site is the cold build's") {
+  check_edits(Files::settled);  // every previous file trusted by its stamp
 }
 
 TEST_CASE("what a page reads is recorded as it renders, so a new read needs no list to be kept") {
@@ -384,6 +436,39 @@ TEST_CASE("a cache file that is a link to /dev/zero, a FIFO or a folder costs a 
     }
 }
 
+TEST_CASE("a page changed in place within the tick of its writing, size and time stamp kept, is read again") {
+  // The pages were written just now: a change in the same tick of the file system's clock can
+  // leave the stamp as it was, so a stamp that recent is never trusted.
+  check_rebuild("same-stamp", [](const fs::path& content) {
+    const fs::path page = content.parent_path() / "site/concepts/cyp3a4.html";
+    struct stat before {};
+    REQUIRE(::stat(page.c_str(), &before) == 0);
+    std::string bytes = read_file(page);
+    const std::size_t at = bytes.find("<title>");
+    REQUIRE(at != std::string::npos);
+    bytes[at + 1] = 'T';  // same size, same inode: written through the file
+    std::fstream(page, std::ios::in | std::ios::out | std::ios::binary) << bytes;
+    const timespec times[2] = {before.st_atim, before.st_mtim};
+    REQUIRE(::utimensat(AT_FDCWD, page.c_str(), times, 0) == 0);
+    struct stat after {};
+    REQUIRE(::stat(page.c_str(), &after) == 0);
+    REQUIRE(after.st_ino == before.st_ino);
+    REQUIRE(after.st_size == before.st_size);
+  });
+}
+
+TEST_CASE("a page edited by hand in a settled site is rendered again: the edit changes its stamp") {
+  check_rebuild(
+      "by-hand-settled",
+      [](const fs::path& content) {
+        const fs::path page = content.parent_path() / "site/concepts/cyp3a4.html";
+        std::string bytes = read_file(page);
+        bytes[bytes.find("<title>") + 1] = 'T';  // same size, in place: only the time stamp tells
+        std::fstream(page, std::ios::in | std::ios::out | std::ios::binary) << bytes;
+      },
+      Files::settled);
+}
+
 TEST_CASE("a page edited by hand in the site is rendered again") {
   check_rebuild("by-hand", [](const fs::path& content) {
     const fs::path page = content.parent_path() / "site/concepts/cyp3a4.html";
@@ -431,4 +516,91 @@ TEST_CASE("the parse cache gives what parsing gives, and never hides a problem")
   const std::string first = test::formatted(broken);
   CHECK(first.find("cyp3a4.yaml") != std::string::npos);
   CHECK(test::formatted(Atlas::load(content, options)) == first);
+}
+
+TEST_CASE("pages kept unread keep the link check whole: links into pages that changed are checked again") {
+  using detail::html::LinkChecker;
+  const std::set<std::string, std::less<>> files{"a.html", "b.html", "c.html"};
+  const std::map<std::string, std::string, std::less<>> previous{{"a.html", "<p id=\"x\">"},
+                                                                 {"b.html", "<p id=\"y\">"}};
+  std::vector<std::string> read;
+  LinkChecker checker([&](std::string_view path) { return files.find(path) != files.end(); },
+                      [&](std::string_view path) -> std::optional<std::string> {
+                        read.emplace_back(path);
+                        const auto it = previous.find(path);
+                        return it == previous.end() ? std::nullopt : std::optional(it->second);
+                      });
+  const auto messages = [&checker] {
+    std::vector<std::string> out;
+    for (const Diagnostic& d : checker.finish()) out.push_back(d.loc.file + ": " + d.message);
+    return out;
+  };
+  SUBCASE("a link between two unchanged pages was checked by the build that wrote both") {
+    checker.add_unchanged("a.html", {"b.html#y"});
+    checker.add_unchanged("b.html", {"a.html#x"});
+    CHECK(messages().empty());
+    CHECK(read.empty());
+  }
+  SUBCASE("a link from an unchanged page into a changed one is checked against the new page's ids") {
+    checker.add_unchanged("a.html", {"b.html#y", "c.html#z"});
+    checker.add("b.html", checker.scan("b.html", "<p id=\"renamed\">"));
+    checker.add("c.html", checker.scan("c.html", "<p id=\"z\">"));
+    CHECK(messages() == std::vector<std::string>{"a.html: broken link 'b.html#y': no element with id 'y' in b.html"});
+    CHECK(read.empty());
+  }
+  SUBCASE("a link from a changed page into an unchanged one reads that page's ids from the previous site") {
+    checker.add_unchanged("a.html", {});
+    checker.add_unchanged("b.html", {});
+    checker.add("c.html", checker.scan("c.html", "<a href=\"a.html#x\"></a><a href=\"b.html#gone\"></a>"));
+    CHECK(messages() ==
+          std::vector<std::string>{"c.html: broken link 'b.html#gone': no element with id 'gone' in b.html"});
+    CHECK(read == std::vector<std::string>{"a.html", "b.html"});
+  }
+  SUBCASE("what the page cache keeps of a scan is the links add_unchanged() takes") {
+    const LinkChecker::PageLinks links =
+        checker.scan("c.html", "<p id=\"me\"><a href=\"#me\"></a><a href=\"a.html\"></a><a href=\"a.html#x\"></a>");
+    const std::optional<std::vector<std::string>> kept = detail::html::decode_links(detail::html::encode_links(links));
+    CHECK(kept == std::vector<std::string>{"a.html#x"});
+    CHECK_FALSE(detail::html::decode_links("\x01"));
+  }
+}
+
+TEST_CASE("a file taken unread that the sink cannot keep is written with the previous site's bytes") {
+  // A staged sink in memory whose files were all written an hour ago, and that can keep none.
+  struct Sink final : OutputSink {
+    Tree before, written;
+    static FileStamp stamp_for(std::string_view path, std::size_t size) {
+      const auto hour_ago = std::chrono::system_clock::now() - std::chrono::hours(1);
+      return {1, std::hash<std::string_view>{}(path), size,
+              std::chrono::duration_cast<std::chrono::nanoseconds>(hour_ago.time_since_epoch()).count() /
+                  1'000'000'000 * 1'000'000'000};
+    }
+    void write(std::string_view path, std::string_view bytes) override {
+      written.insert_or_assign(std::string(path), std::string(bytes));
+    }
+    bool staged() const override { return true; }
+    std::optional<std::string> previous(std::string_view path) const override {
+      const auto it = before.find(std::string(path));
+      return it == before.end() ? std::nullopt : std::optional(it->second);
+    }
+    bool keep(std::string_view) override { return false; }
+    std::optional<FileStamp> previous_stamp(std::string_view path) const override {
+      const auto it = before.find(std::string(path));
+      return it == before.end() ? std::nullopt : std::optional(stamp_for(path, it->second.size()));
+    }
+    std::optional<FileStamp> stamp(std::string_view path) const override {
+      return stamp_for(path, written.at(std::string(path)).size());
+    }
+  };
+  Scratch scratch("unkept");
+  SiteOptions options;
+  options.cache_dir = scratch.dir / "cache";
+  Sink first;
+  REQUIRE(render_site(Atlas::builtin(), first, options).ok());
+  Sink second;
+  second.before = first.written;
+  const SiteResult again = render_site(Atlas::builtin(), second, options);
+  REQUIRE(again.ok());
+  CHECK(again.files_unread == again.files.size());
+  CHECK(second.written == first.written);
 }

@@ -11,7 +11,8 @@ namespace {
 
 /// A sink of your own: here one that counts what it is given and keeps the files in memory.
 /// A DiskSink is staged (files stay hidden until commit()) and hard-links unchanged files from
-/// the previous build; this one is neither, so it keeps the defaults of previous() and keep().
+/// the previous build; this one is neither, so it keeps the defaults of previous(), keep() and
+/// the stamps (a sink that stamps its files lets a rebuild take them unread).
 class CountingSink final : public katlas::OutputSink {
  public:
   void write(std::string_view path, std::string_view bytes) override {
@@ -23,6 +24,12 @@ class CountingSink final : public katlas::OutputSink {
     return katlas::OutputSink::previous(path);
   }
   bool keep(std::string_view path) override { return katlas::OutputSink::keep(path); }
+  std::optional<katlas::FileStamp> previous_stamp(std::string_view path) const override {
+    return katlas::OutputSink::previous_stamp(path);
+  }
+  std::optional<katlas::FileStamp> stamp(std::string_view path) const override {
+    return katlas::OutputSink::stamp(path);
+  }
   std::size_t bytes() const { return bytes_; }
 
  private:
@@ -56,13 +63,26 @@ int main(int argc, char** argv) {
 
   // On disk: written into a staging folder, swapped into place whole by commit().
   try {
-    katlas::DiskSink disk(out / "site");
-    std::cout << "staging in " << disk.staging().filename().string() << "\n";
-    const katlas::SiteResult result = katlas::render_site(atlas, disk);
-    std::cerr << result.diagnostics.format() << result.status.message();
-    if (!result.ok()) return 1;  // the staging folder is removed; the previous site stays
-    disk.commit();
-    std::cout << "site written to " << (out / "site").string() << "\n";
+    {
+      katlas::DiskSink disk(out / "site");  // holds the folder until it is gone: one writer at a time
+      std::cout << "staging in " << disk.staging().filename().string() << "\n";
+      const katlas::SiteResult result = katlas::render_site(atlas, disk);
+      std::cerr << result.diagnostics.format() << result.status.message();
+      if (!result.ok()) return 1;  // the staging folder is removed; the previous site stays
+      disk.commit();
+      std::cout << "site written to " << (out / "site").string() << "\n";
+    }
+    // Again with a build cache: the second build takes what did not change from the first.
+    katlas::SiteOptions cached;
+    cached.cache_dir = out / "cache";
+    for (int build = 0; build < 2; ++build) {
+      katlas::DiskSink again(out / "site");
+      const katlas::SiteResult rebuilt = katlas::render_site(atlas, again, cached);
+      if (!rebuilt.ok()) return 1;
+      again.commit();
+      std::cout << rebuilt.pages_reused << " of " << rebuilt.files.size() << " files reused, " << rebuilt.files_unread
+                << " unread\n";
+    }
   } catch (const std::filesystem::filesystem_error& error) {  // the folder cannot be written
     std::cerr << error.what() << "\n";
     return 1;

@@ -8,6 +8,7 @@
 #include <katlas/diagnostic.hpp>
 #include <katlas/urls.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -53,6 +54,18 @@ struct SiteOptions {
   std::filesystem::path cache_dir{};
 };
 
+/// One version of a file, told without reading it: the file system's device and inode
+/// numbers, its size and its modification time. A rebuild takes a file it wrote before as it
+/// is, unread, only when the stamp it recorded then is the file's stamp now (see
+/// docs/performance.md for when a stamp is not trusted).
+struct FileStamp {
+  std::uint64_t device = 0;      ///< The file system's device number.
+  std::uint64_t inode = 0;       ///< The file's inode number.
+  std::uint64_t size = 0;        ///< Bytes.
+  std::int64_t modified_ns = 0;  ///< Last modified, in nanoseconds since 1970 (UTC).
+  friend bool operator==(const FileStamp&, const FileStamp&) = default;
+};
+
 /// Where rendered files go. Paths are relative, use `/`, and never contain `..`.
 ///
 /// render_site() writes each file exactly once, in sorted path order, one file at a time
@@ -77,6 +90,18 @@ class OutputSink {
   virtual bool keep(std::string_view path) {
     (void)path;
     return false;
+  }
+  /// The stamp of `path` in the output this sink replaces (a regular file, not a link);
+  /// nothing when there is none or the sink cannot tell. Safe to call from many threads.
+  virtual std::optional<FileStamp> previous_stamp(std::string_view path) const {
+    (void)path;
+    return std::nullopt;
+  }
+  /// The stamp of `path` as this sink holds it after write() or keep(); nothing when it
+  /// cannot tell.
+  virtual std::optional<FileStamp> stamp(std::string_view path) const {
+    (void)path;
+    return std::nullopt;
   }
 };
 
@@ -132,6 +157,10 @@ class DiskSink final : public OutputSink {
   /// Hard-links the previous site's file into the staging folder: no bytes are written and
   /// the file keeps its time stamp. Thread-safe.
   bool keep(std::string_view path) override;
+  /// The stamp of `path` in the site this sink replaces (a regular file, not a link).
+  std::optional<FileStamp> previous_stamp(std::string_view path) const override;
+  /// The stamp of `path` in the staging folder (a regular file, not a link).
+  std::optional<FileStamp> stamp(std::string_view path) const override;
 
  private:
   /// Creates the folder that will hold `file` in the staging folder, once.
@@ -156,6 +185,9 @@ struct SiteResult {
   /// change, and all the other files (index pages, assets, search index, sitemap) when nothing
   /// they are made from changed.
   std::size_t pages_reused = 0;
+  /// Of `pages_reused`, the files taken without reading them: their stamp in the previous
+  /// output is the one recorded when they were last checked (see FileStamp).
+  std::size_t files_unread = 0;
   Diagnostics diagnostics;  ///< Errors (such as a broken internal link) and warnings.
   /// A failure that is not the content's: the sink could not write, Graphviz could not start.
   Status status;

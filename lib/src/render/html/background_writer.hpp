@@ -9,6 +9,8 @@
 #include <deque>
 #include <exception>
 #include <mutex>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <utility>
@@ -38,14 +40,15 @@ class BackgroundWriter {
   BackgroundWriter& operator=(const BackgroundWriter&) = delete;
 
   /// Queues one file; with `keep`, the sink is first asked to keep its previous copy (see
-  /// OutputSink::keep) and the bytes are written only when it cannot. Rethrows the sink's
-  /// error once a write has failed.
-  void push(std::string path, std::string bytes, bool keep = false) {
+  /// OutputSink::keep) and the bytes are written only when it cannot. A file kept unread
+  /// (`held` false: `bytes` is empty) is then read from the previous output and written.
+  /// Rethrows the sink's error once a write has failed.
+  void push(std::string path, std::string bytes, bool keep = false, bool held = true) {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [&] { return error_ || queued_ < max_queued_ || queue_.empty(); });
     if (error_) std::rethrow_exception(error_);
     queued_ += bytes.size();
-    queue_.push_back({std::move(path), std::move(bytes), keep});
+    queue_.push_back({std::move(path), std::move(bytes), keep, held});
     changed_.notify_all();
   }
 
@@ -62,19 +65,29 @@ class BackgroundWriter {
     while (true) {
       changed_.wait(lock, [&] { return stop_ || !queue_.empty(); });
       if (stop_) return;
-      auto [path, bytes, keep] = std::move(queue_.front());
+      auto [path, bytes, keep, held] = std::move(queue_.front());
       queue_.pop_front();
+      const std::size_t size = bytes.size();
       writing_ = true;
       lock.unlock();
       std::exception_ptr error;
       try {
-        if (!(keep && sink_.keep(path))) sink_.write(path, bytes);
+        if (!(keep && sink_.keep(path))) {
+          if (!held) {
+            // Kept unread because its stamp was trusted, and it cannot be linked: its bytes
+            // are the previous output's, as a link would have taken them.
+            std::optional<std::string> previous = sink_.previous(path);
+            if (!previous) throw std::runtime_error("cannot keep '" + path + "' from the previous site: it is gone");
+            bytes = std::move(*previous);
+          }
+          sink_.write(path, bytes);
+        }
       } catch (...) {
         error = std::current_exception();
       }
       lock.lock();
       writing_ = false;
-      queued_ -= bytes.size();
+      queued_ -= size;
       if (error) {
         error_ = error;
         queue_.clear();
@@ -90,7 +103,7 @@ class BackgroundWriter {
   std::condition_variable changed_;
   struct Queued {
     std::string path, bytes;
-    bool keep;
+    bool keep, held;
   };
   std::deque<Queued> queue_;
   std::size_t queued_ = 0;  // bytes in queue_ and in the write under way

@@ -126,7 +126,36 @@ void LinkChecker::add(const std::string& page, PageLinks links) {
   }
 }
 
-Diagnostics LinkChecker::finish() const {
+std::vector<std::string> LinkChecker::fragment_links(const PageLinks& links) {
+  std::vector<std::string> urls;
+  for (const Pending& p : links.pending)
+    if (p.error.empty()) urls.push_back(p.url);
+  return urls;
+}
+
+void LinkChecker::add_unchanged(const std::string& page, const std::vector<std::string>& fragment_links) {
+  unchanged_.insert(page);
+  std::vector<Pending> left;
+  for (const std::string& url : fragment_links) {
+    const std::string file_part = url.substr(0, url.find('#'));
+    std::string target = resolve(page, file_part.substr(0, file_part.find('?')));
+    // The previous build found the target; when it is unchanged too, the link still holds.
+    if (unchanged_.count(target) > 0) continue;
+    left.push_back({url, std::move(target), url.substr(url.find('#') + 1), ""});
+  }
+  if (!left.empty()) pending_[page] = std::move(left);
+}
+
+const std::set<std::string>* LinkChecker::ids_of(const std::string& page) {
+  if (const auto known = ids_.find(page); known != ids_.end()) return &known->second;
+  if (unchanged_.count(page) == 0 || !previous_) return nullptr;
+  const std::optional<std::string> bytes = previous_(page);
+  if (!bytes) return nullptr;
+  Attributes found = attribute_values(*bytes);
+  return &(ids_[page] = {std::make_move_iterator(found.ids.begin()), std::make_move_iterator(found.ids.end())});
+}
+
+Diagnostics LinkChecker::finish() {
   Diagnostics out;
   for (const auto& [page, links] : pending_)
     for (const Pending& p : links) {
@@ -134,9 +163,9 @@ Diagnostics LinkChecker::finish() const {
         out.push_back(broken(page, p.url, p.error));
         continue;
       }
-      const auto page_ids = ids_.find(p.target);
-      if (std::string error = missing_id(p.fragment, p.target, page_ids == ids_.end() ? nullptr : &page_ids->second);
-          !error.empty())
+      // Both ends kept unread: the previous build checked this link between the same bytes.
+      if (unchanged_.count(page) > 0 && unchanged_.count(p.target) > 0) continue;
+      if (std::string error = missing_id(p.fragment, p.target, ids_of(p.target)); !error.empty())
         out.push_back(broken(page, p.url, error));
     }
   return out;

@@ -4,6 +4,7 @@
 #include "cache/content_codec.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 namespace katlas::detail::html {
 
@@ -38,7 +39,67 @@ PageReads read_reads(cache::Reader& in) {
   return reads;
 }
 
+void write(cache::Writer& out, const PageCache::Entry& e) {
+  out.hash(e.inputs);
+  out.hash(e.bytes);
+  write(out, e.reads);
+  out.boolean(e.stamp.has_value());
+  if (e.stamp) {
+    out.u64(e.stamp->device);
+    out.u64(e.stamp->inode);
+    out.u64(e.stamp->size);
+    out.u64(static_cast<std::uint64_t>(e.stamp->modified_ns));
+  }
+  out.u64(static_cast<std::uint64_t>(e.stamped_ns));
+  out.text(e.links);
+}
+
+PageCache::Entry read_entry(cache::Reader& in) {
+  PageCache::Entry e;
+  e.inputs = in.hash();
+  e.bytes = in.hash();
+  e.reads = read_reads(in);
+  if (in.boolean()) {
+    FileStamp& stamp = e.stamp.emplace();
+    stamp.device = in.u64();
+    stamp.inode = in.u64();
+    stamp.size = in.u64();
+    stamp.modified_ns = static_cast<std::int64_t>(in.u64());
+  }
+  e.stamped_ns = static_cast<std::int64_t>(in.u64());
+  e.links = in.text();
+  return e;
+}
+
+// A file is trusted by its stamp only when it was last changed this long before the stamp
+// was taken (see PageCache::trusted()).
+constexpr std::int64_t settled_ns = 2'000'000'000;
+
 }  // namespace
+
+std::string encode_links(const LinkChecker::PageLinks& links) {
+  cache::Writer out;
+  out.texts(LinkChecker::fragment_links(links));
+  return std::move(out.bytes());
+}
+
+std::optional<std::vector<std::string>> decode_links(std::string_view bytes) {
+  cache::Reader in(bytes);
+  std::vector<std::string> urls = in.texts();
+  if (!in.ok() || !in.at_end()) return std::nullopt;
+  return urls;
+}
+
+std::int64_t now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+cache::Hash paths_hash(const std::vector<std::string_view>& sorted_paths) {
+  cache::Hasher hasher;
+  for (const std::string_view path : sorted_paths) hasher.add(path);
+  return hasher.finish();
+}
 
 PageReads PageReads::of(const ReadLog& log) {
   return {ids_of(log.concepts), ids_of(log.links_of), ids_of(log.reviewed), log.all, log.names};
@@ -131,31 +192,28 @@ PageCache::PageCache(std::filesystem::path dir) : file_(std::move(dir) / "pages.
   const std::optional<std::string> body = cache::load_file(file_, cache_kind);
   if (!body) return;
   cache::Reader in(*body);
-  // An entry is at least a path, two hashes, three lists and two flags.
-  const std::size_t n = in.count(9 * sizeof(std::uint64_t));
+  previous_paths_ = in.hash();
+  // An entry is at least a path, two hashes, three lists, three flags, a time and its links.
+  const std::size_t n = in.count(11 * sizeof(std::uint64_t));
   previous_.reserve(n);
   for (std::size_t i = 0; i < n && in.ok(); ++i) {
     std::string path = in.text();
-    Entry e;
-    e.inputs = in.hash();
-    e.bytes = in.hash();
-    e.reads = read_reads(in);
-    previous_.emplace(std::move(path), e);
+    previous_.emplace(std::move(path), read_entry(in));
   }
   if (in.boolean()) {
     Rest rest;
     rest.inputs = in.hash();
-    // A file is at least a path and a hash.
-    rest.files.resize(in.count(3 * sizeof(std::uint64_t)));
-    for (auto& [path, bytes] : rest.files) {
+    rest.files.resize(in.count(11 * sizeof(std::uint64_t)));
+    for (auto& [path, entry] : rest.files) {
       path = in.text();
-      bytes = in.hash();
+      entry = read_entry(in);
     }
     previous_rest_ = std::move(rest);
   }
   if (!in.ok() || !in.at_end()) {
     previous_.clear();
     previous_rest_.reset();
+    previous_paths_ = {};
   }
 }
 
@@ -164,22 +222,36 @@ const PageCache::Entry* PageCache::find(std::string_view path) const {
   return it == previous_.end() ? nullptr : &it->second;
 }
 
+bool PageCache::trusted(const Entry& known, const std::optional<FileStamp>& now) {
+  return known.stamp && now && *known.stamp == *now && known.stamp->modified_ns <= known.stamped_ns - settled_ns;
+}
+
+void PageCache::stamp_written(const OutputSink& sink) {
+  const auto take = [&sink](const std::string& path, Entry& e) {
+    if (e.stamp) return;
+    e.stamped_ns = now_ns();  // before the look: the stamp is at least this recent
+    e.stamp = sink.stamp(path);
+  };
+  for (auto& [path, e] : next_) take(path, e);
+  if (next_rest_)
+    for (auto& [path, e] : next_rest_->files) take(path, e);
+}
+
 Status PageCache::save() const {
   cache::Writer out;
+  out.hash(next_paths_);
   out.u64(next_.size());
   for (const auto& [path, e] : next_) {
     out.text(path);
-    out.hash(e.inputs);
-    out.hash(e.bytes);
-    write(out, e.reads);
+    write(out, e);
   }
   out.boolean(next_rest_.has_value());
   if (next_rest_) {
     out.hash(next_rest_->inputs);
     out.u64(next_rest_->files.size());
-    for (const auto& [path, bytes] : next_rest_->files) {
+    for (const auto& [path, e] : next_rest_->files) {
       out.text(path);
-      out.hash(bytes);
+      write(out, e);
     }
   }
   return cache::save_file(file_, cache_kind, out.bytes());

@@ -4,10 +4,12 @@
 
 #include "atlas/read_log.hpp"
 #include "cache/binary.hpp"
+#include "render/html/link_check.hpp"
 
 #include <katlas/atlas.hpp>
 #include <katlas/site.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -51,15 +53,26 @@ class PageInputs {
   std::unordered_map<std::string_view, cache::Hash> whole_;  // concept id -> its bytes' hash
 };
 
+/// What the page cache keeps of a page's link scan (LinkChecker::fragment_links()), as bytes,
+/// and back (nothing when the bytes are not such a list).
+std::string encode_links(const LinkChecker::PageLinks& links);
+std::optional<std::vector<std::string>> decode_links(std::string_view bytes);
+
 /// What one build wrote, kept in `<dir>/pages.bin`: per file, what it read and the fingerprint
-/// of that (concept pages; nothing and zero for the rest) and the hash of its bytes. A page is reused only when
-/// both its fingerprint and the previous file's bytes match, so a damaged cache or a
-/// hand-edited site costs a render, never a stale page.
+/// of that (concept pages; nothing and zero for the rest), the hash of its bytes, its stamp in
+/// the site and its link scan. A page is reused only when both its fingerprint and the
+/// previous file's bytes match, so a damaged cache or a hand-edited site costs a render, never
+/// a stale page. The bytes are known to match either by reading and hashing the file, or,
+/// without reading it, when its stamp is the one recorded (see trusted()).
 class PageCache {
  public:
+  /// What one build recorded of one file it wrote.
   struct Entry {
-    cache::Hash inputs, bytes;
-    PageReads reads;
+    cache::Hash inputs, bytes;       ///< The fingerprint of what it was made from; the hash of its bytes.
+    PageReads reads;                 ///< What it read (concept pages).
+    std::optional<FileStamp> stamp;  ///< The file in the site, when the sink could tell.
+    std::int64_t stamped_ns = 0;     ///< When that stamp was taken (at most: taken before the look).
+    std::string links;               ///< What its link scan left to check (encode_links()); empty: not kept.
   };
   explicit PageCache(std::filesystem::path dir);
   PageCache(const PageCache&) = delete;
@@ -68,17 +81,31 @@ class PageCache {
   /// The files other than concept pages, rendered together from PageInputs::everything().
   struct Rest {
     cache::Hash inputs;
-    std::vector<std::pair<std::string, cache::Hash>> files;  ///< path, hash of its bytes
+    std::vector<std::pair<std::string, Entry>> files;  ///< path, what was recorded of it
   };
 
   const Entry* find(std::string_view path) const;
   /// What the previous build recorded of its files other than concept pages; nothing when it
   /// recorded none.
   const std::optional<Rest>& previous_rest() const { return previous_rest_; }
+  /// The hash of every path of the previous build's site (paths_hash()): a link scan depends
+  /// on which files the site has, so a recorded scan counts only when this is unchanged.
+  const cache::Hash& previous_paths() const { return previous_paths_; }
+  /// Whether `known`'s file still has the bytes recorded, told by its stamp `now` alone: the
+  /// same device, inode, size and modification time, and that time at least two seconds
+  /// before the stamp was taken. A file changed within the same tick of the clock as the
+  /// write before it can keep its time stamp; two seconds also cover file systems that keep
+  /// times to the second or two.
+  static bool trusted(const Entry& known, const std::optional<FileStamp>& now);
   /// Records a file of this build (one thread at a time).
-  void record(std::string path, Entry entry) { next_.emplace_back(std::move(path), entry); }
+  void record(std::string path, Entry entry) { next_.emplace_back(std::move(path), std::move(entry)); }
   /// Records this build's files other than concept pages (one thread at a time).
   void record_rest(Rest rest) { next_rest_ = std::move(rest); }
+  /// Records the hash of every path of this build's site.
+  void record_paths(const cache::Hash& paths) { next_paths_ = paths; }
+  /// Takes the stamp, in `sink`, of every recorded file that has none yet (the files written
+  /// by this build), once they are all written.
+  void stamp_written(const OutputSink& sink);
   /// Writes this build's records.
   Status save() const;
   const std::filesystem::path& file() const { return file_; }
@@ -87,8 +114,16 @@ class PageCache {
   std::filesystem::path file_;
   std::unordered_map<std::string, Entry> previous_;
   std::optional<Rest> previous_rest_;
+  cache::Hash previous_paths_;
   std::vector<std::pair<std::string, Entry>> next_;
   std::optional<Rest> next_rest_;
+  cache::Hash next_paths_;
 };
+
+/// The time now, as file stamps count it (nanoseconds since 1970, UTC).
+std::int64_t now_ns();
+
+/// The hash of a site's paths, in order.
+cache::Hash paths_hash(const std::vector<std::string_view>& sorted_paths);
 
 }  // namespace katlas::detail::html

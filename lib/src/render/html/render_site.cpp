@@ -117,16 +117,24 @@ struct Incremental {
   const detail::html::PageInputs& inputs;
   const detail::html::PageCache& cache;
   detail::cache::Hash everything;  ///< inputs.everything(): what the files other than concept pages read
+  /// The site has the previous build's paths, so a page's recorded link scan is its scan now.
+  bool same_paths = false;
 };
 
 /// How one file relates to the previous build.
 struct Outcome {
   bool unchanged = false;             ///< The previous build's file has the same bytes.
   bool reused = false;                ///< Taken from the previous build, not rendered.
+  bool held = true;                   ///< Its bytes are at hand (else: reused unread, by its stamp).
   bool rest = false;                  ///< Not a concept page: an index page, asset, search index or sitemap.
   detail::cache::Hash inputs, bytes;  ///< For the page cache (with an Incremental only).
   detail::html::PageReads reads;      ///< What the page read, for the page cache.
+  std::optional<FileStamp> stamp;     ///< The previous file's stamp, when it is kept.
+  std::int64_t stamped_ns = 0;        ///< When that stamp was taken.
+  std::string links;                  ///< Its link scan, encoded, for the page cache (HTML only).
 };
+
+using detail::html::LinkChecker;
 
 // Concept pages are rendered this many at a time (in parallel), then checked and written:
 // enough to keep every core busy, few enough that a big site never sits in memory whole.
@@ -153,7 +161,7 @@ class SiteRenderer {
               &mentions_,
               atlas.content().site.cycle ? named(atlas, atlas.content().site.cycle->through) : nullptr,
               site_title(atlas, options)} {
-    rest_reused_ = incremental && take_previous_rest(*incremental);
+    rest_reused_ = incremental && take_previous_rest(atlas, *incremental);
     if (!rest_reused_) {
       std::vector<Page> pages{home_page(site_),    topics_page(site_),    glossary_page(site_),
                               sources_page(site_), contested_page(site_), search_page(site_)};
@@ -178,40 +186,47 @@ class SiteRenderer {
   /// Every output path, sorted.
   const std::vector<Slot>& slots() const { return slots_; }
 
-  /// For every file: calls `prepare(path, bytes)` on a worker thread (concept pages) or this
-  /// thread (the rest), then `emit(path, bytes, prepared, outcome)` on this thread, in sorted
-  /// path order. With `incremental`, a concept page whose fingerprint and previous bytes
-  /// match the page cache is taken from the previous site instead of being rendered.
-  template <class Prepare, class Emit>
-  void render(const Incremental* incremental, const Prepare& prepare, const Emit& emit) {
-    using Prepared = decltype(prepare(std::string(), std::declval<std::string&>()));
+  /// For every file: scans the links of an HTML file (`checker.scan`) on a worker thread
+  /// (concept pages) or this thread (the rest), then calls `emit(path, bytes, links, outcome)`
+  /// on this thread, in sorted path order. With `incremental`, a concept page whose
+  /// fingerprint and previous bytes match the page cache is taken from the previous site
+  /// instead of being rendered; when its stamp is trusted too, it is not even read or
+  /// scanned (`outcome.held` is false, and `outcome.links` holds what its scan left to check).
+  template <class Emit>
+  void render(const Incremental* incremental, const LinkChecker& checker, const Emit& emit) {
+    using Links = LinkChecker::PageLinks;
+    const auto scan = [&checker](const std::string& path, const std::string& bytes, Outcome& outcome,
+                                 bool record) -> Links {
+      if (!path.ends_with(".html") || !outcome.held) return {};  // unread: emit() takes its recorded links
+      Links links = checker.scan(path, bytes);
+      if (record) outcome.links = detail::html::encode_links(links);
+      return links;
+    };
     std::vector<std::string> rendered;
-    std::vector<Prepared> prepared;
+    std::vector<Links> scanned;
     std::vector<Outcome> outcomes;
     for (std::size_t at = 0; at < slots_.size();) {
+      const std::string& path = slots_[at].path;
       if (!slots_[at].entry) {
         std::string bytes = *slots_[at].bytes;
         Outcome outcome;
-        outcome.rest = true;
-        if (incremental) {
+        if (const auto known = rest_outcomes_.find(path); known != rest_outcomes_.end()) {
+          outcome = std::move(known->second);  // the previous build's file, its hash or stamp checked
+        } else if (incremental) {
           outcome.inputs = incremental->everything;
           outcome.bytes = detail::cache::hash_bytes(bytes);
-          if (rest_reused_) {
-            outcome.unchanged = outcome.reused = true;  // the previous build's file, its hash checked
-          } else {
-            const std::optional<std::string> before = incremental->sink.previous(slots_[at].path);
-            outcome.unchanged = before && *before == bytes;
-          }
+          compare_previous(*incremental, path, bytes, outcome);
         }
-        Prepared p = prepare(slots_[at].path, bytes);
-        emit(slots_[at].path, std::move(bytes), std::move(p), outcome);
+        outcome.rest = true;
+        Links links = scan(path, bytes, outcome, incremental != nullptr);
+        emit(path, std::move(bytes), std::move(links), outcome);
         ++at;
         continue;
       }
       std::size_t end = at;
       while (end < slots_.size() && end - at < batch_size && slots_[end].entry) ++end;
       rendered.assign(end - at, {});
-      prepared.assign(end - at, {});
+      scanned.assign(end - at, {});
       outcomes.assign(end - at, {});
       detail::parallel_for(end - at, [&](std::size_t i) {
         const Slot& slot = slots_[at + i];
@@ -221,10 +236,10 @@ class SiteRenderer {
           take_previous(*incremental, slot, rendered[i], outcomes[i]);
           if (!outcomes[i].reused) render_recorded(*incremental, slot, rendered[i], outcomes[i]);
         }
-        prepared[i] = prepare(slot.path, rendered[i]);
+        scanned[i] = scan(slot.path, rendered[i], outcomes[i], incremental != nullptr);
       });
       for (std::size_t i = 0; i < rendered.size(); ++i)
-        emit(slots_[at + i].path, std::move(rendered[i]), std::move(prepared[i]), outcomes[i]);
+        emit(slots_[at + i].path, std::move(rendered[i]), std::move(scanned[i]), outcomes[i]);
       at = end;
       if (site_.options.progress) site_.options.progress(at, slots_.size());
     }
@@ -234,16 +249,26 @@ class SiteRenderer {
   /// Takes every file but the concept pages from the previous site when the page cache says
   /// they were rendered from the same content (the same paths follow from it) and each file
   /// still holds the bytes rendered then. One file that does not costs rendering them all.
-  bool take_previous_rest(const Incremental& incremental) {
+  bool take_previous_rest(const Atlas& atlas, const Incremental& incremental) {
     const std::optional<detail::html::PageCache::Rest>& rest = incremental.cache.previous_rest();
     if (!rest || !(rest->inputs == incremental.everything)) return false;
+    // Taken, the site has these paths; a recorded link scan counts when they are the previous build's.
+    std::vector<std::string> urls;
+    for (const Concept& c : atlas.content().concepts) urls.push_back(detail::html::concept_url(c.id));
+    std::vector<std::string_view> paths(urls.begin(), urls.end());
+    for (const auto& file : rest->files) paths.push_back(file.first);
+    std::sort(paths.begin(), paths.end());
+    const bool same_paths = detail::html::paths_hash(paths) == incremental.cache.previous_paths();
     Files files;
-    for (const auto& [path, hash] : rest->files) {
-      std::optional<std::string> before = incremental.sink.previous(path);
-      if (!before || !(detail::cache::hash_bytes(*before) == hash)) return false;
-      files.emplace(path, std::move(*before));
+    std::unordered_map<std::string, Outcome> outcomes;
+    for (const auto& [path, known] : rest->files) {
+      Outcome& outcome = outcomes[path];
+      std::string& bytes = files[path];
+      if (!take_previous_file(incremental.sink, path, known, same_paths, bytes, outcome)) return false;
+      outcome.inputs = incremental.everything;
     }
     small_ = std::move(files);
+    rest_outcomes_ = std::move(outcomes);
     return true;
   }
 
@@ -253,13 +278,46 @@ class SiteRenderer {
   static void take_previous(const Incremental& incremental, const Slot& slot, std::string& bytes, Outcome& outcome) {
     const detail::html::PageCache::Entry* known = incremental.cache.find(slot.path);
     if (!known || !(incremental.inputs.of(known->reads) == known->inputs)) return;
-    std::optional<std::string> before = incremental.sink.previous(slot.path);
-    if (!before || !(detail::cache::hash_bytes(*before) == known->bytes)) return;
-    bytes = std::move(*before);
+    if (!take_previous_file(incremental.sink, slot.path, *known, incremental.same_paths, bytes, outcome)) return;
     outcome.inputs = known->inputs;
-    outcome.bytes = known->bytes;
     outcome.reads = known->reads;
+  }
+
+  /// Takes the previous build's file at `path` when it still holds the bytes `known` records:
+  /// unread when its stamp is trusted (and, for an HTML file, its recorded link scan holds:
+  /// `same_paths`), else read and hashed. False when it does not hold them.
+  static bool take_previous_file(const OutputSink& sink, const std::string& path,
+                                 const detail::html::PageCache::Entry& known, bool same_paths, std::string& bytes,
+                                 Outcome& outcome) {
+    outcome.stamped_ns = detail::html::now_ns();
+    outcome.stamp = sink.previous_stamp(path);
+    const bool scan_known =
+        !path.ends_with(".html") || (same_paths && !known.links.empty() && detail::html::decode_links(known.links));
+    if (scan_known && detail::html::PageCache::trusted(known, outcome.stamp)) {
+      outcome.held = false;
+      outcome.links = known.links;
+    } else {
+      std::optional<std::string> before = sink.previous(path);
+      if (!before || !(detail::cache::hash_bytes(*before) == known.bytes)) return false;
+      bytes = std::move(*before);
+    }
+    outcome.bytes = known.bytes;
     outcome.reused = outcome.unchanged = true;
+    return true;
+  }
+
+  /// Whether the previous build's file at `path` holds `bytes`; its stamp when it does (the
+  /// file is kept).
+  static void compare_previous(const Incremental& incremental, const std::string& path, const std::string& bytes,
+                               Outcome& outcome) {
+    const std::int64_t stamped_ns = detail::html::now_ns();
+    std::optional<FileStamp> stamp = incremental.sink.previous_stamp(path);
+    const std::optional<std::string> before = incremental.sink.previous(path);
+    outcome.unchanged = before && *before == bytes;
+    if (outcome.unchanged) {
+      outcome.stamp = stamp;
+      outcome.stamped_ns = stamped_ns;
+    }
   }
 
   /// Renders a concept page while recording what it reads: the concept it shows, and whatever
@@ -273,8 +331,7 @@ class SiteRenderer {
     }
     outcome.reads = detail::html::PageReads::of(log);
     outcome.inputs = incremental.inputs.of(outcome.reads);
-    const std::optional<std::string> before = incremental.sink.previous(slot.path);
-    outcome.unchanged = before && *before == bytes;
+    compare_previous(incremental, slot.path, bytes, outcome);
     outcome.bytes = detail::cache::hash_bytes(bytes);
   }
 
@@ -289,6 +346,7 @@ class SiteRenderer {
   detail::html::Site site_;
   Files small_;
   bool rest_reused_ = false;
+  std::unordered_map<std::string, Outcome> rest_outcomes_;  // the files taken by take_previous_rest()
   std::vector<Slot> slots_;
 };
 
@@ -309,33 +367,48 @@ SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& 
     SiteRenderer renderer(atlas, options, incremental ? &*incremental : nullptr);
     std::unordered_set<std::string, PathHash, std::equal_to<>> paths;
     for (const Slot& slot : renderer.slots()) paths.insert(slot.path);
-    detail::html::LinkChecker checker([&](std::string_view path) { return paths.find(path) != paths.end(); });
+    if (cache) {
+      std::vector<std::string_view> sorted;  // slots are sorted by path
+      for (const Slot& slot : renderer.slots()) sorted.push_back(slot.path);
+      const detail::cache::Hash hash = detail::html::paths_hash(sorted);
+      incremental->same_paths = hash == cache->previous_paths();
+      cache->record_paths(hash);
+    }
+    detail::html::LinkChecker checker([&](std::string_view path) { return paths.find(path) != paths.end(); },
+                                      [&sink](std::string_view path) { return sink.previous(path); });
     // Pages are link-scanned on the thread that rendered them; this thread gathers the scans
     // and queues the files for the writer thread, which creates them while rendering goes on.
     std::optional<detail::html::BackgroundWriter> writer;
     if (sink.staged()) writer.emplace(sink, max_queued_bytes);
     detail::html::PageCache::Rest rest{incremental ? incremental->everything : detail::cache::Hash{}, {}};
-    renderer.render(
-        incremental ? &*incremental : nullptr,
-        [&](const std::string& path, const std::string& bytes) {
-          return path.ends_with(".html") ? checker.scan(path, bytes) : detail::html::LinkChecker::PageLinks{};
-        },
-        [&](const std::string& path, std::string bytes, detail::html::LinkChecker::PageLinks links,
-            const Outcome& outcome) {
-          if (path.ends_with(".html")) checker.add(path, std::move(links));
-          result.pages_reused += outcome.reused ? 1 : 0;
-          if (cache && outcome.rest) rest.files.emplace_back(path, outcome.bytes);
-          if (cache && !outcome.rest) cache->record(path, {outcome.inputs, outcome.bytes, outcome.reads});
-          if (!writer) {
-            held.emplace(path, std::move(bytes));
-            return;
-          }
-          result.files.push_back(path);
-          if (!outcome.unchanged) result.changed.push_back(path);
-          writer->push(path, std::move(bytes), outcome.unchanged);
-        });
+    renderer.render(incremental ? &*incremental : nullptr, checker,
+                    [&](const std::string& path, std::string bytes, LinkChecker::PageLinks links, Outcome& outcome) {
+                      if (!outcome.held && path.ends_with(".html"))
+                        checker.add_unchanged(path, *detail::html::decode_links(outcome.links));
+                      else if (path.ends_with(".html"))
+                        checker.add(path, std::move(links));
+                      result.pages_reused += outcome.reused ? 1 : 0;
+                      result.files_unread += outcome.held ? 0 : 1;
+                      if (cache) {
+                        detail::html::PageCache::Entry entry{outcome.inputs,           outcome.bytes,
+                                                             std::move(outcome.reads), outcome.stamp,
+                                                             outcome.stamped_ns,       std::move(outcome.links)};
+                        if (outcome.rest)
+                          rest.files.emplace_back(path, std::move(entry));
+                        else
+                          cache->record(path, std::move(entry));
+                      }
+                      if (!writer) {
+                        held.emplace(path, std::move(bytes));
+                        return;
+                      }
+                      result.files.push_back(path);
+                      if (!outcome.unchanged) result.changed.push_back(path);
+                      writer->push(path, std::move(bytes), outcome.unchanged, outcome.held);
+                    });
     if (cache) cache->record_rest(std::move(rest));
     if (writer) writer->finish();
+    if (cache) cache->stamp_written(sink);
     result.diagnostics = checker.finish();
   } catch (const std::exception& e) {  // the sink's, Graphviz's or the allocator's
     result.status = Status::failure(e.what());

@@ -60,6 +60,15 @@ void remove_stale_staging(const fs::path& target) {
   }
 }
 
+/// The stamp of a regular file at `file`, not following a link.
+std::optional<FileStamp> stamp_of(const fs::path& file) {
+  struct stat info {};
+  if (::fstatat(AT_FDCWD, file.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+  return FileStamp{static_cast<std::uint64_t>(info.st_dev), static_cast<std::uint64_t>(info.st_ino),
+                   static_cast<std::uint64_t>(info.st_size),
+                   static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec};
+}
+
 }  // namespace
 
 void MemorySink::write(std::string_view path, std::string_view bytes) {
@@ -164,6 +173,17 @@ bool DiskSink::keep(std::string_view path) {
   // A hard link: the new site holds the very same file, and removing the old site after
   // the swap leaves it in place.
   return ::link((target_ / fs::path(path)).c_str(), file.c_str()) == 0;
+}
+
+std::optional<FileStamp> DiskSink::previous_stamp(std::string_view path) const {
+  if (!has_previous_) return std::nullopt;
+  check_relative(path);
+  return stamp_of(target_ / fs::path(path));
+}
+
+std::optional<FileStamp> DiskSink::stamp(std::string_view path) const {
+  check_relative(path);
+  return stamp_of(staging_ / fs::path(path));
 }
 
 void DiskSink::commit() {
