@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cstdlib>
+#include <map>
 #include <optional>
 
 namespace {
@@ -306,6 +307,61 @@ TEST_SUITE("cli") {
       CHECK(slurp(err).find("katlas: cannot write the output: No space left on device") != std::string::npos);
       std::filesystem::remove(err);
     }
+  }
+
+  TEST_CASE("a file named with --out that cannot be written is exit 1 with the reason") {
+    const std::filesystem::path missing =
+        std::filesystem::temp_directory_path() / ("katlas-cli-missing-" + std::to_string(::getpid()));
+    for (const std::string command : {"export", "export --format dot", "handout understanding-tolerance"}) {
+      INFO(command);
+      const Run full = katlas_run(command + " --out /dev/full");
+      CHECK(full.code == 1);
+      CHECK(full.err.find("katlas: cannot write /dev/full: No space left on device\n") != std::string::npos);
+      const std::string in_missing = (missing / "out.txt").string();
+      const Run nowhere = katlas_run(command + " --out '" + in_missing + "'");
+      CHECK(nowhere.code == 1);
+      CHECK(nowhere.err.find("katlas: cannot write " + in_missing + ": No such file or directory\n") !=
+            std::string::npos);
+    }
+    CHECK_FALSE(std::filesystem::exists(missing));
+  }
+
+  TEST_CASE("a build whose content lost its concepts leaves the previous site as it was, file for file") {
+    const std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("katlas-cli-keep-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    std::filesystem::copy(std::string(KATLAS_FIXTURES) + "/base", dir / "content",
+                          std::filesystem::copy_options::recursive);
+    const auto files_of = [](const std::filesystem::path& site) {
+      std::map<std::string, std::string> files;
+      for (const auto& entry : std::filesystem::recursive_directory_iterator(site))
+        if (entry.is_regular_file()) files[entry.path().lexically_relative(site).string()] = slurp(entry.path());
+      return files;
+    };
+    const std::string build = "build --no-cache --content content --out site";
+    REQUIRE(katlas_run(build, dir.string()).code == 0);
+    const std::map<std::string, std::string> before = files_of(dir / "site");
+    REQUIRE(before.size() > 11);
+    std::filesystem::rename(dir / "content/concepts", dir / "concepts-aside");
+
+    std::ofstream(dir / "content/concepts") << "not a folder\n";
+    const Run file = katlas_run(build, dir.string());
+    CHECK(file.code == 1);
+    CHECK(file.err.find("content/concepts: error: 'concepts' is not a folder") != std::string::npos);
+    CHECK(files_of(dir / "site") == before);
+
+    std::filesystem::remove(dir / "content/concepts");
+    std::filesystem::create_directory(dir / "content/concepts");
+    for (const std::string& command : {build, std::string("check --content content")}) {
+      INFO(command);
+      const Run empty = katlas_run(command, dir.string());
+      CHECK(empty.code == 1);
+      CHECK((empty.out + empty.err).find("content/concepts: error: the content has no concept files") !=
+            std::string::npos);
+      CHECK(files_of(dir / "site") == before);
+    }
+    std::filesystem::remove_all(dir);
   }
 
   TEST_CASE("a recipe argument that is a FIFO, a device or a folder is an error at once, never a hang or a flood") {

@@ -218,22 +218,33 @@ TEST_SUITE("explain.markdown") {
     return r;
   }
 
+  /// The site's rules, as `r` shows them: no raw HTML, no image, no link but http(s) and relative ones.
+  void check_site_rules(const Rendered& r) {
+    CHECK(r.html.empty());
+    CHECK(r.images.empty());
+    for (const std::string& link : r.links) {
+      INFO(link);
+      CHECK((link.starts_with("https://") || link.starts_with("http://") || link.find(':') == std::string::npos));
+    }
+  }
+
+  /// The hostile fixture's tolerance, explained for professionals (details and notes included).
+  katlas::Explanation hostile_tolerance(const katlas::Atlas& atlas) {
+    const auto e = katlas::explain(atlas, {.query = "tolerance", .audience = katlas::Audience::pro});
+    REQUIRE(e.has_value());
+    return *e;
+  }
+
   TEST_CASE("Markdown holds no raw HTML and no link but http(s) and relative ones, and shows hostile text as text") {
     const katlas::LoadResult result = katlas::Atlas::load_files(katlas::test::hostile_files());
     INFO(katlas::test::formatted(result));
     REQUIRE(result.ok());
-    const auto e = katlas::explain(result.atlas(), {.query = "tolerance", .audience = katlas::Audience::pro});
-    REQUIRE(e.has_value());
+    const katlas::Explanation e = hostile_tolerance(result.atlas());
     for (const char* base : {"https://atlas.example.org/", "javascript:alert(1)//", ""}) {
-      const std::string markdown = katlas::to_markdown(*e, base);
+      const std::string markdown = katlas::to_markdown(e, base);
       INFO("base URL: " << base << "\n" << markdown);
       const Rendered r = render(markdown);
-      CHECK(r.html.empty());
-      CHECK(r.images.empty());
-      for (const std::string& link : r.links) {
-        INFO(link);
-        CHECK((link.starts_with("https://") || link.starts_with("http://") || link.find(':') == std::string::npos));
-      }
+      check_site_rules(r);
       // The hostile strings are shown, as text: nothing is hidden from the reader.
       CHECK(r.text.find("Tolerance <script>alert(1)</script>") != std::string::npos);
       CHECK(r.text.find("<script>alert(7)</script>") != std::string::npos);
@@ -241,7 +252,29 @@ TEST_SUITE("explain.markdown") {
       CHECK(r.text.find("Title </script><script>alert(8)</script>") != std::string::npos);
     }
     // A safe base URL still links the neighbours.
-    CHECK_FALSE(render(katlas::to_markdown(*e, "https://atlas.example.org/")).links.empty());
+    CHECK_FALSE(render(katlas::to_markdown(e, "https://atlas.example.org/")).links.empty());
+  }
+
+  TEST_CASE("the JSON's Markdown is the safe Markdown, and its other strings are the plain text") {
+    const katlas::LoadResult result = katlas::Atlas::load_files(katlas::test::hostile_files());
+    INFO(katlas::test::formatted(result));
+    REQUIRE(result.ok());
+    const katlas::Explanation e = hostile_tolerance(result.atlas());
+    const auto j = nlohmann::json::parse(katlas::to_json(e));
+    REQUIRE(j.contains("details"));
+    const std::string details = j["details"];
+    INFO(details);
+    // `details` is the one Markdown field: written as --format markdown writes it.
+    CHECK(details == katlas::detail::safe_markdown(e.details));
+    const Rendered r = render(details);
+    check_site_rules(r);
+    CHECK(r.text.find("<script>alert(7)</script>") != std::string::npos);  // shown, as text
+    // Every other string is text to show as text (docs/json.md): as written, with nothing added.
+    CHECK(j["title"] == "Tolerance <script>alert(1)</script>");
+    const auto to_withdrawal = std::find_if(j["neighbours"].begin(), j["neighbours"].end(),
+                                            [](const auto& n) { return n["target"] == "withdrawal"; });
+    REQUIRE(to_withdrawal != j["neighbours"].end());
+    CHECK((*to_withdrawal)["note"] == "Note </script><b>bold</b><iframe src=javascript:alert(14)>");
   }
 
   TEST_CASE("content Markdown keeps its form when written back safely") {

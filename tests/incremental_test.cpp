@@ -13,6 +13,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <chrono>
 #include <fstream>
@@ -396,22 +397,45 @@ bool build_allowing_warnings(const fs::path& content, const fs::path& out, const
 
 TEST_CASE("a cache's temporary file is never written through a link planted at its name") {
   Scratch scratch("planted");
-  const fs::path cache = scratch.dir / "cache", victim = scratch.dir / "victim";
-  write_file(victim, "the victim's bytes");
+  const fs::path cache = scratch.dir / "cache";
   fs::create_directories(cache);
-  // Links at every name a save of this process could pick: the one older builds used
-  // (`<file>.tmp-<pid>`), and the first of the `<file>.tmp-<pid>-<n>` names.
-  const std::string pid = std::to_string(::getpid());
-  for (const char* file : {"pages.bin", "concepts.bin"}) {
-    fs::create_symlink(victim, cache / (std::string(file) + ".tmp-" + pid));
-    for (int n = 0; n < 20; ++n)
-      fs::create_symlink(victim, cache / (std::string(file) + ".tmp-" + pid + "-" + std::to_string(n)));
+  // A fresh `katlas build`, held until the links are planted: its pid is known, and its saves
+  // count from 0. Each save tries `<file>.tmp-<pid>-<n>` with the next n of the process, and the
+  // n after it while a name is taken, so links at n = 0 to 39 for both files are the first name
+  // every save tries (concepts.bin's at 0, pages.bin's at 1 without O_EXCL, at 41 with it, past
+  // the 40 names concepts.bin skipped). Each file's links point at a victim of their own.
+  int go[2];
+  REQUIRE(::pipe(go) == 0);
+  const pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    ::close(go[1]);
+    char ready = 0;
+    const int null = ::open("/dev/null", O_WRONLY);
+    if (::read(go[0], &ready, 1) != 1 || null < 0 || ::dup2(null, 1) < 0 || ::dup2(null, 2) < 0) ::_exit(126);
+    ::execl(KATLAS_BINARY, KATLAS_BINARY, "build", "--content", KATLAS_CONTENT, "--out", (scratch.dir / "site").c_str(),
+            "--cache", cache.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
   }
-  std::vector<std::string> warnings;
-  CHECK(build_allowing_warnings(KATLAS_CONTENT, scratch.dir / "site", cache, warnings));
-  CHECK(read_file(victim) == "the victim's bytes");
-  CHECK(fs::is_regular_file(fs::symlink_status(cache / "pages.bin")));
-  CHECK(fs::is_regular_file(fs::symlink_status(cache / "concepts.bin")));
+  ::close(go[0]);
+  const std::string process = std::to_string(pid);
+  for (const char* file : {"pages.bin", "concepts.bin"}) {
+    const fs::path victim = scratch.dir / (std::string(file) + ".victim");
+    write_file(victim, "the victim's bytes");
+    fs::create_symlink(victim, cache / (std::string(file) + ".tmp-" + process));  // the name older builds used
+    for (int n = 0; n < 40; ++n)
+      fs::create_symlink(victim, cache / (std::string(file) + ".tmp-" + process + "-" + std::to_string(n)));
+  }
+  REQUIRE(::write(go[1], "g", 1) == 1);
+  ::close(go[1]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+  for (const char* file : {"pages.bin", "concepts.bin"}) {
+    INFO(std::string(file));
+    CHECK(read_file(scratch.dir / (std::string(file) + ".victim")) == "the victim's bytes");
+    CHECK(fs::is_regular_file(fs::symlink_status(cache / file)));
+  }
 }
 
 TEST_CASE("a cache file that is a link to /dev/zero, a FIFO or a folder costs a render, never a hang or a failure") {

@@ -64,19 +64,19 @@ std::vector<std::string> names_in(const fs::path& dir) {
   return names;
 }
 
-/// Starts `katlas build`: a full build, or (`cached`) one with the build cache in work/cache,
-/// which takes unchanged pages from the previous site as hard links.
-pid_t start_build(const fs::path& work, bool cached, const char* content = "content") {
+/// Starts `katlas build` of `content` into `out`: a full build, or (`cached`) one with the
+/// build cache in work/cache, which takes unchanged pages from the previous site as hard links.
+pid_t start_build(const fs::path& work, bool cached, const char* content = "content", const char* out = "site") {
   const pid_t pid = fork();
   REQUIRE(pid >= 0);
   if (pid == 0) {
     const int null = open("/dev/null", O_WRONLY);
     if (null < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0 || chdir(work.c_str()) != 0) _exit(126);
     if (cached)
-      execl(KATLAS_BINARY, KATLAS_BINARY, "build", "--content", content, "--out", "site", "--cache", "cache",
+      execl(KATLAS_BINARY, KATLAS_BINARY, "build", "--content", content, "--out", out, "--cache", "cache",
             static_cast<char*>(nullptr));
     else
-      execl(KATLAS_BINARY, KATLAS_BINARY, "build", "--content", content, "--out", "site", "--no-cache",
+      execl(KATLAS_BINARY, KATLAS_BINARY, "build", "--content", content, "--out", out, "--no-cache",
             static_cast<char*>(nullptr));
     _exit(127);
   }
@@ -89,6 +89,19 @@ int wait_for(pid_t pid) {
   return status;
 }
 
+// A and B in `work`: `count` concepts each, the same but for three titles.
+void write_two_contents(const fs::path& work, int count) {
+  fs::create_directories(work / "a");
+  write_content(work / "a", count);
+  fs::copy(work / "a", work / "b", fs::copy_options::recursive);
+  for (int i : {1, 50, 300}) {
+    const fs::path file = work / "b" / "concepts" / "condition" / (concept_id(i) + ".yaml");
+    std::string text = read_file(file);
+    text.replace(text.find("title: Test concept"), 19, "title: Changed concept");
+    std::ofstream(file, std::ios::binary) << text;
+  }
+}
+
 // What a kill may leave next to the site: staging folders named after the site.
 bool is_staging(const std::string& name) { return name.starts_with(".site.katlas-staging-"); }
 
@@ -99,16 +112,7 @@ TEST_SUITE("kill") {
     setenv("KATLAS_THREADS", "2", 0);
     const fs::path work = fs::temp_directory_path() / ("katlas-race-" + std::to_string(getpid()));
     fs::remove_all(work);
-    // A and B: the same content but for three titles.
-    fs::create_directories(work / "a");
-    write_content(work / "a", 400);
-    fs::copy(work / "a", work / "b", fs::copy_options::recursive);
-    for (int i : {1, 50, 300}) {
-      const fs::path file = work / "b" / "concepts" / "condition" / (concept_id(i) + ".yaml");
-      std::string text = read_file(file);
-      text.replace(text.find("title: Test concept"), 19, "title: Changed concept");
-      std::ofstream(file, std::ios::binary) << text;
-    }
+    write_two_contents(work, 400);
     // What each gives alone.
     std::map<std::string, std::map<std::string, std::string>> cold;
     for (const char* content : {"a", "b"}) {
@@ -130,6 +134,39 @@ TEST_SUITE("kill") {
       CHECK((WIFEXITED(status_b) && WEXITSTATUS(status_b) == 0));
       const std::map<std::string, std::string> now = site_files(work / "site");
       CHECK_MESSAGE((now == cold["a"] || now == cold["b"]), "the site matches neither build");
+    }
+    fs::remove_all(work);
+  }
+
+  TEST_CASE("two builds into different folders sharing one cache at once: each exits 0 with its own cold build") {
+    setenv("KATLAS_THREADS", "2", 0);
+    const fs::path work = fs::temp_directory_path() / ("katlas-shared-cache-" + std::to_string(getpid()));
+    fs::remove_all(work);
+    write_two_contents(work, 400);
+    std::map<std::string, std::map<std::string, std::string>> cold;
+    for (const char* content : {"a", "b"}) {
+      REQUIRE(wait_for(start_build(work, false, content)) == 0);
+      cold[content] = site_files(work / "site");
+      fs::remove_all(work / "site");
+    }
+    REQUIRE(cold["a"] != cold["b"]);
+
+    // Each round builds A into one folder and B into the other, at once, with one cache; the
+    // contents change folders every round, so each build finds the other's pages in the cache.
+    int round = 0;
+    for (const auto gap : {0ms, 5ms, 20ms, 60ms, 120ms, 250ms}) {
+      const bool swapped = round++ % 2 == 1;
+      const char* into_a = swapped ? "site-2" : "site-1";
+      const char* into_b = swapped ? "site-1" : "site-2";
+      INFO("round " << round << ": B started " << gap.count() << " ms after A");
+      const pid_t a = start_build(work, true, "a", into_a);
+      std::this_thread::sleep_for(gap);
+      const pid_t b = start_build(work, true, "b", into_b);
+      const int status_a = wait_for(a), status_b = wait_for(b);
+      CHECK((WIFEXITED(status_a) && WEXITSTATUS(status_a) == 0));
+      CHECK((WIFEXITED(status_b) && WEXITSTATUS(status_b) == 0));
+      CHECK_MESSAGE(site_files(work / into_a) == cold["a"], "the site of A is not A's cold build");
+      CHECK_MESSAGE(site_files(work / into_b) == cold["b"], "the site of B is not B's cold build");
     }
     fs::remove_all(work);
   }

@@ -131,6 +131,30 @@ TEST_SUITE("load") {
                             "seven-hydroxymitragynine -> mitragynine (remove or turn around one of these relations)"});
   }
 
+  TEST_CASE("a loop of 5,000 concepts is one short error that names its first and last five") {
+    std::vector<katlas::ContentFile> files = katlas::test::read_tree(katlas::test::fixture_path("base"));
+    constexpr int ring = 5000;
+    const auto id = [](int i) {
+      std::string digits = std::to_string(i);
+      return "ring-" + std::string(4 - digits.size(), '0') + digits;
+    };
+    for (int i = 0; i < ring; ++i)
+      files.push_back({"concepts/condition/" + id(i) + ".yaml",
+                       "id: " + id(i) + "\ntitle: Ring " + std::to_string(i) +
+                           "\nkind: condition\nsummary: A test concept.\ndetails: Test data.\nevidence: limited\n"
+                           "sources: [singh-2014]\nreviewed: 2026-11-23\nrelations:\n  - type: is-a\n    target: " +
+                           id((i + 1) % ring) + "\n"});
+    const katlas::LoadResult result = katlas::Atlas::load_files(std::move(files), {.display_root = "content"});
+    REQUIRE(result.diagnostics.size() == 1);
+    const std::string line = format(result.diagnostics[0]);
+    CHECK(line ==
+          "content/concepts/condition/ring-4999.yaml:11:13: error: relation type 'is-a' must not loop back, but it "
+          "does: ring-0000 -> ring-0001 -> ring-0002 -> ring-0003 -> ring-0004 -> ... (4990 more) -> ring-4995 -> "
+          "ring-4996 -> ring-4997 -> ring-4998 -> ring-4999 -> ring-0000 (remove or turn around one of these "
+          "relations)");
+    CHECK(line.size() < 400);
+  }
+
   TEST_CASE("a relation to itself is refused") {
     expect_errors("self-relation", {"content/concepts/condition/withdrawal.yaml:11:13: error: concept 'withdrawal' "
                                     "relates to itself (point the relation at another concept)"});

@@ -44,7 +44,7 @@ katlas::Atlas hostile_atlas() {
 title: "Tolerance <script>alert(1)</script>"
 kind: condition
 aliases: ['"onmouseover=alert(2) x', "</script><script>alert(3)</script>"]
-summary: "Sum <img src=x onerror=alert(4)> & more \u2028 end."
+summary: "Sum <img src=x onerror=alert(4)> & more end."
 details: |
   Click [here](javascript:alert(5)) or [there](JaVaScRiPt:alert(6)) or [ok](https://example.org/a?b=1&c=2).
 
@@ -505,13 +505,11 @@ TEST_SUITE("site") {
       for (const char* scheme : {"href=\"javascript:", "href=\"JaVaScRiPt:"})
         CHECK(bytes.find(scheme) == std::string::npos);
     }
-    // U+2028 is harmless in HTML text but ends a line in a script: JSON must spell it out.
-    CHECK(files.at("assets/search-index.js").find("\xE2\x80\xA8") == std::string::npos);
-    CHECK(files.at("assets/search-index.js").find("\\u2028") != std::string::npos);
+    // U+2028, which ends a line in a script, cannot reach content (the loader refuses it): its
+    // escape in script JSON is tested on escape_script_json() itself.
     const std::string& page = files.at("concepts/tolerance.html");
     const std::string json_ld =
         page.substr(page.find("application/ld+json"), page.find("</script>") - page.find("application/ld+json"));
-    CHECK(json_ld.find("\xE2\x80\xA8") == std::string::npos);
     CHECK(json_ld.find("\\u003c/script>") != std::string::npos);
     CHECK(page.find("<h1>Tolerance &lt;script&gt;alert(1)&lt;/script&gt;</h1>") != std::string::npos);
     CHECK(page.find("<a href=\"https://example.org/a?b=1&amp;c=2\">ok</a>") != std::string::npos);

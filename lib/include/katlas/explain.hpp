@@ -87,7 +87,9 @@ Explanation explain(const Atlas&& atlas, const Concept& entry, const ExplainRequ
 [[nodiscard]] std::string to_html_fragment(const Explanation& explanation, std::string_view base_url = {});
 
 /// JSON with the fields of Explanation, the citations as `{id, text, link}`, as
-/// `katlas explain --format json` prints it (docs/json.md, "Explanation").
+/// `katlas explain --format json` prints it (docs/json.md, "Explanation"). It is meant for
+/// display: `details` is Markdown written as to_markdown() writes it (no raw HTML, images as
+/// their alt text, no link but http(s) and relative ones); every other string is plain text.
 [[nodiscard]] std::string to_json(const Explanation& explanation);
 
 }  // namespace katlas

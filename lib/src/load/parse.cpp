@@ -100,6 +100,46 @@ bool has_scalar_at(const YAML::Node& root, const SourceLoc& at) {
   return false;
 }
 
+// A node's tag as it was written ("!foo", "!!int"); empty when it has none. yaml-cpp gives a
+// plain value "?" and a quoted one "!" (the non-specific tags), and spells "!!x" in full.
+std::string written_tag(const YAML::Node& node) {
+  const std::string& tag = node.Tag();
+  if (tag.empty() || tag == "?" || tag == "!") return {};
+  constexpr std::string_view core = "tag:yaml.org,2002:";
+  return tag.starts_with(core) ? "!!" + tag.substr(core.size()) : tag;
+}
+
+// Reports every tagged node of the document once, in file order (an alias names its anchor's
+// node again); true when there was one. The walk is iterative and bounded by the file's size,
+// as aliases can make the node graph repeat itself.
+bool report_tags(const YAML::Node& root, std::size_t file_bytes, FieldReader& reader) {
+  std::vector<YAML::Node> stack{root};
+  std::vector<std::pair<SourceLoc, std::string>> tagged;
+  for (std::size_t visits = 0; !stack.empty() && visits < file_bytes + 16; ++visits) {
+    const YAML::Node node = stack.back();
+    stack.pop_back();
+    if (std::string tag = written_tag(node); !tag.empty()) tagged.emplace_back(reader.loc(node), std::move(tag));
+    if (node.IsSequence()) {
+      for (const YAML::Node& item : node) stack.push_back(item);
+    } else if (node.IsMap()) {
+      for (auto it = node.begin(); it != node.end(); ++it) {
+        stack.push_back(it->first);
+        stack.push_back(it->second);
+      }
+    }
+  }
+  const auto by_place = [](const auto& a, const auto& b) {
+    return std::pair(a.first.line, a.first.column) < std::pair(b.first.line, b.first.column);
+  };
+  const auto same_place = [&](const auto& a, const auto& b) { return !by_place(a, b) && !by_place(b, a); };
+  std::sort(tagged.begin(), tagged.end(), by_place);
+  tagged.erase(std::unique(tagged.begin(), tagged.end(), same_place), tagged.end());
+  for (const auto& [at, tag] : tagged)
+    reader.error(at, "YAML tag '" + shown(tag) + "' is not allowed: content is plain text, lists and mappings",
+                 "delete '" + shown(tag) + "' and keep the value after it: every value is read as the text written");
+  return !tagged.empty();
+}
+
 // True when the file holds nothing but white space and comments.
 bool blank(std::string_view text) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
@@ -144,6 +184,9 @@ std::optional<YAML::Node> parse_yaml(const ContentFile& file, FieldReader& reade
                    "end it with the same quote it starts with, or leave the quotes out");
       return std::nullopt;
     }
+    // A tag asks for a type the loader does not give (`!!int`, `!!binary`) or names one of the
+    // writer's own (`!foo`); either way the value would not be read as the writer meant.
+    if (report_tags(root, file.text.size(), reader)) return std::nullopt;
     return root;
   } catch (const YAML::DeepRecursion& e) {
     reader.error({reader.file(), e.mark.line + 1, e.mark.column + 1},

@@ -112,7 +112,16 @@ Source parse_source(const YAML::Node& node, FieldReader& reader) {
   source.loc = fields->loc;
   source.id = reader.id(*fields, "id").value_or("");
   source.authors = reader.text(*fields, "authors").value_or("");
-  source.year = reader.integer(*fields, "year").value_or(0);
+  // Before 1800 there is no source a reader could check; past next year is a typo (20260).
+  // The oldest source of the built-in content is from 2000; next year allows a page dated ahead.
+  const std::optional<int> year = reader.integer(*fields, "year");
+  if (const int latest = std::stoi(today_utc().substr(0, 4)) + 1; year && (*year < 1800 || *year > latest))
+    reader.error(
+        reader.loc(*fields->get("year")),
+        "'year' " + std::to_string(*year) + " is not a plausible year for a source: it must be from 1800 to next year",
+        "write the year of publication, or for an undated page the year it was consulted");
+  else
+    source.year = year.value_or(0);
   source.title = reader.text(*fields, "title").value_or("");
   source.venue = reader.text(*fields, "venue").value_or("");
   source.doi = reader.text(*fields, "doi").value_or("");

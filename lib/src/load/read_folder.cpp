@@ -84,8 +84,25 @@ std::vector<Found> list_folder(const fs::path& folder, std::string_view display_
   fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
   std::error_code root_ec;
   const fs::path root = fs::weakly_canonical(folder, root_ec);
-  for (; !ec && it != end; it.increment(ec))
+  for (; !ec && it != end; it.increment(ec)) {
+    std::error_code dir_ec;
+    // read_folder() has said what 'concepts' must be when it is a link: once is enough.
+    if (it.depth() == 0 && it->path().filename() == "concepts" && it->is_symlink(dir_ec)) continue;
+    // A folder the walk cannot enter would be skipped in silence (skip_permission_denied keeps
+    // the walk going past it): its concepts would be missing from the site without a word.
+    if (it->is_directory(dir_ec) && !it->is_symlink(dir_ec)) {
+      fs::directory_iterator probe(it->path(), dir_ec);
+      if (dir_ec) {
+        out.push_back({Severity::error,
+                       {display_path(display_root, it->path().lexically_relative(folder).generic_string()), 0, 0},
+                       "cannot read folder: " + dir_ec.message(),
+                       "make the folder readable (chmod a+rx), or move it out of the content folder"});
+        it.disable_recursion_pending();
+        continue;
+      }
+    }
     if (std::optional<Found> file = classify(*it, folder, root, display_root, out)) found.push_back(std::move(*file));
+  }
   if (ec)
     out.push_back({Severity::error, {std::string(display_root), 0, 0}, "cannot list folder: " + ec.message(), ""});
   return found;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 
 namespace katlas::detail {
@@ -159,10 +160,14 @@ std::string invisible_character(std::string_view text) {
       {0x00, 0x08, "a control character"},
       {0x0B, 0x1F, "a control character"},
       {0x7F, 0x9F, "a control character"},
+      {0xAD, 0xAD, "SOFT HYPHEN"},
+      {0x061C, 0x061C, "ARABIC LETTER MARK, a bidirectional mark"},
       {0x200B, 0x200B, "ZERO WIDTH SPACE"},
       {0x200C, 0x200C, "ZERO WIDTH NON-JOINER"},
       {0x200D, 0x200D, "ZERO WIDTH JOINER"},
       {0x200E, 0x200F, "a left-to-right or right-to-left mark"},
+      {0x2028, 0x2028, "LINE SEPARATOR"},
+      {0x2029, 0x2029, "PARAGRAPH SEPARATOR"},
       {0x202A, 0x202E, "a bidirectional embedding or override"},
       {0x2060, 0x2064, "an invisible joiner or operator"},
       {0x2066, 0x2069, "a bidirectional isolate"},
@@ -394,11 +399,28 @@ std::optional<std::string> FieldReader::date(const Fields& fields, std::string_v
     return true;
   };
   const bool shape = d.size() == 10 && d[4] == '-' && d[7] == '-' && digits(0, 4) && digits(5, 2) && digits(8, 2);
+  const int year = shape ? std::stoi(d.substr(0, 4)) : 0;
   const int month = shape ? std::stoi(d.substr(5, 2)) : 0;
   const int day = shape ? std::stoi(d.substr(8, 2)) : 0;
   if (!shape || month < 1 || month > 12 || day < 1 || day > 31) {
     error(loc(*node), "'" + std::string(key) + "' must be a date written YYYY-MM-DD, found '" + shown(d) + "'",
           "for example 2026-11-23");
+    return std::nullopt;
+  }
+  // The shape is not enough: 2026-02-30 would sort, show and count days as a day that never was.
+  const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month(static_cast<unsigned>(month)),
+                                         std::chrono::day(static_cast<unsigned>(day))};
+  if (!date.ok()) {
+    static constexpr std::string_view month_names[] = {"January",   "February", "March",    "April",
+                                                       "May",       "June",     "July",     "August",
+                                                       "September", "October",  "November", "December"};
+    const unsigned last = static_cast<unsigned>(std::chrono::year_month_day_last{
+        std::chrono::year{year} / std::chrono::month(static_cast<unsigned>(month)) / std::chrono::last}
+                                                    .day());
+    error(loc(*node),
+          "'" + std::string(key) + "' is not a real date: " + std::string(month_names[month - 1]) + " " +
+              d.substr(0, 4) + " has " + std::to_string(last) + " days, found '" + d + "'",
+          "write a day that exists, for example " + d.substr(0, 8) + std::to_string(last));
     return std::nullopt;
   }
   return value;

@@ -72,7 +72,7 @@ class FieldReader {
   std::optional<bool> boolean(const Fields& fields, std::string_view key);
   /// A review interval written "6 months" or "2 years", in months (1 to 120).
   std::optional<int> months(const Fields& fields, std::string_view key);
-  /// A date written YYYY-MM-DD.
+  /// A date written YYYY-MM-DD that is a day of the calendar (not 2026-02-30).
   std::optional<std::string> date(const Fields& fields, std::string_view key);
   /// A `[low, high]` pair of non-negative numbers with low <= high.
   std::optional<std::pair<double, double>> range(const Fields& fields, std::string_view key);
@@ -92,13 +92,14 @@ class FieldReader {
 /// so that no content can break a diagnostic line or flood the output.
 std::string shown(std::string_view value);
 
-/// True for a valid kebab-case id.
 /// The first control or invisible character of `text` (C0 but tab and line feed, DEL, C1,
-/// zero-width characters, bidirectional marks, overrides and isolates, a byte order mark),
+/// the soft hyphen, zero-width characters, bidirectional marks (the Arabic letter mark
+/// included), overrides and isolates, the line and paragraph separators, a byte order mark),
 /// named with its code point and position ("U+202E, a bidirectional embedding or override, at
 /// character 3"); empty when there is none.
 std::string invisible_character(std::string_view text);
 
+/// True for a valid kebab-case id.
 bool is_valid_id(std::string_view id);
 
 /// Why an id is invalid, for the message ("uppercase letter 'C'", "starts with a digit").

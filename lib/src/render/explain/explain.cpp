@@ -223,7 +223,10 @@ std::string to_json(const Explanation& e) {
                            {"reading_grade", e.reading_level.grade},
                            {"reading_ease", e.reading_level.reading_ease}};
   detail::add_verdict_keys(j, *e.entry);
-  if (!e.details.empty()) j["details"] = e.details;
+  // The details are Markdown for a reader, as in the Markdown rendering: written back from their
+  // parse, so no renderer that shows them meets raw HTML or a link but http(s) and relative ones.
+  // Every other string is plain text, for the reader to show as text.
+  if (!e.details.empty()) j["details"] = detail::safe_markdown(e.details);
   nlohmann::ordered_json citations = nlohmann::ordered_json::array();
   for (const Source* s : e.citations)
     citations.push_back({{"id", s->id}, {"text", source_line(*s)}, {"link", s->link()}});
