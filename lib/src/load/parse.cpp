@@ -185,8 +185,9 @@ std::optional<YAML::Node> parse_yaml(const ContentFile& file, FieldReader& reade
       return std::nullopt;
     }
     // A tag asks for a type the loader does not give (`!!int`, `!!binary`) or names one of the
-    // writer's own (`!foo`); either way the value would not be read as the writer meant.
-    if (report_tags(root, file.text.size(), reader)) return std::nullopt;
+    // writer's own (`!foo`); either way the value would not be read as the writer meant. Every
+    // tag is written with a '!', so a file without one needs no walk.
+    if (file.text.find('!') != std::string::npos && report_tags(root, file.text.size(), reader)) return std::nullopt;
     return root;
   } catch (const YAML::DeepRecursion& e) {
     reader.error({reader.file(), e.mark.line + 1, e.mark.column + 1},
