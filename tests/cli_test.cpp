@@ -309,6 +309,32 @@ TEST_SUITE("cli") {
     }
   }
 
+  TEST_CASE("output cut off part way (a file size limit) is exit 1 with the reason, never a cut-off success") {
+    // The first writes succeed and a later one fails (EFBIG), as on a disk that fills up while
+    // the output is written: to standard output, and to a file named with --out.
+    const std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("katlas-cli-cut-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string limit = "trap '' XFSZ; ulimit -f 8; ";  // 8 blocks: 4 KiB in dash's units
+    for (const std::string args : {"export", "handout understanding-tolerance"}) {
+      INFO(args);
+      const std::string command =
+          "cd '" + dir.string() + "' && " + limit + "'" KATLAS_BINARY "' " + args + " >out 2>err </dev/null";
+      const int status = std::system(command.c_str());
+      CHECK(WIFEXITED(status));
+      CHECK(WEXITSTATUS(status) == 1);
+      CHECK(slurp((dir / "err").string()).find("katlas: cannot write the output: File too large") != std::string::npos);
+      CHECK(std::filesystem::file_size(dir / "out") > 0);  // cut off part way, not refused at once
+      const std::string to_file =
+          "cd '" + dir.string() + "' && " + limit + "'" KATLAS_BINARY "' " + args + " --out file 2>err </dev/null";
+      const int file_status = std::system(to_file.c_str());
+      CHECK(WIFEXITED(file_status));
+      CHECK(WEXITSTATUS(file_status) == 1);
+      CHECK(slurp((dir / "err").string()).find("katlas: cannot write file: File too large") != std::string::npos);
+    }
+    std::filesystem::remove_all(dir);
+  }
+
   TEST_CASE("a file named with --out that cannot be written is exit 1 with the reason") {
     const std::filesystem::path missing =
         std::filesystem::temp_directory_path() / ("katlas-cli-missing-" + std::to_string(::getpid()));
