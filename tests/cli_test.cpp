@@ -316,21 +316,20 @@ TEST_SUITE("cli") {
         std::filesystem::temp_directory_path() / ("katlas-cli-cut-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const std::string limit = "trap '' XFSZ; ulimit -f 8; ";  // 8 blocks: 4 KiB in dash's units
-    for (const std::string args : {"export", "handout understanding-tolerance"}) {
-      INFO(args);
+    // Runs `args` under the limit and checks that it fails with `message`.
+    const auto cut_off = [&](const std::string& args, const std::string& message) {
       const std::string command =
-          "cd '" + dir.string() + "' && " + limit + "'" KATLAS_BINARY "' " + args + " >out 2>err </dev/null";
+          "cd '" + dir.string() + "' && " + limit + "'" KATLAS_BINARY "' " + args + " 2>err </dev/null";
       const int status = std::system(command.c_str());
       CHECK(WIFEXITED(status));
       CHECK(WEXITSTATUS(status) == 1);
-      CHECK(slurp((dir / "err").string()).find("katlas: cannot write the output: File too large") != std::string::npos);
+      CHECK(slurp((dir / "err").string()).find(message) != std::string::npos);
+    };
+    for (const std::string args : {"export", "handout understanding-tolerance"}) {
+      INFO(args);
+      cut_off(args + " >out", "katlas: cannot write the output: File too large");
       CHECK(std::filesystem::file_size(dir / "out") > 0);  // cut off part way, not refused at once
-      const std::string to_file =
-          "cd '" + dir.string() + "' && " + limit + "'" KATLAS_BINARY "' " + args + " --out file 2>err </dev/null";
-      const int file_status = std::system(to_file.c_str());
-      CHECK(WIFEXITED(file_status));
-      CHECK(WEXITSTATUS(file_status) == 1);
-      CHECK(slurp((dir / "err").string()).find("katlas: cannot write file: File too large") != std::string::npos);
+      cut_off(args + " --out file", "katlas: cannot write file: File too large");
     }
     std::filesystem::remove_all(dir);
   }
