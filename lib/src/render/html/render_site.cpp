@@ -123,15 +123,16 @@ struct Incremental {
 
 /// How one file relates to the previous build.
 struct Outcome {
-  bool unchanged = false;             ///< The previous build's file has the same bytes.
-  bool reused = false;                ///< Taken from the previous build, not rendered.
-  bool held = true;                   ///< Its bytes are at hand (else: reused unread, by its stamp).
-  bool rest = false;                  ///< Not a concept page: an index page, asset, search index or sitemap.
-  detail::cache::Hash inputs, bytes;  ///< For the page cache (with an Incremental only).
-  detail::html::PageReads reads;      ///< What the page read, for the page cache.
-  std::optional<FileStamp> stamp;     ///< The previous file's stamp, when it is kept.
-  std::int64_t stamped_ns = 0;        ///< When that stamp was taken.
-  std::string links;                  ///< Its link scan, encoded, for the page cache (HTML only).
+  bool unchanged = false;                   ///< The previous build's file has the same bytes.
+  bool reused = false;                      ///< Taken from the previous build, not rendered.
+  bool held = true;                         ///< Its bytes are at hand (else: reused unread, by its stamp).
+  bool rest = false;                        ///< Not a concept page: an index page, asset, search index or sitemap.
+  detail::cache::Hash inputs, bytes;        ///< For the page cache (with an Incremental only).
+  detail::html::PageReads reads;            ///< What the page read, for the page cache.
+  std::optional<FileStamp> stamp;           ///< The previous file's stamp, when it is kept.
+  std::int64_t stamped_ns = 0;              ///< When that stamp was taken.
+  std::string links;                        ///< Its link scan, encoded, for the page cache (HTML only).
+  std::vector<std::string> fragment_links;  ///< Unread (HTML): what its recorded scan left to check.
 };
 
 using detail::html::LinkChecker;
@@ -291,11 +292,15 @@ class SiteRenderer {
                                  Outcome& outcome) {
     outcome.stamped_ns = detail::html::now_ns();
     outcome.stamp = sink.previous_stamp(path);
-    const bool scan_known =
-        !path.ends_with(".html") || (same_paths && !known.links.empty() && detail::html::decode_links(known.links));
-    if (scan_known && detail::html::PageCache::trusted(known, outcome.stamp)) {
+    // An HTML file taken unread needs its recorded scan, which holds for a site of the same paths.
+    const bool html = path.ends_with(".html");
+    std::optional<std::vector<std::string>> recorded;
+    const bool trusted = detail::html::PageCache::trusted(known, outcome.stamp);
+    if (trusted && html && same_paths) recorded = detail::html::decode_links(known.links);
+    if (trusted && (!html || recorded)) {
       outcome.held = false;
       outcome.links = known.links;
+      if (recorded) outcome.fragment_links = std::move(*recorded);
     } else {
       std::optional<std::string> before = sink.previous(path);
       if (!before || !(detail::cache::hash_bytes(*before) == known.bytes)) return false;
@@ -384,7 +389,7 @@ SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& 
     renderer.render(incremental ? &*incremental : nullptr, checker,
                     [&](const std::string& path, std::string bytes, LinkChecker::PageLinks links, Outcome& outcome) {
                       if (!outcome.held && path.ends_with(".html"))
-                        checker.add_unchanged(path, *detail::html::decode_links(outcome.links));
+                        checker.add_unchanged(path, outcome.fragment_links);
                       else if (path.ends_with(".html"))
                         checker.add(path, std::move(links));
                       result.pages_reused += outcome.reused ? 1 : 0;
