@@ -11,6 +11,8 @@
 
 #include <katlas/katlas.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -343,7 +345,7 @@ TEST_CASE("a concept a page did not read cannot change that page") {
 TEST_CASE("a damaged or foreign cache costs a render, never a wrong page") {
   const auto damage = [](const std::string& name, const auto& how) {
     const SiteResult again = check_rebuild(name, [&](const fs::path& content) {
-      for (const char* file : {"pages.bin", "concepts.bin"}) {
+      for (const char* file : {"pages.bin", "concepts.bin", "words.bin"}) {
         const fs::path path = content.parent_path() / "cache" / file;
         REQUIRE(fs::exists(path));
         std::string bytes = read_file(path);
@@ -401,9 +403,10 @@ TEST_CASE("a cache's temporary file is never written through a link planted at i
   fs::create_directories(cache);
   // A fresh `katlas build`, held until the links are planted: its pid is known, and its saves
   // count from 0. Each save tries `<file>.tmp-<pid>-<n>` with the next n of the process, and the
-  // n after it while a name is taken, so links at n = 0 to 39 for both files are the first name
-  // every save tries (concepts.bin's at 0, pages.bin's at 1 without O_EXCL, at 41 with it, past
-  // the 40 names concepts.bin skipped). Each file's links point at a victim of their own.
+  // n after it while a name is taken, so links at n = 0 to 39 for every file are the first name
+  // every save tries (concepts.bin's at 0, words.bin's at 1 and pages.bin's at 2 without O_EXCL;
+  // at 41 and 42 with it, past the 40 names concepts.bin skipped). Each file's links point at a
+  // victim of their own.
   int go[2];
   REQUIRE(::pipe(go) == 0);
   const pid_t pid = ::fork();
@@ -419,7 +422,7 @@ TEST_CASE("a cache's temporary file is never written through a link planted at i
   }
   ::close(go[0]);
   const std::string process = std::to_string(pid);
-  for (const char* file : {"pages.bin", "concepts.bin"}) {
+  for (const char* file : {"pages.bin", "concepts.bin", "words.bin"}) {
     const fs::path victim = scratch.dir / (std::string(file) + ".victim");
     write_file(victim, "the victim's bytes");
     fs::create_symlink(victim, cache / (std::string(file) + ".tmp-" + process));  // the name older builds used
@@ -431,7 +434,7 @@ TEST_CASE("a cache's temporary file is never written through a link planted at i
   int status = 0;
   ::waitpid(pid, &status, 0);
   CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 0));
-  for (const char* file : {"pages.bin", "concepts.bin"}) {
+  for (const char* file : {"pages.bin", "concepts.bin", "words.bin"}) {
     INFO(std::string(file));
     CHECK(read_file(scratch.dir / (std::string(file) + ".victim")) == "the victim's bytes");
     CHECK(fs::is_regular_file(fs::symlink_status(cache / file)));
@@ -439,7 +442,7 @@ TEST_CASE("a cache's temporary file is never written through a link planted at i
 }
 
 TEST_CASE("a cache file that is a link to /dev/zero, a FIFO or a folder costs a render, never a hang or a failure") {
-  for (const char* file : {"pages.bin", "concepts.bin"})
+  for (const char* file : {"pages.bin", "concepts.bin", "words.bin"})
     for (const char* what : {"link to /dev/zero", "FIFO", "folder"}) {
       INFO(file << " as a " << what);
       Scratch scratch("special");
@@ -510,6 +513,58 @@ TEST_CASE("an index file edited by hand in the site is rendered again, with the 
     write_file(index, bytes + "// edited by hand\n");
   });
   CHECK(again.pages_reused == Atlas::builtin().content().concepts.size());
+}
+
+namespace {
+
+/// The words of a site's search index, as SearchIndexData::words holds them.
+std::vector<std::pair<std::string, std::vector<std::pair<std::uint32_t, float>>>> site_words(const fs::path& site) {
+  const std::string index = read_file(site / "assets/search-index.js");
+  const std::string_view start = "window.KATLAS_SEARCH = ";
+  const std::size_t at = index.find(start) + start.size();
+  const auto data = nlohmann::json::parse(index.substr(at, index.rfind(';') - at), nullptr, false);
+  REQUIRE_FALSE(data.is_discarded());
+  std::vector<std::pair<std::string, std::vector<std::pair<std::uint32_t, float>>>> words;
+  for (const auto& [word, postings] : data.at("words").items()) {
+    auto& list = words.emplace_back(word, std::vector<std::pair<std::uint32_t, float>>()).second;
+    for (std::size_t i = 0; i + 1 < postings.size(); i += 2)
+      list.emplace_back(postings[i].get<std::uint32_t>(), postings[i + 1].get<float>());
+  }
+  return words;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "the search index's words kept in the cache are each concept's words, and rebuild the index search ranks with") {
+  Scratch scratch("words");
+  const fs::path content = scratch.dir / "content", site = scratch.dir / "site", cache = scratch.dir / "cache";
+  fs::copy(KATLAS_CONTENT, content, fs::copy_options::recursive);
+  build(content, site, cache);
+  const Atlas& builtin = Atlas::builtin();
+  CHECK(site_words(site) == builtin.search_index().words);
+  {
+    // What the cache keeps of each concept is that concept's words, found by its key.
+    const detail::html::WordsCache words(cache);
+    for (const Concept& c : builtin.content().concepts) {
+      CAPTURE(c.id);
+      const detail::html::WordsCache::Numbered* kept = words.find(detail::html::WordsCache::key(c));
+      REQUIRE(kept != nullptr);
+      detail::TermWeights named;
+      for (const auto& [number, weight] : *kept) named.emplace_back(words.words().at(number), weight);
+      CHECK(named == detail::concept_terms(c));
+    }
+  }
+  // After an edit, the index mixes the words kept with the edited concept's new ones: it must
+  // still be the index Atlas::search() ranks with.
+  edit(content / "concepts/enzyme/cyp3a4.yaml", "details: >\n", "details: >\n  Grapefruit zanthoxylum words.\n\n");
+  build(content, site, cache);
+  const LoadResult edited = Atlas::load(content);
+  REQUIRE(edited.ok());
+  const auto words = site_words(site);
+  CHECK(words == edited.atlas().search_index().words);
+  CHECK(std::find_if(words.begin(), words.end(), [](const auto& w) { return w.first == "zanthoxylum"; }) !=
+        words.end());
 }
 
 TEST_CASE("the parse cache gives what parsing gives, and never hides a problem") {

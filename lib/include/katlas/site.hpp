@@ -45,7 +45,8 @@ struct SiteOptions {
   /// always on the thread that called render_site() (the CLI draws its progress line here).
   /// Empty: no calls.
   std::function<void(std::size_t done, std::size_t total)> progress{};
-  /// A folder for the page cache (`pages.bin`), for incremental rebuilds into a sink that
+  /// A folder for the page cache (`pages.bin`, and `words.bin`: each concept's words in the
+  /// search index), for incremental rebuilds into a sink that
   /// can reuse its previous files (DiskSink): a concept page whose inputs did not change
   /// since the last build with this folder is taken from the previous site instead of
   /// being rendered, and a file whose bytes did not change is kept rather than written

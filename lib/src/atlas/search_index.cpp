@@ -6,6 +6,7 @@
 #include "text/fold.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 namespace katlas::detail {
@@ -17,36 +18,107 @@ constexpr float title_weight = 12, alias_weight = 10, summary_weight = 4, detail
 // where one letter makes another word ("pain", "gain").
 std::size_t typos_allowed(std::size_t letters) { return letters >= 8 ? 2 : letters >= 5 ? 1 : 0; }
 
-/// A concept's indexed words (stemmed), each with the highest weight of a field it is in.
-using TermWeights = std::vector<std::pair<std::string, float>>;
+/// A concept's words as they are gathered, before duplicates go: the stems, and for each an
+/// entry that sorts. `prefix` holds a stem's first 8 bytes big-endian (0 after its end), so
+/// comparing two prefixes as numbers orders most pairs of words as comparing their text would
+/// (a folded word holds no '\0'), and the text is compared only when the prefixes are equal.
+struct Gathered {
+  struct Entry {
+    std::uint64_t prefix;
+    std::uint32_t stem;
+    float weight;
+  };
+  std::vector<std::string> stems;
+  std::vector<Entry> entries;
+};
 
-void add_words(TermWeights& terms, std::string_view text, float weight) {
+std::uint64_t prefix_of(std::string_view word) {
+  std::uint64_t prefix = 0;
+  for (std::size_t i = 0; i < 8; ++i)
+    prefix = (prefix << 8) | (i < word.size() ? static_cast<unsigned char>(word[i]) : 0u);
+  return prefix;
+}
+
+void add_words(Gathered& gathered, std::string_view text, float weight) {
   const std::string folded = fold(text);
   std::string_view rest = folded;
   while (!rest.empty()) {
     const std::size_t end = std::min(rest.find(' '), rest.size());
     const std::string_view word = rest.substr(0, end);
     rest.remove_prefix(std::min(end + 1, rest.size()));
-    if (!word.empty() && !is_stop_word(word)) terms.emplace_back(stem(word), weight);
+    if (word.empty() || is_stop_word(word)) continue;
+    std::string& term = gathered.stems.emplace_back(stem(word));
+    gathered.entries.push_back({prefix_of(term), static_cast<std::uint32_t>(gathered.stems.size() - 1), weight});
   }
 }
 
-/// Sorted by term, one entry per term with its highest weight.
+}  // namespace
+
 TermWeights concept_terms(const Concept& c) {
+  Gathered gathered;
+  const std::size_t guess = (c.details.size() + c.summary.size()) / 6 + 16;  // words are 6 bytes or more apart
+  gathered.stems.reserve(guess);
+  gathered.entries.reserve(guess);
+  add_words(gathered, c.details, details_weight);
+  add_words(gathered, c.summary, summary_weight);
+  for (const std::string& alias : c.aliases) add_words(gathered, alias, alias_weight);
+  for (const std::string& phrase : c.search_phrases) add_words(gathered, phrase, alias_weight);
+  add_words(gathered, c.title, title_weight);
+  const std::vector<std::string>& stems = gathered.stems;
+  // By term, and of one term the highest weight first.
+  std::sort(gathered.entries.begin(), gathered.entries.end(), [&](const auto& a, const auto& b) {
+    if (a.prefix != b.prefix) return a.prefix < b.prefix;
+    if (const int order = stems[a.stem].compare(stems[b.stem]); order != 0) return order < 0;
+    return a.weight > b.weight;
+  });
   TermWeights terms;
-  add_words(terms, c.details, details_weight);
-  add_words(terms, c.summary, summary_weight);
-  for (const std::string& alias : c.aliases) add_words(terms, alias, alias_weight);
-  for (const std::string& phrase : c.search_phrases) add_words(terms, phrase, alias_weight);
-  add_words(terms, c.title, title_weight);
-  std::sort(terms.begin(), terms.end(),
-            [](const auto& a, const auto& b) { return a.first != b.first ? a.first < b.first : a.second > b.second; });
-  terms.erase(std::unique(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
-              terms.end());
+  for (const Gathered::Entry& e : gathered.entries)
+    if (terms.empty() || terms.back().first != stems[e.stem])
+      terms.emplace_back(std::move(gathered.stems[e.stem]), e.weight);
   return terms;
 }
 
-}  // namespace
+std::vector<std::string> concept_names(const Concept& c) {
+  std::vector<std::string> names;
+  names.reserve(1 + c.aliases.size() + c.search_phrases.size());
+  names.push_back(fold_compact(c.title));
+  for (const std::string& alias : c.aliases) names.push_back(fold_compact(alias));
+  for (const std::string& phrase : c.search_phrases) names.push_back(fold_compact(phrase));
+  return names;
+}
+
+std::uint32_t WordList::number(std::string_view word) {
+  if (const auto it = numbers_.find(word); it != numbers_.end()) return it->second;
+  const auto n = static_cast<std::uint32_t>(words_.size());
+  numbers_.emplace(words_.emplace_back(word), n);
+  postings_.emplace_back();
+  return n;
+}
+
+std::vector<std::pair<std::uint32_t, float>> WordList::add(std::uint32_t entry, const TermWeights& terms) {
+  std::vector<std::pair<std::uint32_t, float>> numbered;
+  numbered.reserve(terms.size());
+  for (const auto& [term, weight] : terms) {
+    const std::uint32_t n = number(term);
+    add(n, entry, weight);
+    numbered.emplace_back(n, weight);
+  }
+  return numbered;
+}
+
+std::vector<std::pair<std::string, std::vector<std::pair<std::uint32_t, float>>>> WordList::take() {
+  std::vector<std::uint32_t> held;
+  for (std::uint32_t n = 0; n < words_.size(); ++n)
+    if (!postings_[n].empty()) held.push_back(n);
+  std::sort(held.begin(), held.end(), [this](std::uint32_t a, std::uint32_t b) { return words_[a] < words_[b]; });
+  std::vector<std::pair<std::string, std::vector<std::pair<std::uint32_t, float>>>> out;
+  out.reserve(held.size());
+  for (const std::uint32_t n : held) out.emplace_back(std::move(words_[n]), std::move(postings_[n]));
+  numbers_.clear();
+  words_.clear();
+  postings_.clear();
+  return out;
+}
 
 void SearchIndex::build(const std::vector<Concept>& concepts) { concepts_ = &concepts; }
 

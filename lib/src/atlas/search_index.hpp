@@ -3,12 +3,49 @@
 
 #include <katlas/atlas.hpp>
 
+#include <cstdint>
+#include <deque>
 #include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 namespace katlas::detail {
+
+/// A concept's indexed words: folded, stemmed and sorted, each once with the highest weight of
+/// a field it is in (12 title, 10 alias or search phrase, 4 summary, 1.5 details).
+using TermWeights = std::vector<std::pair<std::string, float>>;
+TermWeights concept_terms(const Concept& c);
+
+/// A concept's names as SearchIndexData::names holds them: its title, aliases and search
+/// phrases, each folded and without spaces.
+std::vector<std::string> concept_names(const Concept& c);
+
+/// SearchIndexData::words, gathered one concept after another in concept order, with each
+/// word numbered once: what the site's search index is written from, and what the build
+/// cache keeps of each concept (its words' numbers) so that a rebuild gathers only the words
+/// of concepts that changed.
+class WordList {
+ public:
+  /// The number of `word`, the next one when it is new.
+  std::uint32_t number(std::string_view word);
+  /// The word numbered `n`.
+  const std::string& word(std::uint32_t n) const { return words_[n]; }
+  /// How many words are numbered.
+  std::size_t size() const { return words_.size(); }
+  /// Adds that concept `entry` holds word `n` with `weight`; `entry` never decreases from one call to the next.
+  void add(std::uint32_t n, std::uint32_t entry, float weight) { postings_[n].emplace_back(entry, weight); }
+  /// Adds concept `entry`'s terms, and gives their numbers.
+  std::vector<std::pair<std::uint32_t, float>> add(std::uint32_t entry, const TermWeights& terms);
+  /// The words any concept holds, in byte order, each with its concepts: SearchIndexData::words.
+  /// Leaves the list empty.
+  std::vector<std::pair<std::string, std::vector<std::pair<std::uint32_t, float>>>> take();
+
+ private:
+  std::deque<std::string> words_;  // a deque: numbers_ holds views of these, which must not move
+  std::unordered_map<std::string_view, std::uint32_t> numbers_;
+  std::vector<std::vector<std::pair<std::uint32_t, float>>> postings_;
+};
 
 class SearchIndex {
  public:

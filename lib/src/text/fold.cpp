@@ -101,6 +101,18 @@ std::string fold(std::string_view text) {
   out.reserve(text.size());
   bool pending_space = false;
   for (std::size_t pos = 0; pos < text.size();) {
+    if (const auto byte = static_cast<unsigned char>(text[pos]); byte < 0x80) {  // ASCII: most text
+      ++pos;
+      const char c = base_letter(byte);
+      if (c == '\0') {
+        pending_space = !out.empty();
+        continue;
+      }
+      if (pending_space) out.push_back(' ');
+      pending_space = false;
+      out.push_back(c);
+      continue;
+    }
     const char32_t cp = next_code_point(text, pos);
     const std::string_view greek = greek_name(cp);
     const char c = greek.empty() ? base_letter(cp) : greek.front();
@@ -157,11 +169,13 @@ std::string stem(std::string_view word) {
 }
 
 bool is_stop_word(std::string_view word) {
+  // Sorted, for a binary search; none is longer than 6 letters.
   static constexpr std::array<std::string_view, 40> stop = {
-      "a",    "an", "and",  "are",  "as",  "at",   "be",   "by",  "can",  "do",     "does",  "for",  "from", "how",
-      "i",    "if", "in",   "is",   "it",  "its",  "me",   "my",  "of",   "on",     "or",    "so",   "that", "the",
-      "this", "to", "what", "when", "why", "will", "with", "you", "your", "should", "about", "there"};
-  return std::find(stop.begin(), stop.end(), word) != stop.end();
+      "a",    "about", "an",    "and",  "are", "as",   "at",   "be",  "by",   "can",  "do",  "does", "for",    "from",
+      "how",  "i",     "if",    "in",   "is",  "it",   "its",  "me",  "my",   "of",   "on",  "or",   "should", "so",
+      "that", "the",   "there", "this", "to",  "what", "when", "why", "will", "with", "you", "your"};
+  static_assert(std::is_sorted(stop.begin(), stop.end()));
+  return word.size() <= 6 && std::binary_search(stop.begin(), stop.end(), word);
 }
 
 std::string_view trim(std::string_view text) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 
 namespace katlas::detail::html {
 
@@ -255,6 +256,76 @@ Status PageCache::save() const {
     }
   }
   return cache::save_file(file_, cache_kind, out.bytes());
+}
+
+namespace {
+constexpr std::string_view words_kind = "words";
+}
+
+WordsCache::WordsCache(std::filesystem::path dir) : file_(std::move(dir) / "words.bin") {
+  const std::optional<std::string> body = cache::load_file(file_, words_kind);
+  if (!body) return;
+  cache::Reader in(*body);
+  words_ = in.texts();
+  const std::size_t n = in.count(3 * sizeof(std::uint64_t));  // a key and a count
+  previous_.reserve(n);
+  bool numbers_held = true;  // every word number names one of words_
+  for (std::size_t i = 0; i < n && in.ok() && numbers_held; ++i) {
+    const cache::Hash key = in.hash();
+    Numbered words(in.count(2 * sizeof(std::uint32_t)));
+    for (auto& [number, weight] : words) {
+      number = in.u32();
+      const std::uint32_t bits = in.u32();
+      std::memcpy(&weight, &bits, sizeof weight);
+    }
+    numbers_held = std::all_of(words.begin(), words.end(), [&](const auto& w) { return w.first < words_.size(); });
+    previous_.emplace(key, std::move(words));
+  }
+  if (!in.ok() || !in.at_end() || !numbers_held) {
+    words_.clear();
+    previous_.clear();
+  }
+}
+
+cache::Hash WordsCache::key(const Concept& c) {
+  cache::Writer out;
+  out.text(c.title);
+  out.texts(c.aliases);
+  out.texts(c.search_phrases);
+  out.text(c.summary);
+  out.text(c.details);
+  return cache::hash_bytes(out.bytes());
+}
+
+const WordsCache::Numbered* WordsCache::find(const cache::Hash& key) const {
+  const auto it = previous_.find(key);
+  return it == previous_.end() ? nullptr : &it->second;
+}
+
+Status WordsCache::save(const WordList& list) const {
+  // Only the words this build's records use, numbered again in the order they come.
+  std::vector<std::uint32_t> renumbered(list.size(), 0);  // number + 1; 0: not used
+  std::vector<std::string_view> used;
+  cache::Writer entries;
+  entries.u64(next_.size());
+  for (const auto& [key, words] : next_) {
+    entries.hash(key);
+    entries.u64(words.size());
+    for (const auto& [number, weight] : words) {
+      if (renumbered[number] == 0) {
+        used.push_back(list.word(number));
+        renumbered[number] = static_cast<std::uint32_t>(used.size());
+      }
+      std::uint32_t bits;
+      std::memcpy(&bits, &weight, sizeof bits);
+      entries.u32(renumbered[number] - 1);
+      entries.u32(bits);
+    }
+  }
+  cache::Writer head;
+  head.u64(used.size());
+  for (const std::string_view word : used) head.text(word);
+  return cache::save_file(file_, words_kind, {head.bytes(), entries.bytes()});
 }
 
 }  // namespace katlas::detail::html

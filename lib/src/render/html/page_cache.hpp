@@ -3,6 +3,7 @@
 #pragma once
 
 #include "atlas/read_log.hpp"
+#include "atlas/search_index.hpp"
 #include "cache/binary.hpp"
 #include "render/html/link_check.hpp"
 
@@ -118,6 +119,39 @@ class PageCache {
   std::vector<std::pair<std::string, Entry>> next_;
   std::optional<Rest> next_rest_;
   cache::Hash next_paths_;
+};
+
+/// Each concept's words in the site's search index (WordList), from the previous build, in
+/// `<dir>/words.bin`: keyed by a hash of the fields they come from (title, aliases, search
+/// phrases, summary, details), so a rebuild gathers the words of changed concepts only. The
+/// cache file names the code that wrote it (cache::build_id()), so a change to how words are
+/// folded or stemmed leaves it unused.
+class WordsCache {
+ public:
+  using Numbered = std::vector<std::pair<std::uint32_t, float>>;  ///< word number, weight
+  /// Reads the previous build's file; an unreadable or damaged one counts as none.
+  explicit WordsCache(std::filesystem::path dir);
+  WordsCache(const WordsCache&) = delete;
+  WordsCache& operator=(const WordsCache&) = delete;
+  /// The key of a concept's words.
+  static cache::Hash key(const Concept& c);
+  /// The previous build's words, numbered as its entries number them.
+  const std::vector<std::string>& words() const { return words_; }
+  /// The previous build's words of a concept with this key, by number; nothing when it had none.
+  const Numbered* find(const cache::Hash& key) const;
+  /// Records a concept of this build (one thread at a time), its words numbered as `list` numbers them.
+  void record(const cache::Hash& key, Numbered words) { next_.emplace_back(key, std::move(words)); }
+  /// Writes this build's records, with the words of `list` they use.
+  Status save(const WordList& list) const;
+
+ private:
+  struct KeyHash {
+    std::size_t operator()(const cache::Hash& h) const { return static_cast<std::size_t>(h.low); }
+  };
+  std::filesystem::path file_;
+  std::vector<std::string> words_;
+  std::unordered_map<cache::Hash, Numbered, KeyHash> previous_;
+  std::vector<std::pair<cache::Hash, Numbered>> next_;
 };
 
 /// The time now, as file stamps count it (nanoseconds since 1970, UTC).

@@ -21,13 +21,63 @@ namespace {
 using detail::html::Files;
 using detail::html::Page;
 
+/// SearchIndexData::words of `concepts`, as Atlas::search_index() gives them, gathered a
+/// batch of concepts at a time on every core (a batch's words, not every concept's, are held
+/// at once). With `cache`, a concept whose words the previous build recorded is not gathered
+/// again, and this build's are recorded and saved (`saved` says how that went).
+auto gather_words(const std::vector<Concept>& concepts, detail::html::WordsCache* cache, Status& saved) {
+  using detail::html::WordsCache;
+  detail::WordList list;
+  bool numbered = cache != nullptr;  // the list numbers the cache's words as the cache does
+  if (cache) {
+    for (std::uint32_t n = 0; n < cache->words().size() && numbered; ++n)
+      numbered = list.number(cache->words()[n]) == n;
+    if (!numbered) list = detail::WordList();  // a word twice: not a file this code wrote
+  }
+  constexpr std::size_t batch = 512;
+  std::vector<detail::TermWeights> terms;
+  std::vector<detail::cache::Hash> keys;
+  std::vector<const WordsCache::Numbered*> known;
+  for (std::size_t at = 0; at < concepts.size(); at += batch) {
+    const std::size_t n = std::min(batch, concepts.size() - at);
+    terms.assign(n, {});
+    keys.assign(n, {});
+    known.assign(n, nullptr);
+    detail::parallel_for(
+        n,
+        [&](std::size_t i) {
+          const Concept& c = concepts[at + i];
+          if (cache) keys[i] = WordsCache::key(c);
+          if (numbered) known[i] = cache->find(keys[i]);
+          if (!known[i]) terms[i] = detail::concept_terms(c);
+        },
+        16);
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto entry = static_cast<std::uint32_t>(at + i);
+      if (known[i]) {
+        for (const auto& [number, weight] : *known[i]) list.add(number, entry, weight);
+        cache->record(keys[i], *known[i]);
+      } else {
+        WordsCache::Numbered words = list.add(entry, terms[i]);
+        if (cache) cache->record(keys[i], std::move(words));
+      }
+    }
+  }
+  if (cache) saved = cache->save(list);
+  return list.take();
+}
+
 /// The index Atlas::search() ranks with, and what a result shows, for lib/assets/search.js:
-/// the site's search ranks as `katlas search` does because it ranks with the same index.
-/// Written as nlohmann::json's dump() writes the document, piece by piece: at 10,000 concepts
-/// it holds millions of values, far more than is worth building as a tree first.
-std::string search_index(const Atlas& atlas) {
-  const SearchIndexData index = atlas.search_index();
+/// the site's search ranks as `katlas search` does because it ranks with the same index
+/// (tests/search_test.cpp compares the two). Written as nlohmann::json's dump() writes the
+/// document, piece by piece: at 10,000 concepts it holds millions of values, far more than is
+/// worth building as a tree first.
+std::string search_index(const Atlas& atlas, detail::html::WordsCache* cache, Status& saved) {
   const std::vector<Concept>& concepts = atlas.content().concepts;
+  SearchIndexData index;
+  index.names.reserve(concepts.size());
+  for (const Concept& c : concepts) index.names.push_back(detail::concept_names(c));
+  index.words = gather_words(concepts, cache, saved);
   // A plain script (not fetch) so search works when the site is opened from file://. Only
   // JSON strings can hold what a script must not (see escape_script_json()): each string is
   // escaped as it is written, and the whole is never copied.
@@ -170,7 +220,9 @@ class SiteRenderer {
       for (const Page& p : pages) small_.emplace(p.path, layout(site_, p));
       for (const detail::Asset& a : detail::all_assets())
         if (!a.name.ends_with(".html")) small_.emplace("assets/" + std::string(a.name), std::string(a.bytes));
-      small_.emplace("assets/search-index.js", search_index(atlas));
+      std::optional<detail::html::WordsCache> words;
+      if (incremental) words.emplace(options.cache_dir);
+      small_.emplace("assets/search-index.js", search_index(atlas, words ? &*words : nullptr, words_saved_));
       small_.emplace("sitemap.xml", "");
     }
     for (const auto& [path, bytes] : small_) slots_.push_back({path, &bytes, nullptr});
@@ -183,6 +235,9 @@ class SiteRenderer {
       small_["sitemap.xml"] = sitemap(html_pages, options);
     }
   }
+
+  /// How saving the search index's words to the build cache went (ok when not saved).
+  const Status& words_saved() const { return words_saved_; }
 
   /// Every output path, sorted.
   const std::vector<Slot>& slots() const { return slots_; }
@@ -351,6 +406,7 @@ class SiteRenderer {
   detail::html::Site site_;
   Files small_;
   bool rest_reused_ = false;
+  Status words_saved_;  // how saving the words of the search index to the build cache went
   std::unordered_map<std::string, Outcome> rest_outcomes_;  // the files taken by take_previous_rest()
   std::vector<Slot> slots_;
 };
@@ -361,6 +417,7 @@ SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& 
   SiteResult result;
   Files held;  // the whole site, when the sink is not staged
   std::optional<detail::html::PageCache> cache;
+  Status words_saved;  // the search index's words in the build cache
   try {
     std::optional<detail::html::PageInputs> inputs;
     std::optional<Incremental> incremental;
@@ -370,6 +427,7 @@ SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& 
       incremental.emplace(Incremental{sink, *inputs, *cache, inputs->everything()});
     }
     SiteRenderer renderer(atlas, options, incremental ? &*incremental : nullptr);
+    words_saved = renderer.words_saved();
     std::unordered_set<std::string, PathHash, std::equal_to<>> paths;
     for (const Slot& slot : renderer.slots()) paths.insert(slot.path);
     if (cache) {
@@ -431,7 +489,9 @@ SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& 
     return result;
   }
   if (cache) {
-    if (const Status saved = cache->save(); !saved)
+    Status saved = cache->save();
+    if (saved && !words_saved.ok()) saved = words_saved;
+    if (!saved)
       result.diagnostics.push_back({Severity::warning,
                                     {cache->file().string(), 0, 0},
                                     "cannot write the build cache: " + saved.message(),
