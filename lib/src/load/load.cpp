@@ -42,12 +42,14 @@ LoadResult Atlas::load_files(std::vector<ContentFile> files, LoadOptions options
   if (!options.cache_dir.empty()) cache.emplace(options.cache_dir, options.display_root);
   Content content =
       detail::parse_files(files, options.display_root, result.diagnostics, gaps, cache ? &*cache : nullptr);
+  std::vector<ContentFile>().swap(files);  // parsed: their bytes are not needed while the graph is built
   if (cache) {
     if (const Status saved = cache->save(); !saved)
       result.diagnostics.push_back({Severity::warning,
                                     {cache->file().string(), 0, 0},
                                     "cannot write the build cache: " + saved.message(),
                                     "the content loaded all the same; free the folder or build without a cache"});
+    cache.reset();  // saved: its entries are not needed either
   }
   std::sort(content.concepts.begin(), content.concepts.end(),
             [](const Concept& a, const Concept& b) { return a.id < b.id; });

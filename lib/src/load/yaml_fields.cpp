@@ -176,6 +176,10 @@ std::string invisible_character(std::string_view text) {
   std::size_t position = 0;
   for (std::size_t i = 0; i < text.size(); ++position) {
     const auto byte = static_cast<unsigned char>(text[i]);
+    if ((byte >= 0x20 && byte < 0x7F) || byte == '\t' || byte == '\n') {  // printable ASCII: most of any text
+      ++i;
+      continue;
+    }
     char32_t c = byte;
     std::size_t length = 1;
     if (byte >= 0xF0 && i + 3 < text.size())

@@ -93,6 +93,13 @@ std::string search_index(const Atlas& atlas, detail::html::WordsCache* cache, St
   json.reserve(estimate);
   const auto text = [&json](std::string_view key, const std::string& value) {
     json.append(key);
+    // Printable ASCII but '"', '\\' and '<' is written by dump() as it is, in quotes, and needs
+    // no escape in a script: every word of the index, and most names.
+    if (std::all_of(value.begin(), value.end(),
+                    [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '<'; })) {
+      json.append(1, '"').append(value).append(1, '"');
+      return;
+    }
     json += detail::escape_script_json(nlohmann::json(value).dump());
   };
   for (std::size_t i = 0; i < concepts.size(); ++i) {
@@ -116,7 +123,7 @@ std::string search_index(const Atlas& atlas, detail::html::WordsCache* cache, St
   };
   char number[16];
   for (std::size_t w = 0; w < index.words.size(); ++w) {
-    const auto& [word, postings] = index.words[w];
+    auto& [word, postings] = index.words[w];
     text(w == 0 ? "" : ",", word);
     json += ":[";
     for (std::size_t p = 0; p < postings.size(); ++p) {
@@ -126,8 +133,10 @@ std::string search_index(const Atlas& atlas, detail::html::WordsCache* cache, St
       json += weight(postings[p].second);
     }
     json += ']';
+    decltype(index.words)::value_type::second_type().swap(postings);  // written: the text grows as these go
   }
-  return json += "}};\n";
+  json += "}};\n";
+  return json;
 }
 
 /// Every .html path of the site, sorted, with the concept each concept page shows.
@@ -156,7 +165,7 @@ constexpr std::size_t max_queued_bytes = 64 << 20;
 /// One output file in path order: either already rendered (`bytes`) or a concept page to render.
 struct Slot {
   std::string path;
-  const std::string* bytes = nullptr;
+  std::string* bytes = nullptr;  // moved out when it is handed on
   const Concept* entry = nullptr;
 };
 
@@ -214,10 +223,15 @@ class SiteRenderer {
               site_title(atlas, options)} {
     rest_reused_ = incremental && take_previous_rest(atlas, *incremental);
     if (!rest_reused_) {
-      std::vector<Page> pages{home_page(site_),    topics_page(site_),    glossary_page(site_),
-                              sources_page(site_), contested_page(site_), search_page(site_)};
-      for (const Kind& k : atlas.content().kinds) pages.push_back(kind_page(site_, k));
-      for (const Page& p : pages) small_.emplace(p.path, layout(site_, p));
+      // Each page laid out as it is made: at 10,000 concepts the glossary and topics are megabytes.
+      const auto add = [this](const Page& p) { small_.emplace(p.path, layout(site_, p)); };
+      add(home_page(site_));
+      add(topics_page(site_));
+      add(glossary_page(site_));
+      add(sources_page(site_));
+      add(contested_page(site_));
+      add(search_page(site_));
+      for (const Kind& k : atlas.content().kinds) add(kind_page(site_, k));
       for (const detail::Asset& a : detail::all_assets())
         if (!a.name.ends_with(".html")) small_.emplace("assets/" + std::string(a.name), std::string(a.bytes));
       std::optional<detail::html::WordsCache> words;
@@ -225,7 +239,7 @@ class SiteRenderer {
       small_.emplace("assets/search-index.js", search_index(atlas, words ? &*words : nullptr, words_saved_));
       small_.emplace("sitemap.xml", "");
     }
-    for (const auto& [path, bytes] : small_) slots_.push_back({path, &bytes, nullptr});
+    for (auto& [path, bytes] : small_) slots_.push_back({path, &bytes, nullptr});
     for (const Concept& c : atlas.content().concepts) slots_.push_back({detail::html::concept_url(c.id), nullptr, &c});
     std::sort(slots_.begin(), slots_.end(), [](const Slot& a, const Slot& b) { return a.path < b.path; });
     if (!rest_reused_) {
@@ -264,7 +278,7 @@ class SiteRenderer {
     for (std::size_t at = 0; at < slots_.size();) {
       const std::string& path = slots_[at].path;
       if (!slots_[at].entry) {
-        std::string bytes = *slots_[at].bytes;
+        std::string bytes = std::move(*slots_[at].bytes);  // render() runs once
         Outcome outcome;
         if (const auto known = rest_outcomes_.find(path); known != rest_outcomes_.end()) {
           outcome = std::move(known->second);  // the previous build's file, its hash or stamp checked
