@@ -2,6 +2,7 @@
 #include "render/html/page_cache.hpp"
 
 #include "cache/content_codec.hpp"
+#include "parallel.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -119,15 +120,39 @@ PageInputs::PageInputs(const Atlas& atlas, const SiteOptions& options) : atlas_(
   for (const RelationType& t : content.relation_types) cache::write(shared, t);
   for (const Source& s : content.sources) cache::write(shared, s);
   shared_ = cache::hash_bytes(shared.bytes());
+  // What a page can read of each concept, worked out once for every page that reads it (on
+  // every core): the concept whole, which links it has, and whether it is past its review date.
+  std::vector<Known> known(content.concepts.size());
+  parallel_for(
+      content.concepts.size(),
+      [&](std::size_t i) {
+        const Concept& c = content.concepts[i];
+        cache::Writer bytes;
+        cache::write(bytes, c);
+        known[i].whole = cache::hash_bytes(bytes.bytes());
+        // Which links a concept has: their content is in the concepts that hold them, which a
+        // page read when it listed them; a link that is new since then changes this list.
+        const std::vector<Link> links = atlas.related(c);
+        cache::Writer listed;
+        listed.u64(links.size());
+        for (const Link& l : links) {
+          listed.text(l.type->id);
+          listed.text(l.other->id);
+          listed.u32(l.direction == Direction::out ? 1 : 0);
+        }
+        known[i].links = cache::hash_bytes(listed.bytes());
+        // Whether a page says it is past its review date depends on the day of the build.
+        const std::string due = review_due(c, atlas.kind(c.kind));
+        known[i].overdue = !today_.empty() && !due.empty() && due < today_;
+      },
+      64);
   cache::Hasher all;
   cache::Writer names;
-  whole_.reserve(content.concepts.size());
-  for (const Concept& c : content.concepts) {
-    cache::Writer bytes;
-    cache::write(bytes, c);
-    const cache::Hash whole = cache::hash_bytes(bytes.bytes());
-    whole_.emplace(c.id, whole);
-    all.add(whole);
+  known_.reserve(content.concepts.size());
+  for (std::size_t i = 0; i < content.concepts.size(); ++i) {
+    const Concept& c = content.concepts[i];
+    known_.emplace(c.id, known[i]);
+    all.add(known[i].whole);
     names.text(c.id);
     names.text(c.title);
     names.texts(c.aliases);
@@ -137,39 +162,30 @@ PageInputs::PageInputs(const Atlas& atlas, const SiteOptions& options) : atlas_(
 }
 
 cache::Hash PageInputs::of(const PageReads& reads) const {
+  // A concept a page read and this build does not hold counts as such (a `false` where its
+  // hash would be), so a page that read a concept since removed is rendered again.
+  const auto known = [this](const std::string& id) -> const Known* {
+    const auto it = known_.find(id);
+    return it == known_.end() ? nullptr : &it->second;
+  };
   cache::Writer out;
   out.hash(shared_);
   out.u64(reads.concepts.size());
   for (const std::string& id : reads.concepts) {
-    const auto it = whole_.find(id);
-    out.boolean(it != whole_.end());
-    if (it != whole_.end()) out.hash(it->second);
+    const Known* k = known(id);
+    out.boolean(k != nullptr);
+    if (k) out.hash(k->whole);
   }
-  // Which links a concept has: their content is in the concepts that hold them, which the
-  // page read when it listed them; a link that is new since then changes this list.
   out.u64(reads.links_of.size());
   for (const std::string& id : reads.links_of) {
-    const Concept* c = atlas_.find(id);
-    if (!c || c->id != id) {
-      out.u32(0);
-      continue;
-    }
-    const std::vector<Link> links = atlas_.related(*c);
-    out.u32(1);
-    out.u64(links.size());
-    for (const Link& l : links) {
-      out.text(l.type->id);
-      out.text(l.other->id);
-      out.u32(l.direction == Direction::out ? 1 : 0);
-    }
+    const Known* k = known(id);
+    out.boolean(k != nullptr);
+    if (k) out.hash(k->links);
   }
-  // Whether a page says it is past its review date depends on the day of the build.
   out.u64(reads.reviewed.size());
   for (const std::string& id : reads.reviewed) {
-    const Concept* c = atlas_.find(id);
-    if (c && c->id != id) c = nullptr;
-    const std::string due = c ? review_due(*c, atlas_.kind(c->kind)) : std::string();
-    out.boolean(!today_.empty() && !due.empty() && due < today_);
+    const Known* k = known(id);
+    out.boolean(k && k->overdue);
   }
   out.boolean(reads.all);
   if (reads.all) out.hash(all_);

@@ -47,11 +47,17 @@ class PageInputs {
 
  private:
   const Atlas& atlas_;
-  std::string today_;                                        // review dates are judged against it
-  cache::Hash shared_;                                       // what every page reads
-  cache::Hash all_;                                          // every concept whole
-  cache::Hash names_;                                        // every concept's id, title and aliases
-  std::unordered_map<std::string_view, cache::Hash> whole_;  // concept id -> its bytes' hash
+  std::string today_;   // review dates are judged against it
+  cache::Hash shared_;  // what every page reads
+  cache::Hash all_;     // every concept whole
+  cache::Hash names_;   // every concept's id, title and aliases
+  /// What a page can read of one concept.
+  struct Known {
+    cache::Hash whole;     ///< the hash of its bytes
+    cache::Hash links;     ///< the hash of which links it has (type, other concept, direction)
+    bool overdue = false;  ///< whether it is past its review date on the build's day
+  };
+  std::unordered_map<std::string_view, Known> known_;  // concept id -> what a page can read of it
 };
 
 /// What the page cache keeps of a page's link scan (LinkChecker::fragment_links()), as bytes,
