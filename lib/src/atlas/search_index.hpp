@@ -27,6 +27,12 @@ std::vector<std::string> concept_names(const Concept& c);
 /// of concepts that changed.
 class WordList {
  public:
+  WordList() = default;
+  // Not copied: numbers_ views words_, and a copy would view the original's words.
+  WordList(const WordList&) = delete;
+  WordList& operator=(const WordList&) = delete;
+  WordList(WordList&&) = default;  // a moved deque keeps its strings where they are
+  WordList& operator=(WordList&&) = default;
   /// The number of `word`, the next one when it is new.
   std::uint32_t number(std::string_view word);
   /// The word numbered `n`.

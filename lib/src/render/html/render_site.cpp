@@ -69,9 +69,9 @@ auto gather_words(const std::vector<Concept>& concepts, detail::html::WordsCache
 
 /// The index Atlas::search() ranks with, and what a result shows, for lib/assets/search.js:
 /// the site's search ranks as `katlas search` does because it ranks with the same index
-/// (tests/search_test.cpp compares the two). Written as nlohmann::json's dump() writes the
-/// document, piece by piece: at 10,000 concepts it holds millions of values, far more than is
-/// worth building as a tree first.
+/// (tests/incremental_test.cpp compares the two, words from the build cache included).
+/// Written as nlohmann::json's dump() writes the document, piece by piece: at 10,000 concepts
+/// it holds millions of values, far more than is worth building as a tree first.
 std::string search_index(const Atlas& atlas, detail::html::WordsCache* cache, Status& saved) {
   const std::vector<Concept>& concepts = atlas.content().concepts;
   SearchIndexData index;
