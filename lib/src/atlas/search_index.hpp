@@ -2,6 +2,7 @@
 #pragma once
 
 #include <katlas/atlas.hpp>
+#include <katlas/core_export.hpp>
 
 #include <cstdint>
 #include <deque>
@@ -9,6 +10,8 @@
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+KATLAS_CORE_INTERNAL_BEGIN
 
 namespace katlas::detail {
 
@@ -118,3 +121,5 @@ class SearchIndex {
 };
 
 }  // namespace katlas::detail
+
+KATLAS_CORE_INTERNAL_END
