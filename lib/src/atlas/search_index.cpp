@@ -127,14 +127,13 @@ void SearchIndex::build_names() const {
   names_.reserve(concepts.size());
   for (std::size_t i = 0; i < concepts.size(); ++i) {
     const Concept& c = concepts[i];
-    Names names{fold_compact(c.title), {}};
-    for (const std::string& alias : c.aliases) names.aliases.push_back(fold_compact(alias));
-    // Earlier concepts (sorted by id) win a shared name, so lookups are deterministic.
+    std::vector<std::string> folded = concept_names(c);  // the title, the aliases, the search phrases
+    // Earlier concepts (sorted by id) win a shared name, so lookups are deterministic. A search
+    // phrase finds the concept in a search, but is not a name to look it up by.
     exact_.emplace(fold_compact(c.id), i);
-    exact_.emplace(names.title, i);
-    for (const std::string& alias : names.aliases) exact_.emplace(alias, i);
-    // A phrase finds the concept in a search, but is not a name to look it up by.
-    for (const std::string& phrase : c.search_phrases) names.aliases.push_back(fold_compact(phrase));
+    for (std::size_t n = 0; n <= c.aliases.size(); ++n) exact_.emplace(folded[n], i);
+    Names names{std::move(folded.front()), {}};
+    names.aliases.assign(std::make_move_iterator(folded.begin() + 1), std::make_move_iterator(folded.end()));
     names_.push_back(std::move(names));
   }
   // One text to search for a part of a name in, instead of every name in turn.

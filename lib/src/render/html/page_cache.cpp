@@ -107,7 +107,7 @@ PageReads PageReads::of(const ReadLog& log) {
   return {ids_of(log.concepts), ids_of(log.links_of), ids_of(log.reviewed), log.all, log.names};
 }
 
-PageInputs::PageInputs(const Atlas& atlas, const SiteOptions& options) : atlas_(atlas), today_(options.today) {
+PageInputs::PageInputs(const Atlas& atlas, const SiteOptions& options) : atlas_(atlas) {
   const Content& content = atlas.content();
   cache::Writer shared;
   shared.text(cache::build_id());
@@ -143,7 +143,7 @@ PageInputs::PageInputs(const Atlas& atlas, const SiteOptions& options) : atlas_(
         known[i].links = cache::hash_bytes(listed.bytes());
         // Whether a page says it is past its review date depends on the day of the build.
         const std::string due = review_due(c, atlas.kind(c.kind));
-        known[i].overdue = !today_.empty() && !due.empty() && due < today_;
+        known[i].overdue = !options.today.empty() && !due.empty() && due < options.today;
       },
       64);
   cache::Hasher all;
@@ -198,10 +198,7 @@ cache::Hash PageInputs::everything() const {
   cache::Writer out;
   out.hash(shared_);
   out.hash(all_);
-  for (const Concept& c : atlas_.content().concepts) {
-    const std::string due = review_due(c, atlas_.kind(c.kind));
-    out.boolean(!today_.empty() && !due.empty() && due < today_);
-  }
+  for (const Concept& c : atlas_.content().concepts) out.boolean(known_.at(c.id).overdue);
   return cache::hash_bytes(out.bytes());
 }
 

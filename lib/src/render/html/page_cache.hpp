@@ -47,7 +47,6 @@ class PageInputs {
 
  private:
   const Atlas& atlas_;
-  std::string today_;   // review dates are judged against it
   cache::Hash shared_;  // what every page reads
   cache::Hash all_;     // every concept whole
   cache::Hash names_;   // every concept's id, title and aliases
