@@ -648,11 +648,15 @@ TEST_CASE("a file taken unread that the sink cannot keep is written with the pre
   // A staged sink in memory whose files were all written an hour ago, and that can keep none.
   struct Sink final : OutputSink {
     Tree before, written;
+    // One time for every file of both builds: a time taken per call would change between the
+    // build that wrote a file and the build that looks at it again, and the stamps would differ.
     static FileStamp stamp_for(std::string_view path, std::size_t size) {
-      const auto hour_ago = std::chrono::system_clock::now() - std::chrono::hours(1);
-      return {1, std::hash<std::string_view>{}(path), size,
-              std::chrono::duration_cast<std::chrono::nanoseconds>(hour_ago.time_since_epoch()).count() /
-                  1'000'000'000 * 1'000'000'000};
+      static const std::int64_t hour_ago_ns =
+          std::chrono::duration_cast<std::chrono::seconds>(
+              (std::chrono::system_clock::now() - std::chrono::hours(1)).time_since_epoch())
+              .count() *
+          1'000'000'000;
+      return {1, std::hash<std::string_view>{}(path), size, hour_ago_ns};
     }
     void write(std::string_view path, std::string_view bytes) override {
       written.insert_or_assign(std::string(path), std::string(bytes));
