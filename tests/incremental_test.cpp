@@ -6,6 +6,7 @@
 #include "support.hpp"
 
 #include "atlas/read_log.hpp"
+#include "cache/binary.hpp"
 #include "render/html/link_check.hpp"
 #include "render/html/page_cache.hpp"
 
@@ -279,7 +280,7 @@ TEST_CASE("what a page reads is recorded as it renders, so a new read needs no l
     return detail::html::PageReads::of(log);
   };
   const detail::html::PageReads reads = new_renderer(before.atlas());
-  CHECK(reads.concepts == std::vector<std::string>{"cyp3a4"});
+  CHECK(reads.concepts == detail::html::IdList{"cyp3a4"});
   CHECK(reads.names);  // found by name: a concept that takes that name later would change the answer
   CHECK_FALSE(reads.all);
 
@@ -328,8 +329,9 @@ TEST_CASE("a concept a page did not read cannot change that page") {
       const std::string path = "concepts/" + c.id + ".html";
       const detail::html::PageCache::Entry* entry = recorded.find(path);
       REQUIRE(entry);
-      const auto& read = entry->reads.concepts;
-      const bool depends = entry->reads.all || std::find(read.begin(), read.end(), id) != read.end();
+      bool read = false;
+      entry->reads.concepts.each([&](std::string_view r) { read = read || r == id; });
+      const bool depends = entry->reads.all || read;
       if (!depends) {
         CHECK_MESSAGE(edited.at(path) == first.at(path), path << " changed but never read " << id);
         ++compared;
@@ -595,6 +597,31 @@ TEST_CASE("the parse cache gives what parsing gives, and never hides a problem")
   const std::string first = test::formatted(broken);
   CHECK(first.find("cyp3a4.yaml") != std::string::npos);
   CHECK(test::formatted(Atlas::load(content, options)) == first);
+}
+
+TEST_CASE("a cache written in pieces is the bytes of one written whole, and saves and loads as one file") {
+  namespace cache = detail::cache;
+  cache::Writer pieces(cache::piece_bytes), whole;
+  for (std::size_t i = 0; i < 40'000; ++i)
+    for (cache::Writer* out : {&pieces, &whole}) {
+      out->u64(i);
+      out->text(std::string(i % 97, static_cast<char>('a' + i % 26)));
+      if (i % 10'000 == 0) out->text(std::string(cache::piece_bytes + 3, 'x'));  // longer than a piece
+    }
+  const std::vector<std::string_view> parts = pieces.pieces();
+  REQUIRE(parts.size() > 2);
+  std::string joined;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i + 1 < parts.size()) CHECK(parts[i].size() >= cache::piece_bytes);
+    joined += parts[i];
+  }
+  CHECK(joined == whole.bytes());
+  Scratch scratch("pieces");
+  const fs::path file = scratch.dir / "pieces.bin";
+  REQUIRE(cache::save_file(file, "pieces", parts).ok());
+  CHECK(cache::load_file(file, "pieces") == whole.bytes());
+  CHECK(pieces.bytes() == whole.bytes());
+  CHECK(pieces.pieces() == std::vector<std::string_view>{whole.bytes()});
 }
 
 TEST_CASE("pages kept unread keep the link check whole: links into pages that changed are checked again") {

@@ -569,6 +569,17 @@ TEST_SUITE("site") {
     CHECK(format(found[2]) == "c.html: error: broken link 'd.html#gone': no element with id 'gone' in d.html");
   }
 
+  TEST_CASE("a #fragment into a file that is no page is broken, and a page's repeated ids count once") {
+    const Files files{
+        {"a.html", "<a href=\"style.css#x\">1</a><a href=\"b.html#twice\">2</a><a href=\"style.css\">3</a>"},
+        {"b.html", "<p id=\"twice\"></p><p id=\"twice\"></p><p id=\"\"></p><a href=\"a.html#\">4</a>"},
+        {"style.css", "p { color: black }"}};
+    const std::vector<katlas::Diagnostic> found = katlas::check_links(files);
+    REQUIRE(found.size() == 2);
+    CHECK(format(found[0]) == "a.html: error: broken link 'style.css#x': no element with id 'x' in style.css");
+    CHECK(format(found[1]) == "b.html: error: broken link 'a.html#': no element with id '' in a.html");
+  }
+
   TEST_CASE("a memory sink refuses paths that leave the site folder") {
     katlas::MemorySink sink;
     CHECK_THROWS_WITH_AS(sink.write("../evil.html", "x"), "refusing to write outside the site folder: '../evil.html'",

@@ -134,6 +134,32 @@ int write_all(int fd, std::vector<std::string_view>& pieces) {
 
 }  // namespace
 
+std::string& Writer::bytes() {
+  if (!full_.empty()) {
+    std::string whole;
+    std::size_t size = bytes_.size();
+    for (const std::string& piece : full_) size += piece.size();
+    whole.reserve(size);
+    for (const std::string& piece : full_) whole += piece;
+    whole += bytes_;
+    full_.clear();
+    bytes_ = std::move(whole);
+  }
+  return bytes_;
+}
+
+std::vector<std::string_view> Writer::pieces() const {
+  std::vector<std::string_view> out(full_.begin(), full_.end());
+  out.emplace_back(bytes_);
+  return out;
+}
+
+void Writer::next_piece() {
+  full_.push_back(std::move(bytes_));
+  bytes_ = std::string();
+  bytes_.reserve(piece_bytes_ + piece_bytes_ / 8);
+}
+
 Status save_file(const std::filesystem::path& file, std::string_view kind, std::string_view body) {
   return save_file(file, kind, std::vector<std::string_view>{body});
 }

@@ -41,17 +41,25 @@ class Hasher {
   void* state_;
 };
 
+/// The size of the pieces a big cache file is made in (see Writer(std::size_t)).
+inline constexpr std::size_t piece_bytes = std::size_t{1} << 20;
+
 /// Appends values to a byte string: fixed-width integers (native byte order: a cache never
 /// leaves the machine that wrote it) and length-prefixed strings.
 class Writer {
  public:
+  Writer() = default;
+  /// A writer for a big cache file: it keeps its bytes in pieces of about `piece_bytes` and
+  /// hands them to save_file() as pieces(). One string grown to the whole size would hold the
+  /// old and the new copy at once each time it grows.
+  explicit Writer(std::size_t piece_bytes) : piece_bytes_(piece_bytes) {}
   void u64(std::uint64_t v) { raw(&v, sizeof v); }
   void u32(std::uint32_t v) { raw(&v, sizeof v); }
   void f64(double v) { raw(&v, sizeof v); }
   void boolean(bool v) { u32(v ? 1 : 0); }
   void text(std::string_view s) {
     u64(s.size());
-    bytes_.append(s);
+    raw(s.data(), s.size());
   }
   void texts(const std::vector<std::string>& list) {
     u64(list.size());
@@ -61,11 +69,20 @@ class Writer {
     u64(h.low);
     u64(h.high);
   }
-  std::string& bytes() { return bytes_; }
+  /// Everything written, as one string (the pieces joined, when there are any).
+  std::string& bytes();
+  /// Everything written, in order, as views into the writer.
+  std::vector<std::string_view> pieces() const;
 
  private:
-  void raw(const void* p, std::size_t n) { bytes_.append(static_cast<const char*>(p), n); }
-  std::string bytes_;
+  void raw(const void* p, std::size_t n) {
+    bytes_.append(static_cast<const char*>(p), n);
+    if (piece_bytes_ != 0 && bytes_.size() >= piece_bytes_) next_piece();
+  }
+  void next_piece();
+  std::size_t piece_bytes_ = 0;    // 0: one string
+  std::vector<std::string> full_;  // the pieces filled so far
+  std::string bytes_;              // the piece being filled
 };
 
 /// Reads what a Writer wrote. Never reads past the end: once a read would, ok() turns

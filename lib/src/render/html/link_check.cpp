@@ -3,8 +3,7 @@
 
 #include <katlas/site.hpp>
 
-#include <iterator>
-#include <set>
+#include <algorithm>
 
 namespace katlas {
 namespace {
@@ -69,61 +68,114 @@ Diagnostic broken(const std::string& page, const std::string& url, const std::st
 
 /// Why `#fragment` on `target` is broken, given that page's element ids (nullptr: the target
 /// is no HTML page the check has seen); empty when the fragment names one of them.
-std::string missing_id(const std::string& fragment, const std::string& target, const std::set<std::string>* ids) {
-  if (!fragment.empty() && ids && ids->count(fragment) > 0) return {};
-  return "no element with id '" + fragment + "' in " + target;
+std::string missing_id(std::string_view fragment, const std::string& target, const detail::html::IdSet* ids) {
+  if (!fragment.empty() && ids && ids->contains(fragment)) return {};
+  return "no element with id '" + std::string(fragment) + "' in " + target;
 }
 
 }  // namespace
 
 namespace detail::html {
 
+IdSet::IdSet(std::vector<std::string> ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::size_t size = 0;
+  for (const std::string& id : ids) size += id.size();
+  text_.reserve(size);
+  ends_.reserve(ids.size());
+  for (const std::string& id : ids) ends_.push_back(text_.append(id).size());
+}
+
+bool IdSet::contains(std::string_view id) const {
+  std::size_t low = 0, high = ends_.size();
+  while (low < high) {
+    const std::size_t mid = low + (high - low) / 2;
+    const std::size_t start = mid == 0 ? 0 : ends_[mid - 1];
+    const int order = std::string_view(text_).substr(start, ends_[mid] - start).compare(id);
+    if (order == 0) return true;
+    if (order < 0)
+      low = mid + 1;
+    else
+      high = mid;
+  }
+  return false;
+}
+
+std::string_view LinkChecker::Pending::fragment() const {
+  const std::size_t hash = url.find('#');
+  return hash == std::string::npos ? std::string_view() : std::string_view(url).substr(hash + 1);
+}
+
 LinkChecker::PageLinks LinkChecker::scan(const std::string& page, std::string_view html) const {
   PageLinks links;
   Attributes found = attribute_values(html);
-  links.ids = {std::make_move_iterator(found.ids.begin()), std::make_move_iterator(found.ids.end())};
-  const std::set<std::string>& page_ids = links.ids;
+  links.ids = IdSet(std::move(found.ids));
   std::vector<Pending>& pending = links.pending;
   std::vector<std::string>& urls = found.hrefs;
   for (std::string& src : found.srcs) urls.push_back(std::move(src));
-  for (const std::string& url : urls) {
+  for (std::string& url : urls) {
     if (is_external(url)) continue;
     const std::size_t hash = url.find('#');
     const std::string file_part = url.substr(0, hash);
     std::string target = file_part.empty() ? page : resolve(page, file_part.substr(0, file_part.find('?')));
     if (target.empty()) target = file_part.empty() ? page : "";
     if (target.empty() || !exists_(target)) {
-      pending.push_back({url, "", "", "no such file in the site"});
+      pending.push_back({std::move(url), "", "no such file in the site"});
       continue;
     }
     if (hash == std::string::npos) continue;
-    std::string fragment = url.substr(hash + 1);
     if (target == page) {  // this page's ids are known now: no need to keep the link
-      if (std::string error = missing_id(fragment, target, &page_ids); !error.empty())
-        pending.push_back({url, "", "", std::move(error)});
+      if (std::string error = missing_id(std::string_view(url).substr(hash + 1), target, &links.ids); !error.empty())
+        pending.push_back({std::move(url), "", std::move(error)});
       continue;
     }
-    pending.push_back({url, std::move(target), std::move(fragment), ""});
+    pending.push_back({std::move(url), std::move(target), ""});
   }
   return links;
 }
 
-void LinkChecker::add(const std::string& page, PageLinks links) {
+std::size_t LinkChecker::page_index(const std::string& page) {
+  pages_.push_back(page);
+  return pages_.size() - 1;
+}
+
+void LinkChecker::settle(std::size_t page, std::size_t order, std::string url, const std::string& target) {
+  // Both ends kept unread: the previous build checked this link between the same bytes.
+  if (unchanged_.count(pages_[page]) > 0 && unchanged_.count(target) > 0) return;
+  const std::size_t hash = url.find('#');
+  std::string why = missing_id(std::string_view(url).substr(hash + 1), target, ids_of(target));
+  if (!why.empty()) broken_.push_back({page, order, std::move(url), std::move(why)});
+}
+
+void LinkChecker::link(std::size_t page, std::size_t order, std::string url, std::string target) {
   // A link to a page added before is settled now (its ids are known): only links to pages
-  // still to come wait for finish(), so a big site's links are not all held to the end.
-  std::vector<Pending> left;
-  for (Pending& p : links.pending) {
-    if (const auto target = ids_.find(p.target); p.error.empty() && target != ids_.end()) {
-      p.error = missing_id(p.fragment, p.target, &target->second);
-      if (p.error.empty()) continue;
-    }
-    left.push_back(std::move(p));
-  }
+  // still to come wait, each until its page comes, so a big site's links are not all held to the end.
+  if (ids_.count(target) > 0 || unchanged_.count(target) > 0)
+    settle(page, order, std::move(url), target);
+  else
+    waiting_[std::move(target)].push_back({page, order, std::move(url)});
+}
+
+void LinkChecker::arrived(const std::string& page) {
+  const auto it = waiting_.find(page);
+  if (it == waiting_.end()) return;
+  std::vector<Waiting> links = std::move(it->second);
+  waiting_.erase(it);
+  for (Waiting& w : links) settle(w.page, w.order, std::move(w.url), page);
+}
+
+void LinkChecker::add(const std::string& page, PageLinks links) {
+  const std::size_t index = page_index(page);
   ids_[page] = std::move(links.ids);
-  if (!left.empty()) {
-    left.shrink_to_fit();
-    pending_[page] = std::move(left);
+  for (std::size_t order = 0; order < links.pending.size(); ++order) {
+    Pending& p = links.pending[order];
+    if (!p.error.empty())
+      broken_.push_back({index, order, std::move(p.url), std::move(p.error)});
+    else
+      link(index, order, std::move(p.url), std::move(p.target));
   }
+  arrived(page);
 }
 
 std::vector<std::string> LinkChecker::fragment_links(const PageLinks& links) {
@@ -134,40 +186,37 @@ std::vector<std::string> LinkChecker::fragment_links(const PageLinks& links) {
 }
 
 void LinkChecker::add_unchanged(const std::string& page, const std::vector<std::string>& fragment_links) {
+  const std::size_t index = page_index(page);
   unchanged_.insert(page);
-  std::vector<Pending> left;
-  for (const std::string& url : fragment_links) {
+  for (std::size_t order = 0; order < fragment_links.size(); ++order) {
+    const std::string& url = fragment_links[order];
     const std::string file_part = url.substr(0, url.find('#'));
-    std::string target = resolve(page, file_part.substr(0, file_part.find('?')));
-    // The previous build found the target; when it is unchanged too, the link still holds.
-    if (unchanged_.count(target) > 0) continue;
-    left.push_back({url, std::move(target), url.substr(url.find('#') + 1), ""});
+    link(index, order, url, resolve(page, file_part.substr(0, file_part.find('?'))));
   }
-  if (!left.empty()) pending_[page] = std::move(left);
+  arrived(page);
 }
 
-const std::set<std::string>* LinkChecker::ids_of(const std::string& page) {
+const IdSet* LinkChecker::ids_of(const std::string& page) {
   if (const auto known = ids_.find(page); known != ids_.end()) return &known->second;
   if (unchanged_.count(page) == 0 || !previous_) return nullptr;
   const std::optional<std::string> bytes = previous_(page);
   if (!bytes) return nullptr;
-  Attributes found = attribute_values(*bytes);
-  return &(ids_[page] = {std::make_move_iterator(found.ids.begin()), std::make_move_iterator(found.ids.end())});
+  return &(ids_[page] = IdSet(attribute_values(*bytes).ids));
 }
 
 Diagnostics LinkChecker::finish() {
+  // What still waits points into no page that was added: no HTML page the check has seen.
+  std::map<std::string, std::vector<Waiting>, std::less<>> never = std::move(waiting_);
+  waiting_.clear();
+  for (auto& [target, links] : never)
+    for (Waiting& w : links) settle(w.page, w.order, std::move(w.url), target);
+  std::sort(broken_.begin(), broken_.end(), [this](const Broken& a, const Broken& b) {
+    if (a.page != b.page) return pages_[a.page] < pages_[b.page];
+    return a.order < b.order;
+  });
   Diagnostics out;
-  for (const auto& [page, links] : pending_)
-    for (const Pending& p : links) {
-      if (!p.error.empty()) {
-        out.push_back(broken(page, p.url, p.error));
-        continue;
-      }
-      // Both ends kept unread: the previous build checked this link between the same bytes.
-      if (unchanged_.count(page) > 0 && unchanged_.count(p.target) > 0) continue;
-      if (std::string error = missing_id(p.fragment, p.target, ids_of(p.target)); !error.empty())
-        out.push_back(broken(page, p.url, error));
-    }
+  for (const Broken& b : broken_) out.push_back(broken(pages_[b.page], b.url, b.why));
+  broken_.clear();
   return out;
 }
 

@@ -13,6 +13,21 @@
 
 namespace katlas::detail::html {
 
+/// The element ids of one page, sorted, in one block of text. A page's ids are kept until
+/// the end of a build, so they are kept small: a set of strings costs about 80 bytes an id.
+class IdSet {
+ public:
+  IdSet() = default;
+  /// Keeps each of `ids` once.
+  explicit IdSet(std::vector<std::string> ids);
+  /// Whether `id` is one of the ids.
+  [[nodiscard]] bool contains(std::string_view id) const;
+
+ private:
+  std::string text_;               // the ids, sorted, one after another
+  std::vector<std::size_t> ends_;  // where each id ends in text_
+};
+
 /// Checks every internal `href`/`src` of the pages handed to add_page(): the file must be
 /// one of the site's files and a `#fragment` must name an element id on that page. Keeps
 /// only the ids of each page and the links it cannot check yet, not the pages themselves.
@@ -32,13 +47,14 @@ class LinkChecker {
   /// A link that scan() could not settle on its own page.
   struct Pending {
     std::string url;
-    std::string target;    // resolved file, when it exists
-    std::string fragment;  // checked against the target's ids in finish()
-    std::string error;     // set when the link is already known to be broken
+    std::string target;  // resolved file, when it exists; its #fragment is checked against the target's ids
+    std::string error;   // set when the link is already known to be broken
+    /// The part of `url` after its `#`.
+    [[nodiscard]] std::string_view fragment() const;
   };
   /// What the check keeps of one page: its element ids and the links left to check.
   struct PageLinks {
-    std::set<std::string> ids;
+    IdSet ids;
     std::vector<Pending> pending;
   };
 
@@ -47,7 +63,7 @@ class LinkChecker {
   PageLinks scan(const std::string& path, std::string_view html) const;
   /// Takes in one page's scan (once per page, in any order, from one thread at a time).
   void add(const std::string& path, PageLinks links);
-  /// The links of a scan that finish() checks against other pages (each with a `#fragment`):
+  /// The links of a scan that are checked against other pages (each with a `#fragment`):
   /// what add_unchanged() takes for the page in a later build.
   static std::vector<std::string> fragment_links(const PageLinks& links);
   /// Takes in a page kept unread from a build whose check passed, for a site with the same
@@ -62,14 +78,34 @@ class LinkChecker {
   Diagnostics finish();
 
  private:
+  /// A link into a page not added yet, checked when that page comes (or in finish()).
+  struct Waiting {
+    std::size_t page;   // index into pages_
+    std::size_t order;  // its place among the page's links
+    std::string url;
+  };
+  /// A broken link, sorted into place by finish().
+  struct Broken {
+    std::size_t page, order;
+    std::string url, why;
+  };
+  /// Checks the link `url` (into `target`, which has been added) from `page` now.
+  void settle(std::size_t page, std::size_t order, std::string url, const std::string& target);
+  /// Takes in a link from `page` to another page.
+  void link(std::size_t page, std::size_t order, std::string url, std::string target);
+  /// Checks the links that waited for `page`, which has just been added.
+  void arrived(const std::string& page);
   /// The ids of `page`, read from the previous build when it was added unchanged; nullptr
   /// when it is no HTML page the check has seen.
-  const std::set<std::string>* ids_of(const std::string& page);
+  const IdSet* ids_of(const std::string& page);
+  std::size_t page_index(const std::string& page);
   std::function<bool(std::string_view)> exists_;
   std::function<std::optional<std::string>(std::string_view)> previous_;
-  std::map<std::string, std::set<std::string>, std::less<>> ids_;     // HTML page -> element ids
-  std::map<std::string, std::vector<Pending>, std::less<>> pending_;  // page -> links left to check
+  std::vector<std::string> pages_;                                    // every page added, in order
+  std::map<std::string, IdSet, std::less<>> ids_;                     // HTML page -> element ids
+  std::map<std::string, std::vector<Waiting>, std::less<>> waiting_;  // page not added yet -> links into it
   std::set<std::string, std::less<>> unchanged_;                      // pages added unchanged
+  std::vector<Broken> broken_;
 };
 
 }  // namespace katlas::detail::html

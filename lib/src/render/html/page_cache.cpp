@@ -14,28 +14,38 @@ namespace {
 
 constexpr std::string_view cache_kind = "pages";
 
-std::vector<std::string> ids_of(std::vector<const Concept*> concepts) {
+IdList ids_of(std::vector<const Concept*> concepts) {
   std::sort(concepts.begin(), concepts.end(), [](const Concept* a, const Concept* b) { return a->id < b->id; });
   concepts.erase(std::unique(concepts.begin(), concepts.end()), concepts.end());
-  std::vector<std::string> ids;
-  ids.reserve(concepts.size());
+  IdList ids;
   for (const Concept* c : concepts) ids.push_back(c->id);
   return ids;
 }
 
+void write(cache::Writer& out, const IdList& ids) {
+  out.u64(ids.size());
+  ids.each([&out](std::string_view id) { out.text(id); });
+}
+
+IdList read_ids(cache::Reader& in) {
+  IdList ids;
+  for (std::size_t n = in.count(sizeof(std::uint64_t)); n > 0; --n) ids.push_back(in.text_view());
+  return ids;
+}
+
 void write(cache::Writer& out, const PageReads& reads) {
-  out.texts(reads.concepts);
-  out.texts(reads.links_of);
-  out.texts(reads.reviewed);
+  write(out, reads.concepts);
+  write(out, reads.links_of);
+  write(out, reads.reviewed);
   out.boolean(reads.all);
   out.boolean(reads.names);
 }
 
 PageReads read_reads(cache::Reader& in) {
   PageReads reads;
-  reads.concepts = in.texts();
-  reads.links_of = in.texts();
-  reads.reviewed = in.texts();
+  reads.concepts = read_ids(in);
+  reads.links_of = read_ids(in);
+  reads.reviewed = read_ids(in);
   reads.all = in.boolean();
   reads.names = in.boolean();
   return reads;
@@ -103,6 +113,12 @@ cache::Hash paths_hash(const std::vector<std::string_view>& sorted_paths) {
   return hasher.finish();
 }
 
+void IdList::push_back(std::string_view id) {
+  const auto n = static_cast<std::uint32_t>(id.size());
+  text_.append(reinterpret_cast<const char*>(&n), sizeof n).append(id);
+  ++size_;
+}
+
 PageReads PageReads::of(const ReadLog& log) {
   return {ids_of(log.concepts), ids_of(log.links_of), ids_of(log.reviewed), log.all, log.names};
 }
@@ -164,29 +180,29 @@ PageInputs::PageInputs(const Atlas& atlas, const SiteOptions& options) : atlas_(
 cache::Hash PageInputs::of(const PageReads& reads) const {
   // A concept a page read and this build does not hold counts as such (a `false` where its
   // hash would be), so a page that read a concept since removed is rendered again.
-  const auto known = [this](const std::string& id) -> const Known* {
+  const auto known = [this](std::string_view id) -> const Known* {
     const auto it = known_.find(id);
     return it == known_.end() ? nullptr : &it->second;
   };
   cache::Writer out;
   out.hash(shared_);
   out.u64(reads.concepts.size());
-  for (const std::string& id : reads.concepts) {
+  reads.concepts.each([&](std::string_view id) {
     const Known* k = known(id);
     out.boolean(k != nullptr);
     if (k) out.hash(k->whole);
-  }
+  });
   out.u64(reads.links_of.size());
-  for (const std::string& id : reads.links_of) {
+  reads.links_of.each([&](std::string_view id) {
     const Known* k = known(id);
     out.boolean(k != nullptr);
     if (k) out.hash(k->links);
-  }
+  });
   out.u64(reads.reviewed.size());
-  for (const std::string& id : reads.reviewed) {
+  reads.reviewed.each([&](std::string_view id) {
     const Known* k = known(id);
     out.boolean(k && k->overdue);
-  }
+  });
   out.boolean(reads.all);
   if (reads.all) out.hash(all_);
   out.boolean(reads.names);
@@ -252,7 +268,7 @@ void PageCache::stamp_written(const OutputSink& sink) {
 }
 
 Status PageCache::save() const {
-  cache::Writer out;
+  cache::Writer out(cache::piece_bytes);
   out.hash(next_paths_);
   out.u64(next_.size());
   for (const auto& [path, e] : next_) {
@@ -268,7 +284,7 @@ Status PageCache::save() const {
       write(out, e);
     }
   }
-  return cache::save_file(file_, cache_kind, out.bytes());
+  return cache::save_file(file_, cache_kind, out.pieces());
 }
 
 namespace {
@@ -315,11 +331,11 @@ const WordsCache::Numbered* WordsCache::find(const cache::Hash& key) const {
   return it == previous_.end() ? nullptr : &it->second;
 }
 
-Status WordsCache::save(const WordList& list) const {
+Status WordsCache::save(const WordList& list) {
   // Only the words this build's records use, numbered again in the order they come.
   std::vector<std::uint32_t> renumbered(list.size(), 0);  // number + 1; 0: not used
   std::vector<std::string_view> used;
-  cache::Writer entries;
+  cache::Writer entries(cache::piece_bytes);
   entries.u64(next_.size());
   for (const auto& [key, words] : next_) {
     entries.hash(key);
@@ -338,7 +354,13 @@ Status WordsCache::save(const WordList& list) const {
   cache::Writer head;
   head.u64(used.size());
   for (const std::string_view word : used) head.text(word);
-  return cache::save_file(file_, words_kind, {head.bytes(), entries.bytes()});
+  std::vector<std::string_view> body = entries.pieces();
+  body.insert(body.begin(), head.bytes());
+  Status saved = cache::save_file(file_, words_kind, body);
+  decltype(words_)().swap(words_);
+  decltype(previous_)().swap(previous_);
+  decltype(next_)().swap(next_);
+  return saved;
 }
 
 }  // namespace katlas::detail::html

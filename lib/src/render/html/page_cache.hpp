@@ -11,6 +11,7 @@
 #include <katlas/site.hpp>
 
 #include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -20,11 +21,39 @@
 
 namespace katlas::detail::html {
 
+/// Concept ids one after another in one block of text, each after its length: every page's
+/// reads are kept until the build cache is saved, and a vector of strings costs about 64
+/// bytes an id.
+class IdList {
+ public:
+  IdList() = default;
+  IdList(std::initializer_list<std::string_view> ids) {
+    for (const std::string_view id : ids) push_back(id);
+  }
+  void push_back(std::string_view id);
+  [[nodiscard]] std::size_t size() const { return size_; }
+  /// Calls `f(id)` for each id, in order.
+  template <class F>
+  void each(F&& f) const {
+    for (std::size_t at = 0; at < text_.size();) {
+      std::uint32_t n;
+      std::memcpy(&n, text_.data() + at, sizeof n);
+      f(std::string_view(text_).substr(at + sizeof n, n));
+      at += sizeof n + n;
+    }
+  }
+  friend bool operator==(const IdList&, const IdList&) = default;
+
+ private:
+  std::string text_;
+  std::size_t size_ = 0;
+};
+
 /// What a concept's page read while it was rendered (see atlas/read_log.hpp), by id, sorted
 /// and without repeats: what the page cache keeps so that the next build can check the page
 /// against its own content without rendering it.
 struct PageReads {
-  std::vector<std::string> concepts, links_of, reviewed;
+  IdList concepts, links_of, reviewed;
   bool all = false, names = false;
   static PageReads of(const ReadLog& log);
 };
@@ -146,8 +175,9 @@ class WordsCache {
   const Numbered* find(const cache::Hash& key) const;
   /// Records a concept of this build (one thread at a time), its words numbered as `list` numbers them.
   void record(const cache::Hash& key, Numbered words) { next_.emplace_back(key, std::move(words)); }
-  /// Writes this build's records, with the words of `list` they use.
-  Status save(const WordList& list) const;
+  /// Writes this build's records, with the words of `list` they use, then lets go of all the
+  /// cache holds (at 10,000 concepts, megabytes the search index's text is written without).
+  Status save(const WordList& list);
 
  private:
   struct KeyHash {

@@ -9,8 +9,11 @@
 #include "render/html/search_script.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <map>
 #include <optional>
 #include <set>
+#include <stdexcept>
 #include <unordered_set>
 
 namespace katlas {
@@ -42,11 +45,16 @@ struct PathHash {
 // (16 MB gave no lower peak memory at 10,000 concepts: the queue is not what the peak holds.)
 constexpr std::size_t max_queued_bytes = 64 << 20;
 
-/// One output file in path order: either already rendered (`bytes`) or a concept page to render.
+/// Makes one file that is not a concept page.
+using Make = std::function<std::string()>;
+
+/// One output file in path order: already at hand (`bytes`), made when its turn comes
+/// (`make`), or a concept page to render (`entry`).
 struct Slot {
   std::string path;
   std::string* bytes = nullptr;  // moved out when it is handed on
   const Concept* entry = nullptr;
+  const Make* make = nullptr;
 };
 
 /// For an incremental rebuild: the previous site, the fingerprints of this build's pages and
@@ -85,11 +93,12 @@ std::string site_title(const Atlas& atlas, const SiteOptions& options) {
   return std::string(atlas.content().site.name());
 }
 
-/// Renders everything but the concept pages up front (they are small), knows every output
-/// path before the first file is handed on, and renders the concept pages in batches. With
-/// `incremental`, everything but the concept pages is taken from the previous build instead
-/// when the page cache says it was rendered from the same content and every file of it still
-/// holds the bytes rendered then.
+/// Knows every output path before the first file is handed on, and makes each file when its
+/// turn comes: the concept pages in batches, the rest (index pages, the search index, the
+/// sitemap) one at a time, so only one of them is in memory at once. With `incremental`,
+/// everything but the concept pages is taken from the previous build instead when the page
+/// cache says it was rendered from the same content and every file of it still holds the
+/// bytes rendered then.
 class SiteRenderer {
  public:
   SiteRenderer(const Atlas& atlas, const SiteOptions& options, const Incremental* incremental)
@@ -104,34 +113,43 @@ class SiteRenderer {
     rest_reused_ = incremental && take_previous_rest(atlas, *incremental);
     if (!rest_reused_) {
       // Each page laid out as it is made: at 10,000 concepts the glossary and topics are megabytes.
-      const auto add = [this](const Page& p) { small_.emplace(p.path, layout(site_, p)); };
-      add(home_page(site_));
-      add(topics_page(site_));
-      add(glossary_page(site_));
-      add(sources_page(site_));
-      add(contested_page(site_));
-      add(search_page(site_));
-      for (const Kind& k : atlas.content().kinds) add(kind_page(site_, k));
+      const auto add = [this](const std::string& path, std::function<Page()> page) {
+        makers_.emplace(path, [this, path, page = std::move(page)] {
+          const Page made = page();
+          if (made.path != path) throw std::logic_error("the page made for " + path + " is " + made.path);
+          return layout(site_, made);
+        });
+      };
+      add("index.html", [this] { return home_page(site_); });
+      add("topics.html", [this] { return topics_page(site_); });
+      add("glossary.html", [this] { return glossary_page(site_); });
+      add("sources.html", [this] { return sources_page(site_); });
+      add("contested.html", [this] { return contested_page(site_); });
+      add("search.html", [this] { return search_page(site_); });
+      for (const Kind& k : atlas.content().kinds)
+        add(detail::html::kind_url(k.id), [this, &k] { return kind_page(site_, k); });
       for (const detail::Asset& a : detail::all_assets())
         if (!a.name.ends_with(".html")) small_.emplace("assets/" + std::string(a.name), std::string(a.bytes));
-      std::optional<detail::html::WordsCache> words;
-      if (incremental) words.emplace(options.cache_dir);
-      small_.emplace("assets/search-index.js",
-                     detail::html::search_script(atlas, words ? &*words : nullptr, words_saved_));
-      small_.emplace("sitemap.xml", "");
+      makers_.emplace("assets/search-index.js", [this, incremental] {
+        std::optional<detail::html::WordsCache> words;
+        if (incremental) words.emplace(site_.options.cache_dir);
+        return detail::html::search_script(site_.atlas, words ? &*words : nullptr, words_saved_);
+      });
+      makers_.emplace("sitemap.xml", [this] {
+        std::vector<std::pair<std::string, const Concept*>> html_pages;
+        for (const Slot& slot : slots_)
+          if (slot.path.ends_with(".html")) html_pages.emplace_back(slot.path, slot.entry);
+        return sitemap(html_pages, site_.options);
+      });
     }
     for (auto& [path, bytes] : small_) slots_.push_back({path, &bytes, nullptr});
+    for (const auto& [path, make] : makers_) slots_.push_back({path, nullptr, nullptr, &make});
     for (const Concept& c : atlas.content().concepts) slots_.push_back({detail::html::concept_url(c.id), nullptr, &c});
     std::sort(slots_.begin(), slots_.end(), [](const Slot& a, const Slot& b) { return a.path < b.path; });
-    if (!rest_reused_) {
-      std::vector<std::pair<std::string, const Concept*>> html_pages;
-      for (const Slot& slot : slots_)
-        if (slot.path.ends_with(".html")) html_pages.emplace_back(slot.path, slot.entry);
-      small_["sitemap.xml"] = sitemap(html_pages, options);
-    }
   }
 
-  /// How saving the search index's words to the build cache went (ok when not saved).
+  /// How saving the search index's words to the build cache went (ok when not saved, or
+  /// before render() made the search index).
   const Status& words_saved() const { return words_saved_; }
 
   /// Every output path, sorted.
@@ -159,7 +177,8 @@ class SiteRenderer {
     for (std::size_t at = 0; at < slots_.size();) {
       const std::string& path = slots_[at].path;
       if (!slots_[at].entry) {
-        std::string bytes = std::move(*slots_[at].bytes);  // render() runs once
+        // render() runs once: bytes at hand are moved out, the rest made now.
+        std::string bytes = slots_[at].bytes ? std::move(*slots_[at].bytes) : (*slots_[at].make)();
         Outcome outcome;
         if (const auto known = rest_outcomes_.find(path); known != rest_outcomes_.end()) {
           outcome = std::move(known->second);  // the previous build's file, its hash or stamp checked
@@ -300,6 +319,7 @@ class SiteRenderer {
   detail::html::MentionIndex mentions_;
   detail::html::Site site_;
   Files small_;
+  std::map<std::string, Make> makers_;  // the files made when their turn comes
   bool rest_reused_ = false;
   Status words_saved_;  // how saving the words of the search index to the build cache went
   std::unordered_map<std::string, Outcome> rest_outcomes_;  // the files taken by take_previous_rest()
@@ -322,7 +342,6 @@ SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& 
       incremental.emplace(Incremental{sink, *inputs, *cache, inputs->everything()});
     }
     SiteRenderer renderer(atlas, options, incremental ? &*incremental : nullptr);
-    words_saved = renderer.words_saved();
     std::unordered_set<std::string, PathHash, std::equal_to<>> paths;
     for (const Slot& slot : renderer.slots()) paths.insert(slot.path);
     if (cache) {
@@ -364,6 +383,7 @@ SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& 
                       if (!outcome.unchanged) result.changed.push_back(path);
                       writer->push(path, std::move(bytes), outcome.unchanged, outcome.held);
                     });
+    words_saved = renderer.words_saved();
     if (cache) cache->record_rest(std::move(rest));
     if (writer) writer->finish();
     if (cache) cache->stamp_written(sink);
