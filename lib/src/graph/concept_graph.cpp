@@ -36,13 +36,19 @@ void build_graph(const Content& content, ConceptGraph& cg) {
   for (const RelationType& type : content.relation_types) types.emplace(type.id, &type);
   std::map<std::string_view, bool> claim_kinds;
   for (const Kind& kind : content.kinds) claim_kinds.emplace(kind.id, kind.needs_verdict);
+  cg.by_id.reserve(cg.by_id.size() + content.concepts.size());
+  std::vector<Vertex> vertex_of;  // by index in content.concepts
+  vertex_of.reserve(content.concepts.size());
   for (const Concept& entry : content.concepts) {
     const auto kind = claim_kinds.find(entry.kind);
     const bool claim = entry.verdict.has_value() || (kind != claim_kinds.end() && kind->second);
     const Vertex v = boost::add_vertex(VertexProps{&entry, claim}, cg.graph);
-    cg.by_id.emplace(entry.id, v);
+    // Edges leave the first concept of an id, as a lookup by id would find (a repeated id is
+    // an error the checks report).
+    vertex_of.push_back(cg.by_id.emplace(entry.id, v).first->second);
   }
-  for (const Concept& entry : content.concepts) {
+  for (std::size_t i = 0; i < content.concepts.size(); ++i) {
+    const Concept& entry = content.concepts[i];
     for (const Relation& relation : entry.relations) {
       const auto type = types.find(relation.type);
       const auto target = cg.by_id.find(relation.target);
@@ -55,8 +61,7 @@ void build_graph(const Content& content, ConceptGraph& cg) {
                       fill_sentence(sentence_template(*type->second, evidence, Direction::in), entry, to),
                       evidence,
                       written};
-      const Vertex from = cg.by_id.at(entry.id);
-      boost::add_edge(from, target->second, std::move(props), cg.graph);
+      boost::add_edge(vertex_of[i], target->second, std::move(props), cg.graph);
     }
   }
 }

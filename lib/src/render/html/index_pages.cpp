@@ -139,17 +139,16 @@ Page glossary_page(const Site& site) {
   page.description = "Every topic in the atlas from A to Z, each with a one-line summary.";
   std::string letters, body;
   char current = 0;
-  std::vector<const Concept*> concepts = site.atlas.list();
   // By the words of the title: case, accents, quotes and punctuation do not count, so a claim
-  // titled "Rotating strains…" is filed under R, next to the topics it is about.
-  const auto key = [](const Concept* c) {
+  // titled "Rotating strains…" is filed under R, next to the topics it is about. Each key is
+  // made once, not at every comparison.
+  std::vector<std::pair<std::string, const Concept*>> concepts;
+  for (const Concept* c : site.atlas.list()) {
     const std::string folded = detail::fold(c->title);
-    return folded.substr(std::min(folded.find_first_not_of(' '), folded.size()));
-  };
-  std::stable_sort(concepts.begin(), concepts.end(),
-                   [&](const Concept* a, const Concept* b) { return key(a) < key(b); });
-  for (const Concept* c : concepts) {
-    const std::string k = key(c);
+    concepts.emplace_back(folded.substr(std::min(folded.find_first_not_of(' '), folded.size())), c);
+  }
+  std::stable_sort(concepts.begin(), concepts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [k, c] : concepts) {
     const char first = static_cast<char>(std::toupper(static_cast<unsigned char>(k.empty() ? '#' : k[0])));
     const char letter = std::isalpha(static_cast<unsigned char>(first)) ? first : '#';
     if (letter != current) {
