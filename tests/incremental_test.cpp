@@ -280,7 +280,7 @@ TEST_CASE("what a page reads is recorded as it renders, so a new read needs no l
     return detail::html::PageReads::of(log);
   };
   const detail::html::PageReads reads = new_renderer(before.atlas());
-  CHECK(reads.concepts == detail::html::IdList{"cyp3a4"});
+  CHECK(reads.concepts == detail::html::IdSet(std::vector<std::string>{"cyp3a4"}));
   CHECK(reads.names);  // found by name: a concept that takes that name later would change the answer
   CHECK_FALSE(reads.all);
 

@@ -77,31 +77,6 @@ std::string missing_id(std::string_view fragment, const std::string& target, con
 
 namespace detail::html {
 
-IdSet::IdSet(std::vector<std::string> ids) {
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  std::size_t size = 0;
-  for (const std::string& id : ids) size += id.size();
-  text_.reserve(size);
-  ends_.reserve(ids.size());
-  for (const std::string& id : ids) ends_.push_back(text_.append(id).size());
-}
-
-bool IdSet::contains(std::string_view id) const {
-  std::size_t low = 0, high = ends_.size();
-  while (low < high) {
-    const std::size_t mid = low + (high - low) / 2;
-    const std::size_t start = mid == 0 ? 0 : ends_[mid - 1];
-    const int order = std::string_view(text_).substr(start, ends_[mid] - start).compare(id);
-    if (order == 0) return true;
-    if (order < 0)
-      low = mid + 1;
-    else
-      high = mid;
-  }
-  return false;
-}
-
 std::string_view LinkChecker::Pending::fragment() const {
   const std::size_t hash = url.find('#');
   return hash == std::string::npos ? std::string_view() : std::string_view(url).substr(hash + 1);

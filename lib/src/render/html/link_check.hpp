@@ -1,6 +1,8 @@
 // The internal link check, page by page, so a site can be checked while it is written.
 #pragma once
 
+#include "render/html/id_set.hpp"
+
 #include <katlas/diagnostic.hpp>
 
 #include <functional>
@@ -12,21 +14,6 @@
 #include <vector>
 
 namespace katlas::detail::html {
-
-/// The element ids of one page, sorted, in one block of text. A page's ids are kept until
-/// the end of a build, so they are kept small: a set of strings costs about 80 bytes an id.
-class IdSet {
- public:
-  IdSet() = default;
-  /// Keeps each of `ids` once.
-  explicit IdSet(std::vector<std::string> ids);
-  /// Whether `id` is one of the ids.
-  [[nodiscard]] bool contains(std::string_view id) const;
-
- private:
-  std::string text_;               // the ids, sorted, one after another
-  std::vector<std::size_t> ends_;  // where each id ends in text_
-};
 
 /// Checks every internal `href`/`src` of the pages handed to add_page(): the file must be
 /// one of the site's files and a `#fragment` must name an element id on that page. Keeps

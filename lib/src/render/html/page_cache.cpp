@@ -14,23 +14,22 @@ namespace {
 
 constexpr std::string_view cache_kind = "pages";
 
-IdList ids_of(std::vector<const Concept*> concepts) {
-  std::sort(concepts.begin(), concepts.end(), [](const Concept* a, const Concept* b) { return a->id < b->id; });
-  concepts.erase(std::unique(concepts.begin(), concepts.end()), concepts.end());
-  IdList ids;
+IdSet ids_of(const std::vector<const Concept*>& concepts) {
+  std::vector<std::string_view> ids;
+  ids.reserve(concepts.size());
   for (const Concept* c : concepts) ids.push_back(c->id);
-  return ids;
+  return IdSet(std::move(ids));
 }
 
-void write(cache::Writer& out, const IdList& ids) {
+void write(cache::Writer& out, const IdSet& ids) {
   out.u64(ids.size());
   ids.each([&out](std::string_view id) { out.text(id); });
 }
 
-IdList read_ids(cache::Reader& in) {
-  IdList ids;
-  for (std::size_t n = in.count(sizeof(std::uint64_t)); n > 0; --n) ids.push_back(in.text_view());
-  return ids;
+IdSet read_ids(cache::Reader& in) {
+  std::vector<std::string_view> ids(in.count(sizeof(std::uint64_t)));
+  for (std::string_view& id : ids) id = in.text_view();
+  return IdSet(std::move(ids));
 }
 
 void write(cache::Writer& out, const PageReads& reads) {
@@ -111,12 +110,6 @@ cache::Hash paths_hash(const std::vector<std::string_view>& sorted_paths) {
   cache::Hasher hasher;
   for (const std::string_view path : sorted_paths) hasher.add(path);
   return hasher.finish();
-}
-
-void IdList::push_back(std::string_view id) {
-  const auto n = static_cast<std::uint32_t>(id.size());
-  text_.append(reinterpret_cast<const char*>(&n), sizeof n).append(id);
-  ++size_;
 }
 
 PageReads PageReads::of(const ReadLog& log) {

@@ -11,7 +11,6 @@
 #include <katlas/site.hpp>
 
 #include <cstdint>
-#include <cstring>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -21,39 +20,11 @@
 
 namespace katlas::detail::html {
 
-/// Concept ids one after another in one block of text, each after its length: every page's
-/// reads are kept until the build cache is saved, and a vector of strings costs about 64
-/// bytes an id.
-class IdList {
- public:
-  IdList() = default;
-  IdList(std::initializer_list<std::string_view> ids) {
-    for (const std::string_view id : ids) push_back(id);
-  }
-  void push_back(std::string_view id);
-  [[nodiscard]] std::size_t size() const { return size_; }
-  /// Calls `f(id)` for each id, in order.
-  template <class F>
-  void each(F&& f) const {
-    for (std::size_t at = 0; at < text_.size();) {
-      std::uint32_t n;
-      std::memcpy(&n, text_.data() + at, sizeof n);
-      f(std::string_view(text_).substr(at + sizeof n, n));
-      at += sizeof n + n;
-    }
-  }
-  friend bool operator==(const IdList&, const IdList&) = default;
-
- private:
-  std::string text_;
-  std::size_t size_ = 0;
-};
-
 /// What a concept's page read while it was rendered (see atlas/read_log.hpp), by id, sorted
 /// and without repeats: what the page cache keeps so that the next build can check the page
 /// against its own content without rendering it.
 struct PageReads {
-  IdList concepts, links_of, reviewed;
+  IdSet concepts, links_of, reviewed;
   bool all = false, names = false;
   static PageReads of(const ReadLog& log);
 };
