@@ -183,8 +183,9 @@ struct SiteResult {
   /// every path of `files`.
   std::vector<std::string> changed;
   /// Files taken from the previous build, not rendered: each concept page whose inputs did not
-  /// change, and all the other files (index pages, assets, search index, sitemap) when nothing
-  /// they are made from changed.
+  /// change, and each of the other files (index pages, assets, search index, sitemap) when
+  /// nothing it is made from changed (an edit to a concept's details changes the search
+  /// index's inputs, not the index pages').
   std::size_t pages_reused = 0;
   /// Of `pages_reused`, the files taken without reading them: their stamp in the previous
   /// output is the one recorded when they were last checked (see FileStamp).

@@ -41,19 +41,27 @@ std::optional<Evidence> read_evidence(Reader& in) {
 
 }  // namespace
 
-void write(Writer& out, const Concept& c) {
+void write(Writer& out, const Concept& c, ConceptPart part) {
   const std::string_view file = c.loc.file;
+  const bool whole = part == ConceptPart::whole;
+  // Positions and the details only for the whole concept (see ConceptPart::listed).
+  const auto position = [&](const SourceLoc& loc) {
+    if (whole) write(out, loc, file);
+  };
+  const auto positions = [&](const std::vector<SourceLoc>& locs) {
+    if (whole) write(out, locs, file);
+  };
   out.text(file);
   for (const std::string* s : {&c.id, &c.title, &c.kind, &c.sentence_name}) out.text(*s);
   out.texts(c.aliases);
   out.texts(c.search_phrases);
   out.text(c.summary);
-  out.text(c.details);
+  if (whole) out.text(c.details);
   out.u32(static_cast<std::uint32_t>(c.evidence));
   out.boolean(c.verdict.has_value());
   out.u32(static_cast<std::uint32_t>(c.verdict.value_or(Verdict::supported)));
   out.texts(c.sources);
-  write(out, c.source_locs, file);
+  positions(c.source_locs);
   out.text(c.reviewed);
   out.u32(static_cast<std::uint32_t>(c.review_every_months));
   out.u64(c.relations.size());
@@ -65,18 +73,18 @@ void write(Writer& out, const Concept& c) {
     out.boolean(r.basis.has_value());
     out.u32(static_cast<std::uint32_t>(r.basis.value_or(Basis::observed)));
     out.texts(r.sources);
-    write(out, r.source_locs, file);
+    positions(r.source_locs);
     out.text(r.note);
     out.text(r.pro_note);
-    for (const SourceLoc* loc : {&r.loc, &r.type_loc, &r.target_loc}) write(out, *loc, file);
+    for (const SourceLoc* loc : {&r.loc, &r.type_loc, &r.target_loc}) position(*loc);
   }
   out.u64(c.sides.size());
   for (const Side& s : c.sides) {
     out.u32(static_cast<std::uint32_t>(s.position));
     out.text(s.text);
     out.texts(s.sources);
-    write(out, s.source_locs, file);
-    write(out, s.loc, file);
+    positions(s.source_locs);
+    position(s.loc);
   }
   out.boolean(c.timing.has_value());
   if (c.timing) {
@@ -85,11 +93,11 @@ void write(Writer& out, const Concept& c) {
     out.boolean(t.has_end);
     out.u32(static_cast<std::uint32_t>(t.evidence));
     out.texts(t.sources);
-    write(out, t.source_locs, file);
+    positions(t.source_locs);
     out.text(t.note);
-    write(out, t.loc, file);
+    position(t.loc);
   }
-  for (const SourceLoc* loc : {&c.loc, &c.id_loc, &c.summary_loc, &c.kind_loc}) write(out, *loc, file);
+  for (const SourceLoc* loc : {&c.loc, &c.id_loc, &c.summary_loc, &c.kind_loc}) position(*loc);
 }
 
 std::optional<Concept> read_concept(Reader& in) {

@@ -14,7 +14,14 @@ KATLAS_CORE_INTERNAL_BEGIN
 
 namespace katlas::detail::cache {
 
-void write(Writer& out, const Concept& entry);
+/// What write() writes of a concept.
+enum class ConceptPart {
+  whole,   ///< Every field and position: read_concept() reads it back (the parse cache).
+  listed,  ///< What a list of concepts can show: every field but the details, and no
+           ///< positions in the file (an index page's fingerprint; read_concept() cannot read it).
+};
+
+void write(Writer& out, const Concept& entry, ConceptPart part = ConceptPart::whole);
 void write(Writer& out, const Kind& kind);
 void write(Writer& out, const RelationType& type);
 void write(Writer& out, const Source& source);

@@ -132,6 +132,7 @@ PageInputs::PageInputs(const Atlas& atlas, const SiteOptions& options) : atlas_(
   // What a page can read of each concept, worked out once for every page that reads it (on
   // every core): the concept whole, which links it has, and whether it is past its review date.
   std::vector<Known> known(content.concepts.size());
+  std::vector<cache::Hash> listed(content.concepts.size());
   parallel_for(
       content.concepts.size(),
       [&](std::size_t i) {
@@ -139,6 +140,9 @@ PageInputs::PageInputs(const Atlas& atlas, const SiteOptions& options) : atlas_(
         cache::Writer bytes;
         cache::write(bytes, c);
         known[i].whole = cache::hash_bytes(bytes.bytes());
+        bytes.bytes().clear();
+        cache::write(bytes, c, cache::ConceptPart::listed);
+        listed[i] = cache::hash_bytes(bytes.bytes());
         // Which links a concept has: their content is in the concepts that hold them, which a
         // page read when it listed them; a link that is new since then changes this list.
         const std::vector<Link> links = atlas.related(c);
@@ -155,18 +159,21 @@ PageInputs::PageInputs(const Atlas& atlas, const SiteOptions& options) : atlas_(
         known[i].overdue = !options.today.empty() && !due.empty() && due < options.today;
       },
       64);
-  cache::Hasher all;
+  cache::Hasher all, all_listed;
   cache::Writer names;
   known_.reserve(content.concepts.size());
   for (std::size_t i = 0; i < content.concepts.size(); ++i) {
     const Concept& c = content.concepts[i];
     known_.emplace(c.id, known[i]);
     all.add(known[i].whole);
+    all_listed.add(listed[i]);
+    overdue_.push_back(known[i].overdue);
     names.text(c.id);
     names.text(c.title);
     names.texts(c.aliases);
   }
   all_ = all.finish();
+  listed_ = all_listed.finish();
   names_ = cache::hash_bytes(names.bytes());
 }
 
@@ -203,13 +210,23 @@ cache::Hash PageInputs::of(const PageReads& reads) const {
   return cache::hash_bytes(out.bytes());
 }
 
-cache::Hash PageInputs::everything() const {
+namespace {
+
+/// What every page reads, `concepts` (a hash of every concept's bytes) and which concepts are
+/// past their review date.
+cache::Hash whole_site(const cache::Hash& shared, const cache::Hash& concepts, const std::vector<bool>& overdue) {
   cache::Writer out;
-  out.hash(shared_);
-  out.hash(all_);
-  for (const Concept& c : atlas_.content().concepts) out.boolean(known_.at(c.id).overdue);
+  out.hash(shared);
+  out.hash(concepts);
+  for (const bool o : overdue) out.boolean(o);
   return cache::hash_bytes(out.bytes());
 }
+
+}  // namespace
+
+cache::Hash PageInputs::everything() const { return whole_site(shared_, all_, overdue_); }
+
+cache::Hash PageInputs::listed() const { return whole_site(shared_, listed_, overdue_); }
 
 PageCache::PageCache(std::filesystem::path dir) : file_(std::move(dir) / "pages.bin") {
   const std::optional<std::string> body = cache::load_file(file_, cache_kind);
@@ -223,19 +240,8 @@ PageCache::PageCache(std::filesystem::path dir) : file_(std::move(dir) / "pages.
     std::string path = in.text();
     previous_.emplace(std::move(path), read_entry(in));
   }
-  if (in.boolean()) {
-    Rest rest;
-    rest.inputs = in.hash();
-    rest.files.resize(in.count(11 * sizeof(std::uint64_t)));
-    for (auto& [path, entry] : rest.files) {
-      path = in.text();
-      entry = read_entry(in);
-    }
-    previous_rest_ = std::move(rest);
-  }
   if (!in.ok() || !in.at_end()) {
     previous_.clear();
-    previous_rest_.reset();
     previous_paths_ = {};
   }
 }
@@ -256,8 +262,6 @@ void PageCache::stamp_written(const OutputSink& sink) {
     e.stamp = sink.stamp(path);
   };
   for (auto& [path, e] : next_) take(path, e);
-  if (next_rest_)
-    for (auto& [path, e] : next_rest_->files) take(path, e);
 }
 
 Status PageCache::save() const {
@@ -267,15 +271,6 @@ Status PageCache::save() const {
   for (const auto& [path, e] : next_) {
     out.text(path);
     write(out, e);
-  }
-  out.boolean(next_rest_.has_value());
-  if (next_rest_) {
-    out.hash(next_rest_->inputs);
-    out.u64(next_rest_->files.size());
-    for (const auto& [path, e] : next_rest_->files) {
-      out.text(path);
-      write(out, e);
-    }
   }
   return cache::save_file(file_, cache_kind, out.pieces());
 }

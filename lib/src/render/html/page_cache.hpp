@@ -33,8 +33,10 @@ struct PageReads {
 /// `site.yaml`, the site options and the code that runs, cache::build_id()) is in every
 /// fingerprint; the rest comes from the page's own PageReads, measured against this build's
 /// content: a concept read is hashed whole, a list of links by what it links. Nothing here
-/// lists which fields a page shows, so a renderer that starts to read something new cannot
-/// leave a stale page behind. Two pages with one fingerprint are the same bytes.
+/// lists which fields a concept page shows, so a renderer that starts to read something new
+/// cannot leave a stale page behind. Two pages with one fingerprint are the same bytes. The
+/// one list is listed(), for the index pages: the details are all they leave out, and
+/// tests/incremental_test.cpp fails when one of those pages starts to show them.
 class PageInputs {
  public:
   PageInputs(const Atlas& atlas, const SiteOptions& options);
@@ -44,12 +46,19 @@ class PageInputs {
   /// whole, and which concepts are past their review date on the build's day. What the files
   /// other than concept pages (index pages, search index, sitemap) are rendered from.
   cache::Hash everything() const;
+  /// The fingerprint of what lists of concepts show (the index pages, the sitemap): what every
+  /// page reads, every concept but its details and its positions in its file
+  /// (cache::ConceptPart::listed), and which concepts are past their review date. An edit to
+  /// a concept's details changes everything() but not this.
+  cache::Hash listed() const;
 
  private:
   const Atlas& atlas_;
-  cache::Hash shared_;  // what every page reads
-  cache::Hash all_;     // every concept whole
-  cache::Hash names_;   // every concept's id, title and aliases
+  cache::Hash shared_;         // what every page reads
+  cache::Hash all_;            // every concept whole
+  cache::Hash listed_;         // every concept as lists show it
+  std::vector<bool> overdue_;  // by concept, in content order: past its review date
+  cache::Hash names_;          // every concept's id, title and aliases
   /// What a page can read of one concept.
   struct Known {
     cache::Hash whole;     ///< the hash of its bytes
@@ -64,8 +73,8 @@ class PageInputs {
 std::string encode_links(const LinkChecker::PageLinks& links);
 std::optional<std::vector<std::string>> decode_links(std::string_view bytes);
 
-/// What one build wrote, kept in `<dir>/pages.bin`: per file, what it read and the fingerprint
-/// of that (concept pages; nothing and zero for the rest), the hash of its bytes, its stamp in
+/// What one build wrote, kept in `<dir>/pages.bin`: per file, the fingerprint of what it was
+/// made from, what it read (concept pages; nothing for the rest), the hash of its bytes, its stamp in
 /// the site and its link scan. A page is reused only when both its fingerprint and the
 /// previous file's bytes match, so a damaged cache or a hand-edited site costs a render, never
 /// a stale page. The bytes are known to match either by reading and hashing the file, or,
@@ -84,16 +93,8 @@ class PageCache {
   PageCache(const PageCache&) = delete;
   PageCache& operator=(const PageCache&) = delete;
 
-  /// The files other than concept pages, rendered together from PageInputs::everything().
-  struct Rest {
-    cache::Hash inputs;
-    std::vector<std::pair<std::string, Entry>> files;  ///< path, what was recorded of it
-  };
-
+  /// What the previous build recorded of its file at `path`; nothing when it recorded none.
   const Entry* find(std::string_view path) const;
-  /// What the previous build recorded of its files other than concept pages; nothing when it
-  /// recorded none.
-  const std::optional<Rest>& previous_rest() const { return previous_rest_; }
   /// The hash of every path of the previous build's site (paths_hash()): a link scan depends
   /// on which files the site has, so a recorded scan counts only when this is unchanged.
   const cache::Hash& previous_paths() const { return previous_paths_; }
@@ -105,8 +106,6 @@ class PageCache {
   static bool trusted(const Entry& known, const std::optional<FileStamp>& now);
   /// Records a file of this build (one thread at a time).
   void record(std::string path, Entry entry) { next_.emplace_back(std::move(path), std::move(entry)); }
-  /// Records this build's files other than concept pages (one thread at a time).
-  void record_rest(Rest rest) { next_rest_ = std::move(rest); }
   /// Records the hash of every path of this build's site.
   void record_paths(const cache::Hash& paths) { next_paths_ = paths; }
   /// Takes the stamp, in `sink`, of every recorded file that has none yet (the files written
@@ -119,10 +118,8 @@ class PageCache {
  private:
   std::filesystem::path file_;
   std::unordered_map<std::string, Entry> previous_;
-  std::optional<Rest> previous_rest_;
   cache::Hash previous_paths_;
   std::vector<std::pair<std::string, Entry>> next_;
-  std::optional<Rest> next_rest_;
   cache::Hash next_paths_;
 };
 

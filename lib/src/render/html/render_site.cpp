@@ -63,7 +63,8 @@ struct Incremental {
   const OutputSink& sink;
   const detail::html::PageInputs& inputs;
   const detail::html::PageCache& cache;
-  detail::cache::Hash everything;  ///< inputs.everything(): what the files other than concept pages read
+  detail::cache::Hash everything;  ///< inputs.everything(): what the search index is made from
+  detail::cache::Hash listed;      ///< inputs.listed(): what the index pages and the sitemap are made from
   /// The site has the previous build's paths, so a page's recorded link scan is its scan now.
   bool same_paths = false;
 };
@@ -73,7 +74,6 @@ struct Outcome {
   bool unchanged = false;                   ///< The previous build's file has the same bytes.
   bool reused = false;                      ///< Taken from the previous build, not rendered.
   bool held = true;                         ///< Its bytes are at hand (else: reused unread, by its stamp).
-  bool rest = false;                        ///< Not a concept page: an index page, asset, search index or sitemap.
   detail::cache::Hash inputs, bytes;        ///< For the page cache (with an Incremental only).
   detail::html::PageReads reads;            ///< What the page read, for the page cache.
   std::optional<FileStamp> stamp;           ///< The previous file's stamp, when it is kept.
@@ -93,12 +93,14 @@ std::string site_title(const Atlas& atlas, const SiteOptions& options) {
   return std::string(atlas.content().site.name());
 }
 
+/// The site's search index, the one file besides the concept pages that holds the details.
+constexpr std::string_view search_index_path = "assets/search-index.js";
+
 /// Knows every output path before the first file is handed on, and makes each file when its
 /// turn comes: the concept pages in batches, the rest (index pages, the search index, the
 /// sitemap) one at a time, so only one of them is in memory at once. With `incremental`,
-/// everything but the concept pages is taken from the previous build instead when the page
-/// cache says it was rendered from the same content and every file of it still holds the
-/// bytes rendered then.
+/// a file is taken from the previous build instead when the page cache says it was made from
+/// the same inputs and the file still holds the bytes made then.
 class SiteRenderer {
  public:
   SiteRenderer(const Atlas& atlas, const SiteOptions& options, const Incremental* incremental)
@@ -110,38 +112,35 @@ class SiteRenderer {
               &mentions_,
               atlas.content().site.cycle ? named(atlas, atlas.content().site.cycle->through) : nullptr,
               site_title(atlas, options)} {
-    rest_reused_ = incremental && take_previous_rest(atlas, *incremental);
-    if (!rest_reused_) {
-      // Each page laid out as it is made: at 10,000 concepts the glossary and topics are megabytes.
-      const auto add = [this](const std::string& path, std::function<Page()> page) {
-        makers_.emplace(path, [this, path, page = std::move(page)] {
-          const Page made = page();
-          if (made.path != path) throw std::logic_error("the page made for " + path + " is " + made.path);
-          return layout(site_, made);
-        });
-      };
-      add("index.html", [this] { return home_page(site_); });
-      add("topics.html", [this] { return topics_page(site_); });
-      add("glossary.html", [this] { return glossary_page(site_); });
-      add("sources.html", [this] { return sources_page(site_); });
-      add("contested.html", [this] { return contested_page(site_); });
-      add("search.html", [this] { return search_page(site_); });
-      for (const Kind& k : atlas.content().kinds)
-        add(detail::html::kind_url(k.id), [this, &k] { return kind_page(site_, k); });
-      for (const detail::Asset& a : detail::all_assets())
-        if (!a.name.ends_with(".html")) small_.emplace("assets/" + std::string(a.name), std::string(a.bytes));
-      makers_.emplace("assets/search-index.js", [this, incremental] {
-        std::optional<detail::html::WordsCache> words;
-        if (incremental) words.emplace(site_.options.cache_dir);
-        return detail::html::search_script(site_.atlas, words ? &*words : nullptr, words_saved_);
+    // Each page laid out as it is made: at 10,000 concepts the glossary and topics are megabytes.
+    const auto add = [this](const std::string& path, std::function<Page()> page) {
+      makers_.emplace(path, [this, path, page = std::move(page)] {
+        const Page made = page();
+        if (made.path != path) throw std::logic_error("the page made for " + path + " is " + made.path);
+        return layout(site_, made);
       });
-      makers_.emplace("sitemap.xml", [this] {
-        std::vector<std::pair<std::string, const Concept*>> html_pages;
-        for (const Slot& slot : slots_)
-          if (slot.path.ends_with(".html")) html_pages.emplace_back(slot.path, slot.entry);
-        return sitemap(html_pages, site_.options);
-      });
-    }
+    };
+    add("index.html", [this] { return home_page(site_); });
+    add("topics.html", [this] { return topics_page(site_); });
+    add("glossary.html", [this] { return glossary_page(site_); });
+    add("sources.html", [this] { return sources_page(site_); });
+    add("contested.html", [this] { return contested_page(site_); });
+    add("search.html", [this] { return search_page(site_); });
+    for (const Kind& k : atlas.content().kinds)
+      add(detail::html::kind_url(k.id), [this, &k] { return kind_page(site_, k); });
+    for (const detail::Asset& a : detail::all_assets())
+      if (!a.name.ends_with(".html")) small_.emplace("assets/" + std::string(a.name), std::string(a.bytes));
+    makers_.emplace(search_index_path, [this, incremental] {
+      std::optional<detail::html::WordsCache> words;
+      if (incremental) words.emplace(site_.options.cache_dir);
+      return detail::html::search_script(site_.atlas, words ? &*words : nullptr, words_saved_);
+    });
+    makers_.emplace("sitemap.xml", [this] {
+      std::vector<std::pair<std::string, const Concept*>> html_pages;
+      for (const Slot& slot : slots_)
+        if (slot.path.ends_with(".html")) html_pages.emplace_back(slot.path, slot.entry);
+      return sitemap(html_pages, site_.options);
+    });
     for (auto& [path, bytes] : small_) slots_.push_back({path, &bytes, nullptr});
     for (const auto& [path, make] : makers_) slots_.push_back({path, nullptr, nullptr, &make});
     for (const Concept& c : atlas.content().concepts) slots_.push_back({detail::html::concept_url(c.id), nullptr, &c});
@@ -177,17 +176,17 @@ class SiteRenderer {
     for (std::size_t at = 0; at < slots_.size();) {
       const std::string& path = slots_[at].path;
       if (!slots_[at].entry) {
-        // render() runs once: bytes at hand are moved out, the rest made now.
-        std::string bytes = slots_[at].bytes ? std::move(*slots_[at].bytes) : (*slots_[at].make)();
+        std::string bytes;
         Outcome outcome;
-        if (const auto known = rest_outcomes_.find(path); known != rest_outcomes_.end()) {
-          outcome = std::move(known->second);  // the previous build's file, its hash or stamp checked
-        } else if (incremental) {
-          outcome.inputs = incremental->everything;
-          outcome.bytes = detail::cache::hash_bytes(bytes);
-          compare_previous(*incremental, path, bytes, outcome);
+        if (!incremental || !take_previous_other(*incremental, path, bytes, outcome)) {
+          // render() runs once: bytes at hand are moved out, the rest made now.
+          bytes = slots_[at].bytes ? std::move(*slots_[at].bytes) : (*slots_[at].make)();
+          if (incremental) {
+            outcome.inputs = made_from(*incremental, path);
+            outcome.bytes = detail::cache::hash_bytes(bytes);
+            compare_previous(*incremental, path, bytes, outcome);
+          }
         }
-        outcome.rest = true;
         Links links = scan(path, bytes, outcome, incremental != nullptr);
         emit(path, std::move(bytes), std::move(links), outcome);
         ++at;
@@ -216,29 +215,23 @@ class SiteRenderer {
   }
 
  private:
-  /// Takes every file but the concept pages from the previous site when the page cache says
-  /// they were rendered from the same content (the same paths follow from it) and each file
-  /// still holds the bytes rendered then. One file that does not costs rendering them all.
-  bool take_previous_rest(const Atlas& atlas, const Incremental& incremental) {
-    const std::optional<detail::html::PageCache::Rest>& rest = incremental.cache.previous_rest();
-    if (!rest || !(rest->inputs == incremental.everything)) return false;
-    // Taken, the site has these paths; a recorded link scan counts when they are the previous build's.
-    std::vector<std::string> urls;
-    for (const Concept& c : atlas.content().concepts) urls.push_back(detail::html::concept_url(c.id));
-    std::vector<std::string_view> paths(urls.begin(), urls.end());
-    for (const auto& file : rest->files) paths.push_back(file.first);
-    std::sort(paths.begin(), paths.end());
-    const bool same_paths = detail::html::paths_hash(paths) == incremental.cache.previous_paths();
-    Files files;
-    std::unordered_map<std::string, Outcome> outcomes;
-    for (const auto& [path, known] : rest->files) {
-      Outcome& outcome = outcomes[path];
-      std::string& bytes = files[path];
-      if (!take_previous_file(incremental.sink, path, known, same_paths, bytes, outcome)) return false;
-      outcome.inputs = incremental.everything;
-    }
-    small_ = std::move(files);
-    rest_outcomes_ = std::move(outcomes);
+  /// What a file other than a concept page is made from: the search index holds every word
+  /// of every concept; the index pages and the sitemap show no details (a test checks this).
+  static const detail::cache::Hash& made_from(const Incremental& incremental, std::string_view path) {
+    return path == search_index_path ? incremental.everything : incremental.listed;
+  }
+
+  /// Takes a file other than a concept page from the previous site when the page cache says
+  /// it was made from the same inputs and the file still holds the bytes made then.
+  static bool take_previous_other(const Incremental& incremental, const std::string& path, std::string& bytes,
+                                  Outcome& outcome) {
+    const detail::cache::Hash& inputs = made_from(incremental, path);
+    const detail::html::PageCache::Entry* known = incremental.cache.find(path);
+    if (!known || !(known->inputs == inputs)) return false;
+    Outcome taken;
+    if (!take_previous_file(incremental.sink, path, *known, incremental.same_paths, bytes, taken)) return false;
+    taken.inputs = inputs;
+    outcome = std::move(taken);
     return true;
   }
 
@@ -320,9 +313,7 @@ class SiteRenderer {
   detail::html::Site site_;
   Files small_;
   std::map<std::string, Make> makers_;  // the files made when their turn comes
-  bool rest_reused_ = false;
-  Status words_saved_;  // how saving the words of the search index to the build cache went
-  std::unordered_map<std::string, Outcome> rest_outcomes_;  // the files taken by take_previous_rest()
+  Status words_saved_;                  // how saving the words of the search index to the build cache went
   std::vector<Slot> slots_;
 };
 
@@ -339,7 +330,7 @@ SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& 
     if (!options.cache_dir.empty() && sink.staged()) {
       cache.emplace(options.cache_dir);
       inputs.emplace(atlas, options);
-      incremental.emplace(Incremental{sink, *inputs, *cache, inputs->everything()});
+      incremental.emplace(Incremental{sink, *inputs, *cache, inputs->everything(), inputs->listed()});
     }
     SiteRenderer renderer(atlas, options, incremental ? &*incremental : nullptr);
     std::unordered_set<std::string, PathHash, std::equal_to<>> paths;
@@ -357,7 +348,6 @@ SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& 
     // and queues the files for the writer thread, which creates them while rendering goes on.
     std::optional<detail::html::BackgroundWriter> writer;
     if (sink.staged()) writer.emplace(sink, max_queued_bytes);
-    detail::html::PageCache::Rest rest{incremental ? incremental->everything : detail::cache::Hash{}, {}};
     renderer.render(incremental ? &*incremental : nullptr, checker,
                     [&](const std::string& path, std::string bytes, LinkChecker::PageLinks links, Outcome& outcome) {
                       if (!outcome.held && path.ends_with(".html"))
@@ -370,10 +360,7 @@ SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& 
                         detail::html::PageCache::Entry entry{outcome.inputs,           outcome.bytes,
                                                              std::move(outcome.reads), outcome.stamp,
                                                              outcome.stamped_ns,       std::move(outcome.links)};
-                        if (outcome.rest)
-                          rest.files.emplace_back(path, std::move(entry));
-                        else
-                          cache->record(path, std::move(entry));
+                        cache->record(path, std::move(entry));
                       }
                       if (!writer) {
                         held.emplace(path, std::move(bytes));
@@ -384,7 +371,6 @@ SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& 
                       writer->push(path, std::move(bytes), outcome.unchanged, outcome.held);
                     });
     words_saved = renderer.words_saved();
-    if (cache) cache->record_rest(std::move(rest));
     if (writer) writer->finish();
     if (cache) cache->stamp_written(sink);
     result.diagnostics = checker.finish();
