@@ -1,6 +1,8 @@
 // Builds what an Atlas shares between its copies: the graph, the search index and the id maps.
 #include "atlas/atlas_data.hpp"
+
 #include "atlas/read_log.hpp"
+#include "parallel.hpp"
 
 #include <boost/pending/disjoint_sets.hpp>
 
@@ -33,24 +35,44 @@ void build_components(const Graph& g, std::array<std::vector<std::uint32_t>, 4>&
 std::shared_ptr<const AtlasData> AtlasData::build(Content content) {
   auto data = std::make_shared<AtlasData>();
   data->content = std::move(content);
-  const Content& c = data->content;
-  build_graph(c, data->graph);
-  build_components(data->graph.graph, data->components);
-  data->search.build(c.concepts);
-  for (const Kind& k : c.kinds) data->kinds.emplace(k.id, &k);
-  for (const RelationType& t : c.relation_types) data->relation_types.emplace(t.id, &t);
-  for (const Source& s : c.sources) data->sources.emplace(s.id, &s);
+  data->index();
+  return data;
+}
+
+std::shared_ptr<const AtlasData> AtlasData::build(Content content,
+                                                  const std::function<void(const Content&)>& alongside) {
+  auto data = std::make_shared<AtlasData>();
+  data->content = std::move(content);
+  parallel_for(
+      2,
+      [&](std::size_t job) {
+        if (job == 0)
+          data->index();
+        else
+          alongside(data->content);
+      },
+      1);
+  return data;
+}
+
+void AtlasData::index() {
+  const Content& c = content;
+  build_graph(c, graph);
+  build_components(graph.graph, components);
+  search.build(c.concepts);
+  for (const Kind& k : c.kinds) kinds.emplace(k.id, &k);
+  for (const RelationType& t : c.relation_types) relation_types.emplace(t.id, &t);
+  for (const Source& s : c.sources) sources.emplace(s.id, &s);
   for (const Concept& entry : c.concepts) {
     std::set<std::string_view> ids(entry.sources.begin(), entry.sources.end());
     for (const Relation& r : entry.relations) ids.insert(r.sources.begin(), r.sources.end());
     for (const Side& s : entry.sides) ids.insert(s.sources.begin(), s.sources.end());
     if (entry.timing) ids.insert(entry.timing->sources.begin(), entry.timing->sources.end());
-    for (std::string_view id : ids) data->citing[std::string(id)].push_back(&entry);
+    for (std::string_view id : ids) citing[std::string(id)].push_back(&entry);
   }
-  for (auto& [id, list] : data->citing)
+  for (auto& [id, list] : citing)
     std::sort(list.begin(), list.end(),
               [](const Concept* a, const Concept* b) { return std::tie(a->title, a->id) < std::tie(b->title, b->id); });
-  return data;
 }
 
 }  // namespace detail

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string_view>
@@ -32,7 +33,14 @@ struct AtlasData {
   /// Builds indexes over validated content. The content is moved in first, so every
   /// pointer the indexes hold points into this object.
   static std::shared_ptr<const AtlasData> build(Content content);
+  /// build(), with `alongside(content)` run at the same time on another core (the checks of
+  /// Atlas::load_files(), over content not yet validated: the indexes skip a reference to
+  /// nothing). It is handed the content where it sits in the result, and must only read it.
+  static std::shared_ptr<const AtlasData> build(Content content, const std::function<void(const Content&)>& alongside);
   static Atlas make_atlas(std::shared_ptr<const AtlasData> data) { return Atlas(std::move(data)); }
+
+ private:
+  void index();  // everything but `content`, from `content`
 };
 
 }  // namespace katlas::detail

@@ -13,15 +13,18 @@
 
 namespace katlas::detail {
 
-std::string fill_sentence(std::string_view templ, const Concept& from, const Concept& to) {
+namespace {
+
+/// fill_sentence() with the two sentence names at hand.
+std::string fill_sentence_with(std::string_view templ, std::string_view from, std::string_view to) {
   std::string out;
-  out.reserve(templ.size() + 40);
+  out.reserve(templ.size() + from.size() + to.size());
   for (std::size_t i = 0; i < templ.size();) {
     if (templ.substr(i, 6) == "{from}") {
-      out += sentence_name(from);
+      out += from;
       i += 6;
     } else if (templ.substr(i, 4) == "{to}") {
-      out += sentence_name(to);
+      out += to;
       i += 4;
     } else {
       out += templ[i++];
@@ -31,18 +34,27 @@ std::string fill_sentence(std::string_view templ, const Concept& from, const Con
   return out;
 }
 
+}  // namespace
+
+std::string fill_sentence(std::string_view templ, const Concept& from, const Concept& to) {
+  return fill_sentence_with(templ, sentence_name(from), sentence_name(to));
+}
+
 void build_graph(const Content& content, ConceptGraph& cg) {
   std::map<std::string_view, const RelationType*> types;
   for (const RelationType& type : content.relation_types) types.emplace(type.id, &type);
   std::map<std::string_view, bool> claim_kinds;
   for (const Kind& kind : content.kinds) claim_kinds.emplace(kind.id, kind.needs_verdict);
-  cg.by_id.reserve(cg.by_id.size() + content.concepts.size());
+  cg.by_id.reserve(content.concepts.size());
   std::vector<Vertex> vertex_of;  // by index in content.concepts
   vertex_of.reserve(content.concepts.size());
+  std::vector<std::string> names;  // sentence_name() of each vertex, made once for all its links
+  names.reserve(content.concepts.size());
   for (const Concept& entry : content.concepts) {
     const auto kind = claim_kinds.find(entry.kind);
     const bool claim = entry.verdict.has_value() || (kind != claim_kinds.end() && kind->second);
     const Vertex v = boost::add_vertex(VertexProps{&entry, claim}, cg.graph);
+    names.push_back(sentence_name(entry));
     // Edges leave the first concept of an id, as a lookup by id would find (a repeated id is
     // an error the checks report).
     vertex_of.push_back(cg.by_id.emplace(entry.id, v).first->second);
@@ -55,12 +67,14 @@ void build_graph(const Content& content, ConceptGraph& cg) {
       if (type == types.end() || target == cg.by_id.end()) continue;
       const Concept& to = *cg.graph[target->second].entry;
       const auto [evidence, written] = relation_evidence(relation, entry, to);
-      EdgeProps props{&relation,
-                      type->second,
-                      fill_sentence(sentence_template(*type->second, evidence, Direction::out), entry, to),
-                      fill_sentence(sentence_template(*type->second, evidence, Direction::in), entry, to),
-                      evidence,
-                      written};
+      const std::string_view from_name = names[i], to_name = names[target->second];
+      EdgeProps props{
+          &relation,
+          type->second,
+          fill_sentence_with(sentence_template(*type->second, evidence, Direction::out), from_name, to_name),
+          fill_sentence_with(sentence_template(*type->second, evidence, Direction::in), from_name, to_name),
+          evidence,
+          written};
       boost::add_edge(vertex_of[i], target->second, std::move(props), cg.graph);
     }
   }

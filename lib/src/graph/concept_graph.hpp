@@ -61,7 +61,7 @@ struct ConceptGraph {
 
 /// Builds the graph over content whose references have been validated (a relation whose
 /// type or target is unknown is skipped). Vertex i is content.concepts[i].
-/// Built in place: adjacency_list has no move assignment in Boost 1.74.
+/// Built in place, into an empty ConceptGraph: adjacency_list has no move assignment in Boost 1.74.
 void build_graph(const Content& content, ConceptGraph& cg);
 
 /// Fills a sentence template with the two concepts' sentence names, first letter capitalised.

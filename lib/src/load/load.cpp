@@ -57,10 +57,18 @@ LoadResult Atlas::load_files(std::vector<ContentFile> files, LoadOptions options
                    [](const Source& a, const Source& b) { return a.id < b.id; });
   std::stable_sort(content.handouts.begin(), content.handouts.end(),
                    [](const HandoutRecipe& a, const HandoutRecipe& b) { return a.id < b.id; });
-  detail::validate(content, gaps, options.strict, result.diagnostics);
+  const auto validate = [&](const Content& parsed) {
+    detail::validate(parsed, gaps, options.strict, result.diagnostics);
+  };
+  // Content that parsed is checked while its graph and indexes are built, on two cores; the
+  // graph skips a reference to nothing, and is dropped when a check fails.
+  std::shared_ptr<const detail::AtlasData> data;
+  if (result.diagnostics.has_errors())
+    validate(content);
+  else
+    data = detail::AtlasData::build(std::move(content), validate);
   const bool valid = !result.diagnostics.has_errors();
   if (valid) {
-    auto data = detail::AtlasData::build(std::move(content));
     detail::check_cycles(data->content, data->graph, result.diagnostics);
     if (!result.diagnostics.has_errors()) {
       // Recipes name concepts by id or alias: they are checked against the built atlas.
