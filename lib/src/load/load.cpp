@@ -43,22 +43,22 @@ LoadResult Atlas::load_files(std::vector<ContentFile> files, LoadOptions options
   Content content =
       detail::parse_files(files, options.display_root, result.diagnostics, gaps, cache ? &*cache : nullptr);
   std::vector<ContentFile>().swap(files);  // parsed: their bytes are not needed while the graph is built
-  if (cache) {
-    if (const Status saved = cache->save(); !saved)
-      result.diagnostics.push_back({Severity::warning,
-                                    {cache->file().string(), 0, 0},
-                                    "cannot write the build cache: " + saved.message(),
-                                    "the content loaded all the same; free the folder or build without a cache"});
-    cache.reset();  // saved: its entries are not needed either
-  }
   std::sort(content.concepts.begin(), content.concepts.end(),
             [](const Concept& a, const Concept& b) { return a.id < b.id; });
   std::stable_sort(content.sources.begin(), content.sources.end(),
                    [](const Source& a, const Source& b) { return a.id < b.id; });
   std::stable_sort(content.handouts.begin(), content.handouts.end(),
                    [](const HandoutRecipe& a, const HandoutRecipe& b) { return a.id < b.id; });
+  // The checks, then the parse cache saved (its entries are not needed after that).
   const auto validate = [&](const Content& parsed) {
     detail::validate(parsed, gaps, options.strict, result.diagnostics);
+    if (!cache) return;
+    if (const Status saved = cache->save(); !saved)
+      result.diagnostics.push_back({Severity::warning,
+                                    {cache->file().string(), 0, 0},
+                                    "cannot write the build cache: " + saved.message(),
+                                    "the content loaded all the same; free the folder or build without a cache"});
+    cache.reset();
   };
   // Content that parsed is checked while its graph and indexes are built, on two cores; the
   // graph skips a reference to nothing, and is dropped when a check fails.
