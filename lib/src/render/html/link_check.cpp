@@ -110,14 +110,15 @@ LinkChecker::PageLinks LinkChecker::scan(const std::string& page, std::string_vi
   return links;
 }
 
-std::size_t LinkChecker::page_index(const std::string& page) {
+std::size_t LinkChecker::page_index(const std::string& page, bool unchanged) {
   pages_.push_back(page);
+  page_unchanged_.push_back(unchanged);
   return pages_.size() - 1;
 }
 
 void LinkChecker::settle(std::size_t page, std::size_t order, std::string url, const std::string& target) {
   // Both ends kept unread: the previous build checked this link between the same bytes.
-  if (unchanged_.count(pages_[page]) > 0 && unchanged_.count(target) > 0) return;
+  if (page_unchanged_[page] && unchanged_.contains(target)) return;
   const std::size_t hash = url.find('#');
   std::string why = missing_id(std::string_view(url).substr(hash + 1), target, ids_of(target));
   if (!why.empty()) broken_.push_back({page, order, std::move(url), std::move(why)});
@@ -126,7 +127,7 @@ void LinkChecker::settle(std::size_t page, std::size_t order, std::string url, c
 void LinkChecker::link(std::size_t page, std::size_t order, std::string url, std::string target) {
   // A link to a page added before is settled now (its ids are known): only links to pages
   // still to come wait, each until its page comes, so a big site's links are not all held to the end.
-  if (ids_.count(target) > 0 || unchanged_.count(target) > 0)
+  if (ids_.contains(target) || unchanged_.contains(target))
     settle(page, order, std::move(url), target);
   else
     waiting_[std::move(target)].push_back({page, order, std::move(url)});
@@ -141,7 +142,7 @@ void LinkChecker::arrived(const std::string& page) {
 }
 
 void LinkChecker::add(const std::string& page, PageLinks links) {
-  const std::size_t index = page_index(page);
+  const std::size_t index = page_index(page, false);
   ids_[page] = std::move(links.ids);
   for (std::size_t order = 0; order < links.pending.size(); ++order) {
     Pending& p = links.pending[order];
@@ -161,7 +162,7 @@ std::vector<std::string> LinkChecker::fragment_links(const PageLinks& links) {
 }
 
 void LinkChecker::add_unchanged(const std::string& page, const std::vector<std::string>& fragment_links) {
-  const std::size_t index = page_index(page);
+  const std::size_t index = page_index(page, true);
   unchanged_.insert(page);
   for (std::size_t order = 0; order < fragment_links.size(); ++order) {
     const std::string& url = fragment_links[order];
@@ -173,7 +174,7 @@ void LinkChecker::add_unchanged(const std::string& page, const std::vector<std::
 
 const IdSet* LinkChecker::ids_of(const std::string& page) {
   if (const auto known = ids_.find(page); known != ids_.end()) return &known->second;
-  if (unchanged_.count(page) == 0 || !previous_) return nullptr;
+  if (!unchanged_.contains(page) || !previous_) return nullptr;
   const std::optional<std::string> bytes = previous_(page);
   if (!bytes) return nullptr;
   return &(ids_[page] = IdSet(attribute_values(*bytes).ids));
@@ -181,7 +182,8 @@ const IdSet* LinkChecker::ids_of(const std::string& page) {
 
 Diagnostics LinkChecker::finish() {
   // What still waits points into no page that was added: no HTML page the check has seen.
-  std::map<std::string, std::vector<Waiting>, std::less<>> never = std::move(waiting_);
+  // In any order: the errors are sorted below.
+  ByPath<std::vector<Waiting>> never = std::move(waiting_);
   waiting_.clear();
   for (auto& [target, links] : never)
     for (Waiting& w : links) settle(w.page, w.order, std::move(w.url), target);

@@ -6,11 +6,11 @@
 #include <katlas/diagnostic.hpp>
 
 #include <functional>
-#include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace katlas::detail::html {
@@ -85,13 +85,22 @@ class LinkChecker {
   /// The ids of `page`, read from the previous build when it was added unchanged; nullptr
   /// when it is no HTML page the check has seen.
   const IdSet* ids_of(const std::string& page);
-  std::size_t page_index(const std::string& page);
+  /// Adds `page` to pages_ (`unchanged`: with add_unchanged()), and gives its index.
+  std::size_t page_index(const std::string& page, bool unchanged);
   std::function<bool(std::string_view)> exists_;
   std::function<std::optional<std::string>(std::string_view)> previous_;
-  std::vector<std::string> pages_;                                    // every page added, in order
-  std::map<std::string, IdSet, std::less<>> ids_;                     // HTML page -> element ids
-  std::map<std::string, std::vector<Waiting>, std::less<>> waiting_;  // page not added yet -> links into it
-  std::set<std::string, std::less<>> unchanged_;                      // pages added unchanged
+  /// Hashes paths for lookups by string_view.
+  struct PathHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  template <class Value>
+  using ByPath = std::unordered_map<std::string, Value, PathHash, std::equal_to<>>;
+  std::vector<std::string> pages_;        // every page added, in order
+  std::vector<bool> page_unchanged_;      // by index into pages_: added with add_unchanged()
+  ByPath<IdSet> ids_;                     // HTML page -> element ids
+  ByPath<std::vector<Waiting>> waiting_;  // page not added yet -> links into it
+  std::unordered_set<std::string, PathHash, std::equal_to<>> unchanged_;  // pages added unchanged
   std::vector<Broken> broken_;
 };
 
