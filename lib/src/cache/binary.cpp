@@ -226,25 +226,40 @@ std::optional<std::string> load_file(const std::filesystem::path& file, std::str
     ::close(fd);
     return std::nullopt;
   }
-  std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
-  std::size_t got = 0;
-  while (got < bytes.size()) {
-    const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    got += static_cast<std::size_t>(n);
-  }
-  ::close(fd);
-  if (got != bytes.size()) return std::nullopt;  // changed while read: not this build's to trust
+  // Read in three parts, each where it goes: the header, checked first; the body, into the
+  // string returned (no second copy of a large file); then the checksum of the two.
   const std::string head = header(kind);
   constexpr std::size_t checksum_bytes = 16;
-  if (bytes.size() < head.size() + checksum_bytes || !bytes.starts_with(head)) return std::nullopt;
-  const std::string_view signed_part(bytes.data(), bytes.size() - checksum_bytes);
-  Reader tail(std::string_view(bytes).substr(signed_part.size()));
-  if (!(tail.hash() == hash_bytes(signed_part))) return std::nullopt;
-  // The body, moved to the front of the bytes read (no second copy of a large file).
-  bytes.resize(signed_part.size());
-  bytes.erase(0, head.size());
+  const auto size = static_cast<std::size_t>(st.st_size);
+  const auto read_all = [fd](char* to, std::size_t n) {
+    std::size_t got = 0;
+    while (got < n) {
+      const ssize_t r = ::read(fd, to + got, n - got);
+      if (r < 0 && errno == EINTR) continue;
+      if (r <= 0) break;
+      got += static_cast<std::size_t>(r);
+    }
+    return got == n;
+  };
+  std::string head_read(head.size(), '\0'), bytes;
+  char checksum[checksum_bytes];
+  bool whole = size >= head.size() + checksum_bytes && read_all(head_read.data(), head.size()) && head_read == head;
+  if (whole) {
+    bytes.resize(size - head.size() - checksum_bytes);
+    whole = read_all(bytes.data(), bytes.size()) && read_all(checksum, checksum_bytes);
+  }
+  ::close(fd);
+  if (!whole) return std::nullopt;  // short, foreign, or changed while read: not this build's to trust
+  // The checksum is XXH3 of the header and the body as one text, hashed here in two parts.
+  XXH3_state_t* state = XXH3_createState();
+  if (!state) throw std::bad_alloc();
+  XXH3_128bits_reset(state);
+  XXH3_128bits_update(state, head.data(), head.size());
+  XXH3_128bits_update(state, bytes.data(), bytes.size());
+  const XXH128_hash_t h = XXH3_128bits_digest(state);
+  XXH3_freeState(state);
+  Reader tail(std::string_view(checksum, checksum_bytes));
+  if (!(tail.hash() == Hash{h.low64, h.high64})) return std::nullopt;
   return bytes;
 }
 

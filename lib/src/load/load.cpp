@@ -7,10 +7,13 @@
 #include "load/parse.hpp"
 #include "load/read_folder.hpp"
 #include "load/validate.hpp"
+#include "parallel.hpp"
 
 #include <algorithm>
 #include <cstdlib>
+#include <future>
 #include <iostream>
+#include <memory>
 
 namespace katlas {
 namespace {
@@ -32,16 +35,19 @@ void check_featured_cycle(const Atlas& atlas, Diagnostics& out) {
                  "level; or add the missing link"});
 }
 
-}  // namespace
+/// What load_files() gives, before it is a LoadResult.
+struct Loaded {
+  std::optional<Atlas> atlas;
+  Diagnostics diagnostics;
+};
 
-LoadResult Atlas::load_files(std::vector<ContentFile> files, LoadOptions options) {
-  LoadResult result(std::nullopt, {});
+/// Atlas::load_files() with its parse cache at hand (nullptr: none).
+Loaded load_with(std::vector<ContentFile> files, const LoadOptions& options,
+                 std::unique_ptr<detail::ParseCache> cache) {
+  Loaded result;
   std::sort(files.begin(), files.end(), [](const ContentFile& a, const ContentFile& b) { return a.path < b.path; });
   detail::ParseGaps gaps;
-  std::optional<detail::ParseCache> cache;
-  if (!options.cache_dir.empty()) cache.emplace(options.cache_dir, options.display_root);
-  Content content =
-      detail::parse_files(files, options.display_root, result.diagnostics, gaps, cache ? &*cache : nullptr);
+  Content content = detail::parse_files(files, options.display_root, result.diagnostics, gaps, cache.get());
   std::vector<ContentFile>().swap(files);  // parsed: their bytes are not needed while the graph is built
   std::sort(content.concepts.begin(), content.concepts.end(),
             [](const Concept& a, const Concept& b) { return a.id < b.id; });
@@ -76,20 +82,36 @@ LoadResult Atlas::load_files(std::vector<ContentFile> files, LoadOptions options
       for (const HandoutRecipe& recipe : atlas.content().handouts)
         detail::check_recipe(recipe, atlas, result.diagnostics);
       check_featured_cycle(atlas, result.diagnostics);
-      if (!result.diagnostics.has_errors()) result.atlas_ = std::move(atlas);
+      if (!result.diagnostics.has_errors()) result.atlas = std::move(atlas);
     }
   }
   result.diagnostics.sort();
   return result;
 }
 
+}  // namespace
+
+LoadResult Atlas::load_files(std::vector<ContentFile> files, LoadOptions options) {
+  std::unique_ptr<detail::ParseCache> cache;
+  if (!options.cache_dir.empty()) cache = std::make_unique<detail::ParseCache>(options.cache_dir, options.display_root);
+  Loaded loaded = load_with(std::move(files), options, std::move(cache));
+  return {std::move(loaded.atlas), std::move(loaded.diagnostics)};
+}
+
 LoadResult Atlas::load(const std::filesystem::path& folder, LoadOptions options) {
   if (options.display_root.empty()) options.display_root = folder.generic_string();
+  // The parse cache's file is read on another core while the folder is.
+  std::future<std::unique_ptr<detail::ParseCache>> cache;
+  if (!options.cache_dir.empty())
+    cache = std::async(detail::worker_count() > 1 ? std::launch::async : std::launch::deferred, [&options] {
+      return std::make_unique<detail::ParseCache>(options.cache_dir, options.display_root);
+    });
   Diagnostics read_problems;
   std::vector<ContentFile> files = detail::read_folder(folder, options.display_root, read_problems);
   std::error_code ec;
   if (!std::filesystem::is_directory(folder, ec)) return {std::nullopt, std::move(read_problems)};
-  LoadResult result = load_files(std::move(files), options);
+  Loaded loaded = load_with(std::move(files), options, cache.valid() ? cache.get() : nullptr);
+  LoadResult result(std::move(loaded.atlas), std::move(loaded.diagnostics));
   if (!read_problems.empty()) {
     // When the folder reader said why a file or the concepts are missing (too large, a link
     // to nowhere, not a folder), its words replace the general "missing" ones.
