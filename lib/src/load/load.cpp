@@ -56,7 +56,7 @@ Loaded load_with(std::vector<ContentFile> files, const LoadOptions& options,
   std::stable_sort(content.handouts.begin(), content.handouts.end(),
                    [](const HandoutRecipe& a, const HandoutRecipe& b) { return a.id < b.id; });
   // The checks, then the parse cache saved (its entries are not needed after that).
-  const auto validate = [&](const Content& parsed) {
+  const auto check_then_save = [&](const Content& parsed) {
     detail::validate(parsed, gaps, options.strict, result.diagnostics);
     if (!cache) return;
     if (const Status saved = cache->save(); !saved)
@@ -70,9 +70,9 @@ Loaded load_with(std::vector<ContentFile> files, const LoadOptions& options,
   // graph skips a reference to nothing, and is dropped when a check fails.
   std::shared_ptr<const detail::AtlasData> data;
   if (result.diagnostics.has_errors())
-    validate(content);
+    check_then_save(content);
   else
-    data = detail::AtlasData::build(std::move(content), validate);
+    data = detail::AtlasData::build(std::move(content), check_then_save);
   const bool valid = !result.diagnostics.has_errors();
   if (valid) {
     detail::check_cycles(data->content, data->graph, result.diagnostics);

@@ -6,13 +6,14 @@
 
 #include <katlas/content.hpp>
 
+#include "text/text_hash.hpp"
+
 #include <algorithm>
 #include <functional>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 KATLAS_CORE_INTERNAL_BEGIN
@@ -60,16 +61,10 @@ class MentionIndex {
   bool empty() const { return by_text_.empty(); }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  template <class T>
-  using ByText = std::unordered_map<std::string, T, Hash, std::equal_to<>>;
-  ByText<std::vector<const Concept*>> by_text_;  // lowercased title or alias -> concepts, by id
+  TextMap<std::vector<const Concept*>> by_text_;  // lowercased title or alias -> concepts, by id
   // A title that starts with a word can only match where the text has that same word, so
   // candidates are found by the text's word: lowercased first word -> title sizes, longest first.
-  ByText<std::vector<std::size_t>> sizes_by_first_word_;
+  TextMap<std::vector<std::size_t>> sizes_by_first_word_;
   std::vector<std::size_t> other_sizes_;  // sizes of titles that start with a non-word character
 };
 

@@ -183,7 +183,7 @@ const IdSet* LinkChecker::ids_of(const std::string& page) {
 Diagnostics LinkChecker::finish() {
   // What still waits points into no page that was added: no HTML page the check has seen.
   // In any order: the errors are sorted below.
-  ByPath<std::vector<Waiting>> never = std::move(waiting_);
+  TextMap<std::vector<Waiting>> never = std::move(waiting_);
   waiting_.clear();
   for (auto& [target, links] : never)
     for (Waiting& w : links) settle(w.page, w.order, std::move(w.url), target);

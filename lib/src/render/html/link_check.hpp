@@ -2,6 +2,7 @@
 #pragma once
 
 #include "render/html/id_set.hpp"
+#include "text/text_hash.hpp"
 
 #include <katlas/diagnostic.hpp>
 
@@ -9,8 +10,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace katlas::detail::html {
@@ -89,18 +88,11 @@ class LinkChecker {
   std::size_t page_index(const std::string& page, bool unchanged);
   std::function<bool(std::string_view)> exists_;
   std::function<std::optional<std::string>(std::string_view)> previous_;
-  /// Hashes paths for lookups by string_view.
-  struct PathHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  template <class Value>
-  using ByPath = std::unordered_map<std::string, Value, PathHash, std::equal_to<>>;
-  std::vector<std::string> pages_;        // every page added, in order
-  std::vector<bool> page_unchanged_;      // by index into pages_: added with add_unchanged()
-  ByPath<IdSet> ids_;                     // HTML page -> element ids
-  ByPath<std::vector<Waiting>> waiting_;  // page not added yet -> links into it
-  std::unordered_set<std::string, PathHash, std::equal_to<>> unchanged_;  // pages added unchanged
+  std::vector<std::string> pages_;         // every page added, in order
+  std::vector<bool> page_unchanged_;       // by index into pages_: added with add_unchanged()
+  TextMap<IdSet> ids_;                     // HTML page -> element ids
+  TextMap<std::vector<Waiting>> waiting_;  // page not added yet -> links into it
+  TextSet unchanged_;                      // pages added unchanged
   std::vector<Broken> broken_;
 };
 

@@ -116,7 +116,7 @@ PageReads PageReads::of(const ReadLog& log) {
   return {ids_of(log.concepts), ids_of(log.links_of), ids_of(log.reviewed), log.all, log.names};
 }
 
-PageInputs::PageInputs(const Atlas& atlas, const SiteOptions& options) : atlas_(atlas) {
+PageInputs::PageInputs(const Atlas& atlas, const SiteOptions& options) {
   const Content& content = atlas.content();
   cache::Writer shared;
   shared.text(cache::build_id());

@@ -43,8 +43,8 @@ class PageInputs {
   /// Safe to call from many threads at once.
   cache::Hash of(const PageReads& reads) const;
   /// The fingerprint of everything a page can read: what every page reads, every concept
-  /// whole, and which concepts are past their review date on the build's day. What the files
-  /// other than concept pages (index pages, search index, sitemap) are rendered from.
+  /// whole, and which concepts are past their review date on the build's day. What the
+  /// search index is made from (it holds every word of every concept).
   cache::Hash everything() const;
   /// The fingerprint of what lists of concepts show (the index pages, the sitemap): what every
   /// page reads, every concept but its details and its positions in its file
@@ -53,7 +53,6 @@ class PageInputs {
   cache::Hash listed() const;
 
  private:
-  const Atlas& atlas_;
   cache::Hash shared_;         // what every page reads
   cache::Hash all_;            // every concept whole
   cache::Hash listed_;         // every concept as lists show it

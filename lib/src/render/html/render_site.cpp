@@ -7,6 +7,7 @@
 #include "render/html/page_cache.hpp"
 #include "render/html/pages.hpp"
 #include "render/html/search_script.hpp"
+#include "text/text_hash.hpp"
 
 #include <algorithm>
 #include <functional>
@@ -14,7 +15,6 @@
 #include <optional>
 #include <set>
 #include <stdexcept>
-#include <unordered_set>
 
 namespace katlas {
 namespace {
@@ -34,12 +34,6 @@ std::string sitemap(const std::vector<std::pair<std::string, const Concept*>>& p
   }
   return out + "</urlset>\n";
 }
-
-/// Hashes paths for lookups by string_view (the link check asks for every link).
-struct PathHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
 
 // Rendered files waiting for the writer thread: enough to keep it busy, small next to the site.
 // (16 MB gave no lower peak memory at 10,000 concepts: the queue is not what the peak holds.)
@@ -333,7 +327,7 @@ SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& 
       incremental.emplace(Incremental{sink, *inputs, *cache, inputs->everything(), inputs->listed()});
     }
     SiteRenderer renderer(atlas, options, incremental ? &*incremental : nullptr);
-    std::unordered_set<std::string, PathHash, std::equal_to<>> paths;
+    detail::TextSet paths;  // every path, looked up for every link
     for (const Slot& slot : renderer.slots()) paths.insert(slot.path);
     if (cache) {
       std::vector<std::string_view> sorted;  // slots are sorted by path
