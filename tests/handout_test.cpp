@@ -36,10 +36,18 @@ std::string slurp(const fs::path& path) {
   return text.str();
 }
 
+/// This process's scratch folder, made on first use and removed when the tests end.
 fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("katlas-handout-test-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  return dir / name;
+  struct Folder {
+    fs::path dir = fs::temp_directory_path() / ("katlas-handout-test-" + std::to_string(::getpid()));
+    Folder() { fs::create_directories(dir); }
+    ~Folder() {
+      std::error_code ignored;
+      fs::remove_all(dir, ignored);
+    }
+  };
+  static const Folder folder;
+  return folder.dir / name;
 }
 
 Run shell(const std::string& command) {

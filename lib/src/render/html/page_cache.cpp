@@ -268,9 +268,14 @@ Status PageCache::save() const {
   cache::Writer out(cache::piece_bytes);
   out.hash(next_paths_);
   out.u64(next_.size());
-  for (const auto& [path, e] : next_) {
-    out.text(path);
-    write(out, e);
+  // By path, so the file does not depend on the order the files were made in.
+  std::vector<const std::pair<std::string, Entry>*> sorted;
+  sorted.reserve(next_.size());
+  for (const auto& record : next_) sorted.push_back(&record);
+  std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+  for (const auto* record : sorted) {
+    out.text(record->first);
+    write(out, record->second);
   }
   return cache::save_file(file_, cache_kind, out.pieces());
 }

@@ -110,7 +110,7 @@ class PageCache {
   /// Takes the stamp, in `sink`, of every recorded file that has none yet (the files written
   /// by this build), once they are all written.
   void stamp_written(const OutputSink& sink);
-  /// Writes this build's records.
+  /// Writes this build's records, by path.
   Status save() const;
   const std::filesystem::path& file() const { return file_; }
 

@@ -10,11 +10,16 @@
 #include "text/text_hash.hpp"
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <stdexcept>
+#include <thread>
 
 namespace katlas {
 namespace {
@@ -77,6 +82,74 @@ struct Outcome {
 };
 
 using detail::html::LinkChecker;
+
+/// A file that is not a concept page, made and link-scanned, waiting to be handed on.
+struct Made {
+  const std::string* path;
+  std::string bytes;
+  LinkChecker::PageLinks links;
+  Outcome outcome;
+};
+
+/// Carries the files made on one thread to the thread that hands them on. At most
+/// `max_bytes` wait (and always one file), so the maker never runs far ahead.
+class Handoff {
+ public:
+  explicit Handoff(std::size_t max_bytes) : max_bytes_(max_bytes) {}
+  /// Maker: queues a file, waiting while the queue is full. False when the taker has stopped.
+  bool put(Made made) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return stopped_ || queue_.empty() || queued_ + made.bytes.size() <= max_bytes_; });
+    if (stopped_) return false;
+    queued_ += made.bytes.size();
+    queue_.push_back(std::move(made));
+    changed_.notify_all();
+    return true;
+  }
+  /// Maker: no more files; `error` is what stopped it early, if anything.
+  void close(std::exception_ptr error) {
+    const std::lock_guard lock(mutex_);
+    closed_ = true;
+    error_ = std::move(error);
+    changed_.notify_all();
+  }
+  /// Taker: the next file; with `wait`, waits for one unless the maker has closed. Nothing
+  /// when none is queued (then, after a wait, every file has been taken: the maker's error,
+  /// if any, is rethrown).
+  std::optional<Made> take(bool wait) {
+    std::unique_lock lock(mutex_);
+    if (wait) changed_.wait(lock, [&] { return !queue_.empty() || closed_; });
+    if (queue_.empty()) {
+      if (wait && error_) std::rethrow_exception(error_);
+      return std::nullopt;
+    }
+    Made made = std::move(queue_.front());
+    queue_.pop_front();
+    queued_ -= made.bytes.size();
+    changed_.notify_all();
+    return made;
+  }
+  /// Taker: takes no more files (it is failing); the maker's next put() returns false.
+  void stop() {
+    const std::lock_guard lock(mutex_);
+    stopped_ = true;
+    queue_.clear();
+    changed_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<Made> queue_;
+  std::size_t queued_ = 0;
+  const std::size_t max_bytes_;
+  bool closed_ = false, stopped_ = false;
+  std::exception_ptr error_;
+};
+
+// Files made beside the concept pages that may wait to be handed on: the big ones (the search
+// index, the glossary) wait alone.
+constexpr std::size_t max_made_bytes = 8 << 20;
 
 // Concept pages are rendered this many at a time (in parallel), then checked and written:
 // enough to keep every core busy, few enough that a big site never sits in memory whole.
@@ -148,9 +221,13 @@ class SiteRenderer {
   /// Every output path, sorted.
   const std::vector<Slot>& slots() const { return slots_; }
 
-  /// For every file: scans the links of an HTML file (`checker.scan`) on a worker thread
-  /// (concept pages) or this thread (the rest), then calls `emit(path, bytes, links, outcome)`
-  /// on this thread, in sorted path order. With `incremental`, a concept page whose
+  /// For every file: scans the links of an HTML file (`checker.scan`) on the thread that
+  /// made it, then calls `emit(path, bytes, links, outcome)` on this thread. The concept pages
+  /// are rendered in batches on every core; the other files (the search index and the index
+  /// pages, each made on one core) are made one after another on a thread of their own
+  /// meanwhile, and handed on between batches. So `emit` sees the concept pages in path order,
+  /// and the other files in path order, but the two interleaved.
+  /// With `incremental`, a concept page whose
   /// fingerprint and previous bytes match the page cache is taken from the previous site
   /// instead of being rendered; when its stamp is trusted too, it is not even read or
   /// scanned (`outcome.held` is false, and `outcome.links` holds what its scan left to check).
@@ -164,35 +241,63 @@ class SiteRenderer {
       if (record) outcome.links = detail::html::encode_links(links);
       return links;
     };
+    std::vector<const Slot*> pages, others;
+    for (const Slot& slot : slots_) (slot.entry ? pages : others).push_back(&slot);
+    std::size_t done = 0, reported = 0;
+    const auto progress = [&] {
+      if (site_.options.progress && done > reported) site_.options.progress(reported = done, slots_.size());
+    };
+
+    Handoff handoff(max_made_bytes);
+    const auto make_others = [&] {
+      std::exception_ptr error;
+      try {
+        for (const Slot* slot : others) {
+          Made made{&slot->path, {}, {}, {}};
+          if (!incremental || !take_previous_other(*incremental, slot->path, made.bytes, made.outcome)) {
+            // render() runs once: bytes at hand are moved out, the rest made now.
+            made.bytes = slot->bytes ? std::move(*slot->bytes) : (*slot->make)();
+            if (incremental) {
+              made.outcome.inputs = made_from(*incremental, slot->path);
+              made.outcome.bytes = detail::cache::hash_bytes(made.bytes);
+              compare_previous(*incremental, slot->path, made.bytes, made.outcome);
+            }
+          }
+          made.links = scan(slot->path, made.bytes, made.outcome, incremental != nullptr);
+          if (!handoff.put(std::move(made))) break;
+        }
+      } catch (...) {
+        error = std::current_exception();
+      }
+      handoff.close(error);
+    };
+    const auto hand_on = [&](bool wait) {
+      while (std::optional<Made> made = handoff.take(wait)) {
+        emit(*made->path, std::move(made->bytes), std::move(made->links), made->outcome);
+        ++done;
+      }
+    };
+    // Stops the maker before its thread is joined, also when emit() throws.
+    struct Stop {
+      Handoff& handoff;
+      std::thread thread;
+      ~Stop() {
+        handoff.stop();
+        if (thread.joinable()) thread.join();
+      }
+    } maker{handoff, std::thread(make_others)};
+
     std::vector<std::string> rendered;
     std::vector<Links> scanned;
     std::vector<Outcome> outcomes;
-    for (std::size_t at = 0; at < slots_.size();) {
-      const std::string& path = slots_[at].path;
-      if (!slots_[at].entry) {
-        std::string bytes;
-        Outcome outcome;
-        if (!incremental || !take_previous_other(*incremental, path, bytes, outcome)) {
-          // render() runs once: bytes at hand are moved out, the rest made now.
-          bytes = slots_[at].bytes ? std::move(*slots_[at].bytes) : (*slots_[at].make)();
-          if (incremental) {
-            outcome.inputs = made_from(*incremental, path);
-            outcome.bytes = detail::cache::hash_bytes(bytes);
-            compare_previous(*incremental, path, bytes, outcome);
-          }
-        }
-        Links links = scan(path, bytes, outcome, incremental != nullptr);
-        emit(path, std::move(bytes), std::move(links), outcome);
-        ++at;
-        continue;
-      }
-      std::size_t end = at;
-      while (end < slots_.size() && end - at < batch_size && slots_[end].entry) ++end;
+    for (std::size_t at = 0; at < pages.size();) {
+      hand_on(false);
+      const std::size_t end = std::min(pages.size(), at + batch_size);
       rendered.assign(end - at, {});
       scanned.assign(end - at, {});
       outcomes.assign(end - at, {});
       detail::parallel_for(end - at, [&](std::size_t i) {
-        const Slot& slot = slots_[at + i];
+        const Slot& slot = *pages[at + i];
         if (!incremental) {
           rendered[i] = layout(site_, concept_page(site_, *slot.entry));
         } else {
@@ -202,10 +307,13 @@ class SiteRenderer {
         scanned[i] = scan(slot.path, rendered[i], outcomes[i], incremental != nullptr);
       });
       for (std::size_t i = 0; i < rendered.size(); ++i)
-        emit(slots_[at + i].path, std::move(rendered[i]), std::move(scanned[i]), outcomes[i]);
+        emit(pages[at + i]->path, std::move(rendered[i]), std::move(scanned[i]), outcomes[i]);
+      done += end - at;
       at = end;
-      if (site_.options.progress) site_.options.progress(at, slots_.size());
+      progress();
     }
+    hand_on(true);
+    progress();
   }
 
  private:
@@ -365,6 +473,9 @@ SiteResult render_site(const Atlas& atlas, OutputSink& sink, const SiteOptions& 
                       writer->push(path, std::move(bytes), outcome.unchanged, outcome.held);
                     });
     words_saved = renderer.words_saved();
+    // The concept pages and the other files came interleaved.
+    std::sort(result.files.begin(), result.files.end());
+    std::sort(result.changed.begin(), result.changed.end());
     if (writer) writer->finish();
     if (cache) cache->stamp_written(sink);
     result.diagnostics = checker.finish();
