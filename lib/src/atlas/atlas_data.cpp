@@ -35,7 +35,8 @@ void build_components(const Graph& g, std::array<std::vector<std::uint32_t>, 4>&
 std::shared_ptr<const AtlasData> AtlasData::build(Content content) {
   auto data = std::make_shared<AtlasData>();
   data->content = std::move(content);
-  data->index();
+  data->index_graph();
+  data->index_citing();
   return data;
 }
 
@@ -43,19 +44,22 @@ std::shared_ptr<const AtlasData> AtlasData::build(Content content,
                                                   const std::function<void(const Content&)>& alongside) {
   auto data = std::make_shared<AtlasData>();
   data->content = std::move(content);
+  // The graph on one core; the checks, then who cites each source, on the other.
   parallel_for(
       2,
       [&](std::size_t job) {
-        if (job == 0)
-          data->index();
-        else
+        if (job == 0) {
+          data->index_graph();
+        } else {
           alongside(data->content);
+          data->index_citing();
+        }
       },
       1);
   return data;
 }
 
-void AtlasData::index() {
+void AtlasData::index_graph() {
   const Content& c = content;
   build_graph(c, graph);
   build_components(graph.graph, components);
@@ -63,7 +67,10 @@ void AtlasData::index() {
   for (const Kind& k : c.kinds) kinds.emplace(k.id, &k);
   for (const RelationType& t : c.relation_types) relation_types.emplace(t.id, &t);
   for (const Source& s : c.sources) sources.emplace(s.id, &s);
-  for (const Concept& entry : c.concepts) {
+}
+
+void AtlasData::index_citing() {
+  for (const Concept& entry : content.concepts) {
     std::set<std::string_view> ids(entry.sources.begin(), entry.sources.end());
     for (const Relation& r : entry.relations) ids.insert(r.sources.begin(), r.sources.end());
     for (const Side& s : entry.sides) ids.insert(s.sources.begin(), s.sources.end());

@@ -40,7 +40,9 @@ struct AtlasData {
   static Atlas make_atlas(std::shared_ptr<const AtlasData> data) { return Atlas(std::move(data)); }
 
  private:
-  void index();  // everything but `content`, from `content`
+  // Everything but `content`, from `content`, in two parts that write different members.
+  void index_graph();   // graph, components, search and the lookups by id
+  void index_citing();  // citing
 };
 
 }  // namespace katlas::detail
